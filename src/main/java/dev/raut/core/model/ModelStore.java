@@ -8,7 +8,7 @@ import java.util.Locale;
  * checkout, so builds, checkouts and the installed app share one copy.
  *
  * <p>Layout: {@code <root>/models/<id>/upstream/<file>} holds the verified upstream files,
- * {@code <root>/models/<id>/<artifact>} the file Raut loads, {@code <root>/samples/} sample photos.
+ * {@code <root>/models/<id>/<artifact>} the file Raut loads, {@code <root>/samples/<set>/} sample photos.
  * The root is {@code -Draut.cache}, else {@code $RAUT_CACHE}, else the OS cache folder.
  */
 public final class ModelStore {
@@ -65,7 +65,8 @@ public final class ModelStore {
     return modelDir(modelId).resolve(fileName);
   }
 
-  public Path samplesDir() {
-    return root.resolve("samples");
+  /** Folder holding the verified files of one sample set, by the set's id. */
+  public Path samplesDir(String sampleSetId) {
+    return root.resolve("samples").resolve(sampleSetId);
   }
 }

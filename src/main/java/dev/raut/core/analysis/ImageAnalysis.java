@@ -1,0 +1,46 @@
+package dev.raut.core.analysis;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result for one image, in the JSON schema every door (CLI, server, app export) writes.
+ * Coordinates are in the original image's pixels after EXIF orientation; boxes are [x, y, w, h].
+ * A failed image has {@code error} set and empty lists.
+ */
+@JsonPropertyOrder({"file", "width", "height", "faces", "objects", "classes", "error"})
+public record ImageAnalysis(
+    String file, int width, int height, List<Face> faces, List<DetectedObjectResult> objects, List<ClassScore> classes,
+    AnalysisError error) {
+
+  public ImageAnalysis {
+    faces = List.copyOf(faces);
+    objects = List.copyOf(objects);
+    classes = List.copyOf(classes);
+  }
+
+  public static ImageAnalysis failed(String file, AnalysisError error) {
+    return new ImageAnalysis(file, 0, 0, List.of(), List.of(), List.of(), error);
+  }
+
+  public boolean ok() {
+    return error == null;
+  }
+
+  public ImageAnalysis withFile(String newFile) {
+    return new ImageAnalysis(newFile, width, height, faces, objects, classes, error);
+  }
+
+  @JsonPropertyOrder({"box", "score", "keypoints", "emotion"})
+  public record Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion) {}
+
+  @JsonPropertyOrder({"label", "score", "scores"})
+  public record Emotion(String label, double score, Map<String, Double> scores) {}
+
+  @JsonPropertyOrder({"label", "score", "box"})
+  public record DetectedObjectResult(String label, double score, List<Double> box) {}
+
+  @JsonPropertyOrder({"label", "score"})
+  public record ClassScore(String label, double score) {}
+}

@@ -1,0 +1,4 @@
+package dev.raut.core.classify;
+
+/** One class and its probability. */
+public record ClassPrediction(String label, double score) {}

@@ -1,0 +1,124 @@
+package dev.raut.core.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ONNX Runtime session, created once and shared: {@code run} is safe to call from several
+ * threads. Owns the native session; close it once, when its engine closes.
+ */
+public final class OnnxModel implements AutoCloseable {
+  private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "raut");
+
+  private final String name;
+  private final OrtSession session;
+  private final String inputName;
+  private final long[] inputShape;
+  private final List<String> outputNames;
+  private final List<long[]> outputShapes;
+
+  private OnnxModel(String name, OrtSession session) throws OrtException {
+    this.name = name;
+    this.session = session;
+    Map.Entry<String, NodeInfo> input = session.getInputInfo().entrySet().iterator().next();
+    this.inputName = input.getKey();
+    this.inputShape = ((TensorInfo) input.getValue().getInfo()).getShape();
+    this.outputNames = new ArrayList<>();
+    this.outputShapes = new ArrayList<>();
+    for (Map.Entry<String, NodeInfo> output : session.getOutputInfo().entrySet()) {
+      outputNames.add(output.getKey());
+      outputShapes.add(output.getValue().getInfo() instanceof TensorInfo t ? t.getShape() : new long[0]);
+    }
+  }
+
+  /** Loads a model file; {@code threads} is the intra-op thread count (1 when callers parallelise across images). */
+  public static OnnxModel load(Path file, String displayName, int threads) {
+    if (!Files.isRegularFile(file)) {
+      throw new ModelLoadException("The model file " + file + " (" + displayName + ") does not exist. Run 'raut models fetch'.");
+    }
+    try {
+      return new OnnxModel(displayName, ENV.createSession(file.toString(), options(threads)));
+    } catch (OrtException e) {
+      throw new ModelLoadException("The model file " + file.getFileName() + " (" + displayName
+          + ") is not a model ONNX Runtime can load: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  public static OnnxModel load(byte[] bytes, String displayName, int threads) {
+    try {
+      return new OnnxModel(displayName, ENV.createSession(bytes, options(threads)));
+    } catch (OrtException e) {
+      throw new ModelLoadException("The model " + displayName + " is not a model ONNX Runtime can load: "
+          + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static OrtSession.SessionOptions options(int threads) throws OrtException {
+    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    options.setIntraOpNumThreads(Math.max(1, threads));
+    options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
+    return options;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String inputName() {
+    return inputName;
+  }
+
+  /** The declared input shape; -1 marks a dynamic dimension. */
+  public long[] inputShape() {
+    return inputShape.clone();
+  }
+
+  public List<String> outputNames() {
+    return List.copyOf(outputNames);
+  }
+
+  public long[] outputShape(int index) {
+    return outputShapes.get(index).clone();
+  }
+
+  /** Runs the model on one float input and returns every output as a flat float array, in output order. */
+  public float[][] run(float[] input, long[] shape) {
+    try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), shape);
+        OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
+      float[][] outputs = new float[result.size()][];
+      for (int i = 0; i < outputs.length; i++) {
+        FloatBuffer buffer = ((OnnxTensor) result.get(i)).getFloatBuffer();
+        outputs[i] = new float[buffer.remaining()];
+        buffer.get(outputs[i]);
+      }
+      return outputs;
+    } catch (OrtException e) {
+      throw new ModelLoadException("Running " + name + " failed: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException("Closing " + name + " failed", e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unknown error" : message.lines().findFirst().orElse(message);
+  }
+}
