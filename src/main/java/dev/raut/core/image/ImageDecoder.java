@@ -1,0 +1,205 @@
+package dev.raut.core.image;
+
+import dev.raut.core.image.ImageDecodeException.ErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import org.opencv.core.Mat;
+
+/**
+ * Decodes photos into upright 8-bit BGR images, from a file or from bytes in memory.
+ *
+ * <p>Every input is checked before pixels are allocated: file size against
+ * {@link DecodeLimits#maxFileBytes()}, format by content (never by extension), pixel count from
+ * the header against {@link DecodeLimits#maxPixels()}, and JPEG/PNG/WebP completeness. JPEG,
+ * PNG, BMP, TIFF and WebP go through OpenCV; GIF, and whatever OpenCV refuses, through ImageIO.
+ *
+ * <p>Immutable and thread-safe: share one instance between threads.
+ */
+public final class ImageDecoder {
+  /** Enough for the headers of nearly every photo, EXIF thumbnails included. */
+  private static final int PROBE_PREFIX_BYTES = 1 << 20;
+
+  private final DecodeLimits limits;
+
+  public ImageDecoder() {
+    this(DecodeLimits.DEFAULT);
+  }
+
+  public ImageDecoder(DecodeLimits limits) {
+    this.limits = limits;
+    OpenCvNative.ensureLoaded();
+  }
+
+  public DecodeLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Decodes a file at no less than the target resolution.
+   *
+   * @throws ImageDecodeException with a message that starts with the file name
+   */
+  public DecodedImage decode(Path file, DecodeTarget target) throws ImageDecodeException {
+    try {
+      return decodeChecked(readWholeFile(file), target);
+    } catch (ImageDecodeException e) {
+      throw e.about(fileName(file));
+    }
+  }
+
+  /**
+   * Decodes an image held in memory (e.g. an upload); nothing is written to disk.
+   *
+   * @param name shown in error messages, e.g. the upload's file name; may be null
+   */
+  public DecodedImage decode(byte[] data, String name, DecodeTarget target) throws ImageDecodeException {
+    try {
+      return decodeChecked(data, target);
+    } catch (ImageDecodeException e) {
+      throw e.about(name);
+    }
+  }
+
+  /** Format and size from the header, without decoding: reads only the start of the file. */
+  public ImageHeader probe(Path file) throws ImageDecodeException {
+    try {
+      long size = checkedFileSize(file);
+      byte[] start = readStart(file, PROBE_PREFIX_BYTES);
+      try {
+        return ImageHeaders.read(start, start.length == size);
+      } catch (ImageDecodeException e) {
+        if (e.errorCode() != ErrorCode.TRUNCATED || start.length == size) {
+          throw e;
+        }
+        // the header lies beyond the first megabyte (huge EXIF block, TIFF directory at the end)
+        return ImageHeaders.read(readWholeFile(file), true);
+      }
+    } catch (ImageDecodeException e) {
+      throw e.about(fileName(file));
+    }
+  }
+
+  /** Format and size of an image in memory, from its header. */
+  public ImageHeader probe(byte[] data, String name) throws ImageDecodeException {
+    try {
+      checkFileSize(data.length);
+      return ImageHeaders.read(data, true);
+    } catch (ImageDecodeException e) {
+      throw e.about(name);
+    }
+  }
+
+  private DecodedImage decodeChecked(byte[] data, DecodeTarget target) throws ImageDecodeException {
+    checkFileSize(data.length);
+    ImageHeader header = ImageHeaders.read(data, true);
+    checkPixelCount(header);
+    Mat bgr = header.format() == ImageFormat.GIF
+        ? ImageIoDecoding.decode(data, header)
+        : decodeWithOpenCvOrImageIo(data, header, target);
+    return new DecodedImage(bgr, header.format(), header.width(), header.height());
+  }
+
+  private static Mat decodeWithOpenCvOrImageIo(byte[] data, ImageHeader header, DecodeTarget target)
+      throws ImageDecodeException {
+    // only libjpeg can decode at reduced size for free; other formats are decoded in full
+    int reduction = header.format() == ImageFormat.JPEG
+        ? target.reductionFor(header.storedWidth(), header.storedHeight())
+        : 1;
+    Mat bgr = OpenCvDecoding.decode(data, header, reduction);
+    if (!bgr.empty()) {
+      return bgr;
+    }
+    bgr.release();
+    return ImageIoDecoding.decode(data, header);
+  }
+
+  private void checkPixelCount(ImageHeader header) throws ImageDecodeException {
+    String size = header.width() + " × " + header.height() + " pixels";
+    if (header.storedWidth() == 0 || header.storedHeight() == 0) {
+      throw new ImageDecodeException(ErrorCode.ZERO_SIZE,
+          "The " + header.format().displayName() + " header says the image is " + size + ", so there is nothing to show.");
+    }
+    if (header.pixelCount() > limits.maxPixels()) {
+      throw new ImageDecodeException(ErrorCode.TOO_LARGE, String.format(Locale.ROOT,
+          "The image is %s (%.1f megapixels), more than the limit of %.1f megapixels.",
+          size, header.pixelCount() / 1e6, limits.maxPixels() / 1e6));
+    }
+  }
+
+  private void checkFileSize(long bytes) throws ImageDecodeException {
+    if (bytes == 0) {
+      throw new ImageDecodeException(ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
+    }
+    if (bytes > limits.maxFileBytes()) {
+      throw new ImageDecodeException(ErrorCode.FILE_TOO_BIG,
+          "The file is " + readableBytes(bytes) + ", more than the limit of " + readableBytes(limits.maxFileBytes()) + ".");
+    }
+  }
+
+  private byte[] readWholeFile(Path file) throws ImageDecodeException {
+    checkedFileSize(file);
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private static byte[] readStart(Path file, int maxBytes) throws ImageDecodeException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(maxBytes);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /** The file's size after checking it exists, is a regular file and is within the limit. */
+  private long checkedFileSize(Path file) throws ImageDecodeException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      throw new ImageDecodeException(ErrorCode.NOT_FOUND, "There is no such file (looked in " + folderOf(file) + ").", e);
+    } catch (IOException e) {
+      throw unreadable(e);
+    }
+    if (attributes.isDirectory()) {
+      throw new ImageDecodeException(ErrorCode.IS_DIRECTORY, "This is a folder, not an image file.");
+    }
+    checkFileSize(attributes.size());
+    return attributes.size();
+  }
+
+  private static ImageDecodeException unreadable(IOException e) {
+    String reason = e instanceof AccessDeniedException
+        ? "Raut is not allowed to read this file (permission denied)."
+        : "The file could not be read (" + e.getClass().getSimpleName().replace("Exception", "").trim() + " error).";
+    return new ImageDecodeException(ErrorCode.UNREADABLE, reason, e);
+  }
+
+  private static String fileName(Path file) {
+    Path name = file.getFileName();
+    return name == null ? file.toString() : name.toString();
+  }
+
+  private static String folderOf(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? "the root folder" : parent.toString();
+  }
+
+  private static String readableBytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " bytes";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+  }
+}
