@@ -54,13 +54,17 @@ class TfjsGraphConverterParityTest {
     }
   }
 
+  /** Same input, same bytes; also prints the SHA-256 (the model card records it) for the test options. */
   @Test
   void conversionIsDeterministic() throws Exception {
     Path emotion = upstream("emotion", "emotion.json");
-    assertArrayEquals(TfjsGraphConverter.convert(emotion, EMOTION), TfjsGraphConverter.convert(emotion, EMOTION));
+    byte[] emotionOnnx = TfjsGraphConverter.convert(emotion, EMOTION);
+    assertArrayEquals(emotionOnnx, TfjsGraphConverter.convert(emotion, EMOTION));
     Path centernet = upstream("objects", "centernet.json");
-    assertArrayEquals(TfjsGraphConverter.convert(centernet, CENTERNET),
-        TfjsGraphConverter.convert(centernet, CENTERNET));
+    byte[] centernetOnnx = TfjsGraphConverter.convert(centernet, CENTERNET);
+    assertArrayEquals(centernetOnnx, TfjsGraphConverter.convert(centernet, CENTERNET));
+    System.out.println("emotion.onnx sha256=" + sha256(emotionOnnx) + " bytes=" + emotionOnnx.length);
+    System.out.println("objects.onnx sha256=" + sha256(centernetOnnx) + " bytes=" + centernetOnnx.length);
   }
 
   @Test
@@ -98,6 +102,10 @@ class TfjsGraphConverterParityTest {
     assertTrue(e.getMessage().contains("emotion.bin") && e.getMessage().contains("missing"), e.getMessage());
   }
 
+  private static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
   /** The build's fetch step guarantees the upstream files, so a missing one is a failure, not a skip. */
   private static Path upstream(String modelId, String file) {
     Path path = ModelStore.defaultStore().upstreamFile(modelId, file);
@@ -130,7 +138,11 @@ class TfjsGraphConverterParityTest {
     }
   }
 
-  /** Compares every stride-th value and the whole-tensor mean and max with the TF.js reference. */
+  /**
+   * Compares every stride-th value and the whole-tensor mean and max with the TF.js reference.
+   * The tolerance is absolute for values up to 1 and relative above: CenterNet's wh output is in
+   * pixels (up to ~300), where float32 summation order alone moves results by a few 1e-4.
+   */
   private static void assertMatches(JsonNode expected, float[] actual, String output) {
     long size = 1;
     for (JsonNode d : expected.path("shape")) {
@@ -140,8 +152,11 @@ class TfjsGraphConverterParityTest {
     int stride = expected.path("stride").asInt();
     JsonNode values = expected.path("values");
     double maxDiff = 0;
+    double maxScaledDiff = 0;
     for (int i = 0; i < values.size(); i++) {
-      maxDiff = Math.max(maxDiff, Math.abs(values.get(i).asDouble() - actual[i * stride]));
+      double diff = Math.abs(values.get(i).asDouble() - actual[i * stride]);
+      maxDiff = Math.max(maxDiff, diff);
+      maxScaledDiff = Math.max(maxScaledDiff, diff / Math.max(1, Math.abs(values.get(i).asDouble())));
     }
     double sum = 0;
     double max = Double.NEGATIVE_INFINITY;
@@ -149,9 +164,12 @@ class TfjsGraphConverterParityTest {
       sum += v;
       max = Math.max(max, v);
     }
-    System.out.printf("%s: max |onnx - tfjs| over %d sampled values = %.3g%n", output, values.size(), maxDiff);
-    assertTrue(maxDiff <= TOLERANCE, output + ": max abs difference " + maxDiff);
-    assertEquals(expected.path("mean").asDouble(), sum / actual.length, TOLERANCE, output + " mean");
-    assertEquals(expected.path("max").asDouble(), max, TOLERANCE, output + " max");
+    System.out.printf("%s: over %d sampled values max |onnx - tfjs| = %.3g, max |diff| / max(1, |tfjs|) = %.3g%n",
+        output, values.size(), maxDiff, maxScaledDiff);
+    assertTrue(maxScaledDiff <= TOLERANCE, output + ": max scaled difference " + maxScaledDiff);
+    double expectedMean = expected.path("mean").asDouble();
+    double expectedMax = expected.path("max").asDouble();
+    assertEquals(expectedMean, sum / actual.length, TOLERANCE * Math.max(1, Math.abs(expectedMean)), output + " mean");
+    assertEquals(expectedMax, max, TOLERANCE * Math.max(1, Math.abs(expectedMax)), output + " max");
   }
 }
