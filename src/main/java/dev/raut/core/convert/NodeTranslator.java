@@ -65,10 +65,6 @@ final class NodeTranslator {
     this.constants = new HashMap<>(constants);
   }
 
-  static boolean supports(String op) {
-    return HANDLERS.containsKey(op);
-  }
-
   void translate(TfNode node) throws ConversionException {
     Handler handler = HANDLERS.get(node.op());
     if (handler == null) {
