@@ -1,7 +1,20 @@
 package dev.raut;
 
+import dev.raut.app.RautApp;
+import dev.raut.cli.RautCommand;
+
+/**
+ * Entry point of {@code raut.jar}: with arguments it is the command line, without it opens the app.
+ * A plain class on purpose: a main class that extends JavaFX's Application fails from the classpath.
+ */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("raut");
+    if (args.length == 0) {
+      RautApp.launchApp(args);
+      return;
+    }
+    System.exit(RautCommand.execute(args));
   }
 }

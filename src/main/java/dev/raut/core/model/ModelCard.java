@@ -17,6 +17,7 @@ public record ModelCard(
     String description,
     Source source,
     String conversion,
+    String conversionBatch,
     List<String> conversionOutputs,
     Artifact artifact,
     JsonNode input,

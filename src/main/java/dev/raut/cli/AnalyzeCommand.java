@@ -1,0 +1,138 @@
+package dev.raut.cli;
+
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.BatchAnalyzer;
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.image.ImageFiles;
+import dev.raut.core.onnx.ModelLoadException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code raut analyze}: faces, emotions, objects and classifier labels for files and folders. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Analyse photos: faces, emotions, objects, or your own classifier.",
+        "Folders are searched recursively. Without --faces/--emotions/--objects/--classifier, faces and emotions are analysed.",
+        "Exit code: 0 all fine, 1 some files failed, 2 usage error."})
+final class AnalyzeCommand implements Callable<Integer> {
+  enum Format { json, csv, table }
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files and folders.")
+  List<Path> inputs;
+
+  @Option(names = "--faces", description = "Detect faces (boxes, scores, keypoints).")
+  boolean faces;
+
+  @Option(names = "--emotions", description = "Emotion of each face (implies --faces).")
+  boolean emotions;
+
+  @Option(names = "--objects", description = "Detect the 80 COCO object classes.")
+  boolean objects;
+
+  @Option(names = "--classifier", paramLabel = "CARD_OR_ONNX", description = "An ONNX image classifier (.onnx) or its card (.json).")
+  String classifier;
+
+  @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto",
+      description = "Face detector: front, back, haar, none (whole image is the face) or auto (default: ${DEFAULT-VALUE}).")
+  String detector;
+
+  @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3", description = "Minimum object score (default: ${DEFAULT-VALUE}).")
+  double objectThreshold;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (JSON Lines), csv or table (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write results to FILE instead of standard output.")
+  Path out;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Images analysed in parallel (default: number of cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    DetectorChoice choice;
+    try {
+      choice = DetectorChoice.parse(detector);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (objectThreshold < 0 || objectThreshold > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--object-threshold must be between 0 and 1");
+    }
+    boolean nothingAsked = !faces && !emotions && !objects && classifier == null;
+    AnalysisRequest request = new AnalysisRequest(faces || nothingAsked, emotions || nothingAsked, objects, classifier,
+        choice, objectThreshold);
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> files = ImageFiles.expand(inputs);
+    if (files.isEmpty()) {
+      err.println("raut analyze: no images found in " + inputs);
+      err.flush();
+      return RautCommand.EXIT_FAILURES;
+    }
+    try (Engine engine = Engine.openDefault();
+        OutputStream stream = out == null ? nonClosing(System.out) : Files.newOutputStream(out);
+        PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
+      engine.warmUp(request);
+      ResultWriter results = ResultWriter.of(format.name(), writer, request);
+      ProgressBar progress = new ProgressBar(err, TerminalCheck.stderrIsTerminal());
+      AtomicInteger failed = new AtomicInteger();
+      results.begin();
+      new BatchAnalyzer(new Analyzer(engine), threads).run(files, request, result -> {
+        if (!result.ok()) {
+          failed.incrementAndGet();
+        }
+        results.write(result);
+      }, progress::update, new AtomicBoolean());
+      results.end();
+      writer.flush();
+      progress.finish();
+      if (failed.get() > 0) {
+        err.println("raut analyze: " + failed.get() + " of " + files.size() + " files could not be analysed (see their \"error\").");
+        err.flush();
+        return RautCommand.EXIT_FAILURES;
+      }
+      return RautCommand.EXIT_OK;
+    } catch (ModelLoadException e) {
+      err.println("raut analyze: " + e.getMessage());
+      err.flush();
+      return RautCommand.EXIT_FAILURES;
+    } catch (IOException | UncheckedIOException e) {
+      err.println("raut analyze: cannot write " + (out != null ? out : "the output") + ": " + e.getMessage());
+      err.flush();
+      return RautCommand.EXIT_FAILURES;
+    }
+  }
+
+  private static OutputStream nonClosing(OutputStream stream) {
+    return new java.io.FilterOutputStream(stream) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        flush();
+      }
+    };
+  }
+}

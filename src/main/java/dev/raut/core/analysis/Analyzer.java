@@ -1,0 +1,173 @@
+package dev.raut.core.analysis;
+
+import dev.raut.core.classify.ClassPrediction;
+import dev.raut.core.classify.OnnxImageClassifier;
+import dev.raut.core.emotion.EmotionPrediction;
+import dev.raut.core.face.DetectedFace;
+import dev.raut.core.geometry.Box;
+import dev.raut.core.geometry.Point;
+import dev.raut.core.image.DecodeTarget;
+import dev.raut.core.image.DecodedImage;
+import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.objects.DetectedObject;
+import dev.raut.core.onnx.ModelLoadException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opencv.core.Mat;
+
+/**
+ * The one analysis pipeline behind every door: decode (at the resolution the models need) →
+ * detect faces → emotion per face → objects → classifier. Per-image problems (a corrupt photo, a
+ * file that is not an image) come back as an {@link ImageAnalysis} with an error, never as an
+ * exception; a model that cannot load is a {@link ModelLoadException}, since no image can succeed.
+ * Thread-safe: call it from as many threads as there are cores.
+ */
+public final class Analyzer {
+  /**
+   * Faces are searched on an image whose long side is at least this: BlazeFace back finds all 22
+   * faces of the sample photos from 480 px up, and emotion crops need enough pixels per face.
+   */
+  static final int FACE_DECODE_LONG_SIDE = 640;
+  /** CenterNet stretches the image to 512 x 512. */
+  static final int OBJECTS_DECODE_SHORT_SIDE = 512;
+  /** Pre-cropped faces only need the emotion input size. */
+  static final int CROPPED_FACE_SIDE = 64;
+
+  private final Engine engine;
+  private final ImageDecoder decoder;
+
+  public Analyzer(Engine engine, ImageDecoder decoder) {
+    this.engine = engine;
+    this.decoder = decoder;
+  }
+
+  public Analyzer(Engine engine) {
+    this(engine, new ImageDecoder());
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public ImageAnalysis analyze(Path file, AnalysisRequest request) {
+    String name = file.toString();
+    try (DecodedImage image = decoder.decode(file, decodeTarget(request))) {
+      return analyzeDecoded(image, name, request);
+    } catch (ImageDecodeException e) {
+      return ImageAnalysis.failed(name, new AnalysisError(e.code(), e.getMessage()));
+    }
+  }
+
+  /** For uploads: the bytes are analysed in memory and never written anywhere. */
+  public ImageAnalysis analyze(byte[] data, String name, AnalysisRequest request) {
+    try (DecodedImage image = decoder.decode(data, name, decodeTarget(request))) {
+      return analyzeDecoded(image, name, request);
+    } catch (ImageDecodeException e) {
+      return ImageAnalysis.failed(name, new AnalysisError(e.code(), e.getMessage()));
+    }
+  }
+
+  private ImageAnalysis analyzeDecoded(DecodedImage image, String name, AnalysisRequest request) {
+    try {
+      return analyzeFrame(image.mat(), name, image.originalWidth(), image.originalHeight(), request);
+    } catch (ModelLoadException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // OpenCV or ONNX Runtime choked on this one image: report it and let the batch go on.
+      return ImageAnalysis.failed(name, new AnalysisError("analysis_failed",
+          "Raut could not analyse this image: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * Analyses pixels already in memory (a camera frame or a decoded photo). {@code originalWidth}
+   * and {@code originalHeight} are the size results are reported in; {@code bgr} may be smaller.
+   */
+  public ImageAnalysis analyzeFrame(Mat bgr, String name, int originalWidth, int originalHeight, AnalysisRequest request) {
+    double toOriginal = (double) originalWidth / bgr.cols();
+    List<ImageAnalysis.Face> faces = request.faces() ? faces(bgr, request, toOriginal) : List.of();
+    List<ImageAnalysis.DetectedObjectResult> objects = request.objects() ? objects(bgr, request, toOriginal) : List.of();
+    List<ImageAnalysis.ClassScore> classes = request.classifier() != null ? classes(bgr, request.classifier()) : List.of();
+    return new ImageAnalysis(name, originalWidth, originalHeight, faces, objects, classes, null);
+  }
+
+  private List<ImageAnalysis.Face> faces(Mat bgr, AnalysisRequest request, double toOriginal) {
+    List<DetectedFace> detected = request.detector() == DetectorChoice.NONE
+        ? List.of(new DetectedFace(new Box(0, 0, bgr.cols(), bgr.rows()), 1.0, List.of()))
+        : engine.faceDetector(request.detector()).detect(bgr);
+    List<EmotionPrediction> emotions = request.emotions() ? engine.emotion().classify(bgr, detected) : List.of();
+    List<ImageAnalysis.Face> faces = new ArrayList<>(detected.size());
+    for (int i = 0; i < detected.size(); i++) {
+      DetectedFace face = detected.get(i).scaled(toOriginal);
+      ImageAnalysis.Emotion emotion = emotions.isEmpty() ? null : toEmotion(emotions.get(i));
+      faces.add(new ImageAnalysis.Face(box(face.box()), round4(face.score()), keypoints(face.keypoints()), emotion));
+    }
+    return faces;
+  }
+
+  private List<ImageAnalysis.DetectedObjectResult> objects(Mat bgr, AnalysisRequest request, double toOriginal) {
+    List<ImageAnalysis.DetectedObjectResult> objects = new ArrayList<>();
+    for (DetectedObject o : engine.objects().detect(bgr)) {
+      if (o.score() >= request.objectThreshold()) {
+        DetectedObject scaled = o.scaled(toOriginal);
+        objects.add(new ImageAnalysis.DetectedObjectResult(scaled.label(), round4(scaled.score()), box(scaled.box())));
+      }
+    }
+    return objects;
+  }
+
+  /** The top five classes (every class when there are fewer). */
+  private List<ImageAnalysis.ClassScore> classes(Mat bgr, String classifierPath) {
+    OnnxImageClassifier classifier = engine.classifier(classifierPath);
+    List<ClassPrediction> all = classifier.classify(bgr);
+    return all.subList(0, Math.min(5, all.size())).stream()
+        .map(p -> new ImageAnalysis.ClassScore(p.label(), round4(p.score()))).toList();
+  }
+
+  /** How much resolution the request's models need; JPEGs are then decoded reduced (much faster). */
+  static DecodeTarget decodeTarget(AnalysisRequest request) {
+    int longSide = 0;
+    int shortSide = 0;
+    if (request.faces()) {
+      if (request.detector() == DetectorChoice.NONE) {
+        shortSide = CROPPED_FACE_SIDE;
+      } else {
+        longSide = FACE_DECODE_LONG_SIDE;
+      }
+    }
+    if (request.objects() || request.classifier() != null) {
+      shortSide = Math.max(shortSide, OBJECTS_DECODE_SHORT_SIDE);
+    }
+    if (shortSide > 0) {
+      // a short side of 512 leaves the long side above the faces' need for any usual photo shape
+      return DecodeTarget.shortSideAtLeast(shortSide);
+    }
+    return longSide > 0 ? DecodeTarget.longSideAtLeast(longSide) : DecodeTarget.fullResolution();
+  }
+
+  private static ImageAnalysis.Emotion toEmotion(EmotionPrediction p) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    p.scores().forEach((label, score) -> scores.put(label, round4(score)));
+    return new ImageAnalysis.Emotion(p.label(), round4(p.score()), scores);
+  }
+
+  private static List<Double> box(Box b) {
+    return List.of(round1(b.x()), round1(b.y()), round1(b.width()), round1(b.height()));
+  }
+
+  private static List<List<Double>> keypoints(List<Point> points) {
+    return points.stream().map(p -> List.of(round1(p.x()), round1(p.y()))).toList();
+  }
+
+  private static double round1(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  private static double round4(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+}

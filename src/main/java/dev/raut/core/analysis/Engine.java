@@ -1,0 +1,176 @@
+package dev.raut.core.analysis;
+
+import dev.raut.core.classify.ClassifierCards;
+import dev.raut.core.classify.OnnxImageClassifier;
+import dev.raut.core.emotion.EmotionClassifier;
+import dev.raut.core.emotion.FaceCrop;
+import dev.raut.core.face.BlazeFaceDetector;
+import dev.raut.core.face.FaceDetector;
+import dev.raut.core.face.HaarFaceDetector;
+import dev.raut.core.image.OpenCvNative;
+import dev.raut.core.model.ModelCard;
+import dev.raut.core.model.ModelCatalog;
+import dev.raut.core.model.ModelFetcher;
+import dev.raut.core.model.ModelState;
+import dev.raut.core.model.ModelStore;
+import dev.raut.core.objects.ObjectDetector;
+import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.onnx.OnnxModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Owns every loaded model. Each model is loaded once, on first use (or in {@link #warmUp}), from
+ * the verified cache, and shared by all threads; {@link #close()} frees the native sessions.
+ * Never touches the network: a missing or corrupt model is a {@link ModelLoadException} that says
+ * to run {@code raut models fetch}.
+ */
+public final class Engine implements AutoCloseable {
+  /** Detector thresholds and the emotion crop, chosen by measurement (see README, "Models"). */
+  static final double FACE_MIN_SCORE = 0.5;
+  static final double FACE_MERGE_IOU = 0.3;
+  static final double EMOTION_CROP_SCALE = 1.1;
+
+  private final ModelStore store;
+  private final ModelCatalog catalog;
+  private final int threadsPerModel;
+  private final List<OnnxModel> loaded = new ArrayList<>();
+  private final Map<DetectorChoice, FaceDetector> detectors = new HashMap<>();
+  private final Map<String, OnnxImageClassifier> classifiers = new HashMap<>();
+  private EmotionClassifier emotion;
+  private ObjectDetector objects;
+  private boolean closed;
+
+  /** {@code threadsPerModel}: ONNX Runtime threads per inference; 1 when callers run images in parallel. */
+  public Engine(ModelStore store, ModelCatalog catalog, int threadsPerModel) {
+    OpenCvNative.ensureLoaded();
+    this.store = store;
+    this.catalog = catalog;
+    this.threadsPerModel = threadsPerModel;
+  }
+
+  public static Engine openDefault() {
+    return new Engine(ModelStore.defaultStore(), ModelCatalog.defaults(), 1);
+  }
+
+  public ModelStore store() {
+    return store;
+  }
+
+  public synchronized FaceDetector faceDetector(DetectorChoice choice) {
+    requireOpen();
+    DetectorChoice key = choice == DetectorChoice.AUTO ? DetectorChoice.BACK : choice;
+    FaceDetector detector = detectors.get(key);
+    if (detector == null) {
+      detector = switch (key) {
+        case FRONT -> new BlazeFaceDetector(load(ModelCatalog.FACE_FRONT), FACE_MIN_SCORE, FACE_MERGE_IOU);
+        case BACK -> new BlazeFaceDetector(load(ModelCatalog.FACE_BACK), FACE_MIN_SCORE, FACE_MERGE_IOU);
+        case HAAR -> new HaarFaceDetector(verifiedArtifact(catalog.get(ModelCatalog.FACE_HAAR)));
+        case NONE, AUTO -> throw new IllegalArgumentException("no detector for " + key);
+      };
+      detectors.put(key, detector);
+    }
+    return detector;
+  }
+
+  public synchronized EmotionClassifier emotion() {
+    requireOpen();
+    if (emotion == null) {
+      ModelCard card = catalog.get(ModelCatalog.EMOTION);
+      emotion = new EmotionClassifier(load(card.id()), card.labels(), new FaceCrop(EMOTION_CROP_SCALE, true), true);
+    }
+    return emotion;
+  }
+
+  public synchronized ObjectDetector objects() {
+    requireOpen();
+    if (objects == null) {
+      ModelCard card = catalog.get(ModelCatalog.OBJECTS);
+      objects = new ObjectDetector(load(card.id()), card.labels(), 0.2, 0.5);
+    }
+    return objects;
+  }
+
+  /** A user's classifier, from its card (.json) or a bare .onnx (preprocessing guessed from its input). */
+  public synchronized OnnxImageClassifier classifier(String cardOrOnnx) {
+    requireOpen();
+    Path path = Path.of(cardOrOnnx).toAbsolutePath().normalize();
+    OnnxImageClassifier classifier = classifiers.get(path.toString());
+    if (classifier == null) {
+      ClassifierCards.Loaded card = ClassifierCards.read(path);
+      OnnxModel model = OnnxModel.load(card.onnxFile(), card.name(), threadsPerModel);
+      try {
+        classifier = new OnnxImageClassifier(card.name(), model, card.spec());
+      } catch (RuntimeException e) {
+        model.close();
+        throw e;
+      }
+      loaded.add(model);
+      classifiers.put(path.toString(), classifier);
+    }
+    return classifier;
+  }
+
+  /** Loads what a request will need now, so the first image isn't slow and model problems show up early. */
+  public void warmUp(AnalysisRequest request) {
+    if (request.faces() && request.detector() != DetectorChoice.NONE) {
+      faceDetector(request.detector());
+    }
+    if (request.emotions()) {
+      emotion();
+    }
+    if (request.objects()) {
+      objects();
+    }
+    if (request.classifier() != null) {
+      classifier(request.classifier());
+    }
+  }
+
+  private OnnxModel load(String id) {
+    ModelCard card = catalog.get(id);
+    OnnxModel model = OnnxModel.load(verifiedArtifact(card), card.name(), threadsPerModel);
+    loaded.add(model);
+    return model;
+  }
+
+  private Path verifiedArtifact(ModelCard card) {
+    ModelState state = ModelFetcher.state(store, card);
+    Path file = store.artifact(card.id(), card.artifact().file());
+    return switch (state) {
+      case READY -> file;
+      case MISSING -> throw new ModelLoadException("The model '" + card.id() + "' is not in the cache (" + file
+          + "). Run 'raut models fetch' once (it needs npm and a network connection).");
+      case CORRUPT -> throw new ModelLoadException("The cached model file " + file + " is corrupt (its SHA-256 does"
+          + " not match the card). Run 'raut models fetch' to fetch it again.");
+    };
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("This engine is closed");
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (FaceDetector d : detectors.values()) {
+      if (d instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("Closing a face detector failed", e);
+        }
+      }
+    }
+    loaded.forEach(OnnxModel::close);
+    loaded.clear();
+  }
+}
