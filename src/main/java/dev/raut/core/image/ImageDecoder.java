@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import org.opencv.core.Mat;
 
 /**
@@ -17,13 +19,21 @@ import org.opencv.core.Mat;
  * <p>Every input is checked before pixels are allocated: file size against
  * {@link DecodeLimits#maxFileBytes()}, format by content (never by extension), pixel count from
  * the header against {@link DecodeLimits#maxPixels()}, and JPEG/PNG/WebP completeness. JPEG,
- * PNG, BMP, TIFF and WebP go through OpenCV; GIF, and whatever OpenCV refuses, through ImageIO.
+ * PNG, BMP, TIFF and WebP go through OpenCV; GIF, and JPEG/TIFF/WebP files OpenCV refuses,
+ * through ImageIO.
  *
  * <p>Immutable and thread-safe: share one instance between threads.
  */
 public final class ImageDecoder {
   /** Enough for the headers of nearly every photo, EXIF thumbnails included. */
   private static final int PROBE_PREFIX_BYTES = 1 << 20;
+
+  /**
+   * Formats with variants OpenCV cannot read but the ImageIO plugins can: lossless JPEG, animated
+   * WebP, unusual TIFF compressions. PNG and BMP have no such fallback because the JDK's PNG
+   * reader skips CRC checks and would decode damaged files that libpng rightly refused.
+   */
+  private static final Set<ImageFormat> IMAGE_IO_FALLBACK = EnumSet.of(ImageFormat.JPEG, ImageFormat.TIFF, ImageFormat.WEBP);
 
   private final DecodeLimits limits;
 
@@ -116,6 +126,9 @@ public final class ImageDecoder {
       return bgr;
     }
     bgr.release();
+    if (!IMAGE_IO_FALLBACK.contains(header.format())) {
+      throw ImageHeaders.corrupt(header.format());
+    }
     return ImageIoDecoding.decode(data, header);
   }
 
