@@ -121,7 +121,7 @@ public final class ImageDecoder {
     int reduction = header.format() == ImageFormat.JPEG
         ? target.reductionFor(header.storedWidth(), header.storedHeight())
         : 1;
-    Mat bgr = OpenCvDecoding.decode(data, header, reduction);
+    Mat bgr = OpenCvDecoding.decode(data, header.format(), reduction);
     if (!bgr.empty()) {
       return bgr;
     }

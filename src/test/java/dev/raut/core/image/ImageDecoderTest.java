@@ -50,6 +50,18 @@ class ImageDecoderTest {
   }
 
   @Test
+  void orientedTiffIsTurnedUpright() throws Exception {
+    byte[] tiff = TestImages.tiffWithOrientation(40, 20, 6);
+    try (DecodedImage image = decoder.decode(tiff, "scan.tif", DecodeTarget.fullResolution())) {
+      assertThat(image.format()).isEqualTo(ImageFormat.TIFF);
+      assertStandardMat(image, 20, 40);
+      assertThat(image.originalWidth()).isEqualTo(20);
+      assertThat(pixel(image, 10, 2)[0]).isEqualTo(255);
+      assertThat(pixel(image, 10, 37)[0]).isZero();
+    }
+  }
+
+  @Test
   void probeAppliesExifOrientationToTheSize() throws Exception {
     byte[] rotated = TestImages.withExifOrientation(jpeg(solid(320, 160, RED)), 6);
     ImageHeader header = decoder.probe(Files.write(dir.resolve("r.jpg"), rotated));

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -88,6 +90,49 @@ final class TestImages {
     byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff.toByteArray());
     byte[] segmentHeader = {(byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8), (byte) (exif.length + 2)};
     return concat(slice(jpeg, 0, 2), segmentHeader, exif, slice(jpeg, 2, jpeg.length));
+  }
+
+  /**
+   * An uncompressed 8-bit RGB TIFF, written by hand because neither OpenCV nor ImageIO make it
+   * easy to set the orientation tag. The stored pixels are the left-white, right-black pattern.
+   */
+  static byte[] tiffWithOrientation(int width, int height, int orientation) {
+    int entries = 11;
+    int bitsPerSampleOffset = 8 + 2 + entries * 12 + 4;
+    int pixelOffset = bitsPerSampleOffset + 6;
+    int pixelBytes = width * height * 3;
+    ByteBuffer tiff = ByteBuffer.allocate(pixelOffset + pixelBytes).order(ByteOrder.LITTLE_ENDIAN);
+    tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+    tiff.putShort((short) entries);
+    tiffEntry(tiff, 256, 3, 1, width); // ImageWidth
+    tiffEntry(tiff, 257, 3, 1, height); // ImageLength
+    tiffEntry(tiff, 258, 3, 3, bitsPerSampleOffset); // BitsPerSample 8,8,8
+    tiffEntry(tiff, 259, 3, 1, 1); // no compression
+    tiffEntry(tiff, 262, 3, 1, 2); // RGB
+    tiffEntry(tiff, 273, 4, 1, pixelOffset); // StripOffsets
+    tiffEntry(tiff, 274, 3, 1, orientation);
+    tiffEntry(tiff, 277, 3, 1, 3); // SamplesPerPixel
+    tiffEntry(tiff, 278, 3, 1, height); // RowsPerStrip: one strip
+    tiffEntry(tiff, 279, 4, 1, pixelBytes); // StripByteCounts
+    tiffEntry(tiff, 284, 3, 1, 1); // chunky pixels
+    tiff.putInt(0); // no next IFD
+    tiff.putShort((short) 8).putShort((short) 8).putShort((short) 8);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        byte value = x < width / 2 ? (byte) 255 : 0;
+        tiff.put(value).put(value).put(value);
+      }
+    }
+    return tiff.array();
+  }
+
+  private static void tiffEntry(ByteBuffer tiff, int tag, int type, int count, int value) {
+    tiff.putShort((short) tag).putShort((short) type).putInt(count);
+    if (type == 3 && count == 1) {
+      tiff.putShort((short) value).putShort((short) 0); // SHORT values sit left-justified
+    } else {
+      tiff.putInt(value);
+    }
   }
 
   /** A PNG of only a header claiming the given size, a tiny IDAT and IEND, all CRCs right. */
