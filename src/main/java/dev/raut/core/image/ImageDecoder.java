@@ -4,6 +4,7 @@ import dev.raut.core.image.ImageDecodeException.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -127,7 +128,9 @@ public final class ImageDecoder {
     }
     bgr.release();
     if (!IMAGE_IO_FALLBACK.contains(header.format())) {
-      throw ImageHeaders.corrupt(header.format());
+      throw ImageHeaders.declaresMoreBytes(data, header.format())
+          ? ImageHeaders.truncated(header.format())
+          : ImageHeaders.corrupt(header.format());
     }
     return ImageIoDecoding.decode(data, header);
   }
@@ -190,10 +193,13 @@ public final class ImageDecoder {
   }
 
   private static ImageDecodeException unreadable(IOException e) {
-    String reason = e instanceof AccessDeniedException
-        ? "Raut is not allowed to read this file (permission denied)."
-        : "The file could not be read (" + e.getClass().getSimpleName().replace("Exception", "").trim() + " error).";
-    return new ImageDecodeException(ErrorCode.UNREADABLE, reason, e);
+    if (e instanceof AccessDeniedException) {
+      return new ImageDecodeException(ErrorCode.UNREADABLE, "Raut is not allowed to read this file (permission denied).", e);
+    }
+    // FileSystemException's reason is the operating system's plain text, e.g. "Input/output error"
+    String systemReason = e instanceof FileSystemException fileSystemError ? fileSystemError.getReason() : null;
+    return new ImageDecodeException(ErrorCode.UNREADABLE,
+        "The file could not be read (" + (systemReason != null ? systemReason : "input/output error") + ").", e);
   }
 
   private static String fileName(Path file) {

@@ -18,6 +18,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Broken and hostile files: each must fail with the right code and a message a person understands. */
 class BadInputTest {
@@ -79,6 +81,13 @@ class BadInputTest {
   void truncatedPng() throws IOException {
     byte[] whole = png(noise(200, 200));
     assertFails(write("cut.png", slice(whole, 0, whole.length / 2)), ErrorCode.TRUNCATED, "truncated PNG");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".bmp", ".webp"})
+  void truncatedBmpAndWebp(String extension) throws IOException {
+    byte[] whole = TestImages.encode(extension, noise(200, 100));
+    assertFails(write("cut" + extension, slice(whole, 0, whole.length / 2)), ErrorCode.TRUNCATED, "ends early");
   }
 
   @Test
