@@ -47,10 +47,6 @@ public final class ImageDecoder {
     OpenCvNative.ensureLoaded();
   }
 
-  public DecodeLimits limits() {
-    return limits;
-  }
-
   /**
    * Decodes a file at no less than the target resolution.
    *

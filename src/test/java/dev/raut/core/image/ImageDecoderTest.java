@@ -121,6 +121,16 @@ class ImageDecoderTest {
   }
 
   @Test
+  void strayBytesBetweenJpegSegmentsAreToleratedLikeLibjpegDoes() throws Exception {
+    byte[] clean = jpeg(solid(16, 16, BLUE));
+    int sos = TestImages.startOfScan(clean);
+    byte[] padded = TestImages.concat(TestImages.slice(clean, 0, sos), new byte[3], TestImages.slice(clean, sos, clean.length));
+    try (DecodedImage image = decoder.decode(padded, "padded.jpg", DecodeTarget.fullResolution())) {
+      assertThat(pixel(image, 8, 8)).containsExactly(new double[] {255, 0, 0}, within(LOSSY_TOLERANCE));
+    }
+  }
+
+  @Test
   void greyJpegBecomesThreeChannels() throws Exception {
     Mat grey = new Mat(16, 24, CvType.CV_8UC1, new Scalar(128));
     try (DecodedImage image = decoder.decode(jpeg(grey), "grey.jpg", DecodeTarget.fullResolution())) {
