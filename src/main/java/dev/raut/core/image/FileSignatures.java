@@ -1,7 +1,6 @@
 package dev.raut.core.image;
 
 import dev.raut.core.image.ImageDecodeException.ErrorCode;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -11,16 +10,7 @@ import java.util.List;
 final class FileSignatures {
   private record Signature(int offset, String magic, ErrorCode code, String reason) {
     boolean matches(byte[] data) {
-      byte[] expected = magic.getBytes(StandardCharsets.ISO_8859_1);
-      if (data.length < offset + expected.length) {
-        return false;
-      }
-      for (int i = 0; i < expected.length; i++) {
-        if (data[offset + i] != expected[i]) {
-          return false;
-        }
-      }
-      return true;
+      return ImageHeaders.startsWith(data, offset, magic);
     }
   }
 

@@ -4,11 +4,14 @@ import dev.raut.core.image.ImageDecodeException.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import org.opencv.core.Mat;
 
 /**
@@ -17,13 +20,21 @@ import org.opencv.core.Mat;
  * <p>Every input is checked before pixels are allocated: file size against
  * {@link DecodeLimits#maxFileBytes()}, format by content (never by extension), pixel count from
  * the header against {@link DecodeLimits#maxPixels()}, and JPEG/PNG/WebP completeness. JPEG,
- * PNG, BMP, TIFF and WebP go through OpenCV; GIF, and whatever OpenCV refuses, through ImageIO.
+ * PNG, BMP, TIFF and WebP go through OpenCV; GIF, and JPEG/TIFF/WebP files OpenCV refuses,
+ * through ImageIO.
  *
  * <p>Immutable and thread-safe: share one instance between threads.
  */
 public final class ImageDecoder {
   /** Enough for the headers of nearly every photo, EXIF thumbnails included. */
   private static final int PROBE_PREFIX_BYTES = 1 << 20;
+
+  /**
+   * Formats with variants OpenCV cannot read but the ImageIO plugins can: lossless JPEG, animated
+   * WebP, unusual TIFF compressions. PNG and BMP have no such fallback because the JDK's PNG
+   * reader skips CRC checks and would decode damaged files that libpng rightly refused.
+   */
+  private static final Set<ImageFormat> IMAGE_IO_FALLBACK = EnumSet.of(ImageFormat.JPEG, ImageFormat.TIFF, ImageFormat.WEBP);
 
   private final DecodeLimits limits;
 
@@ -34,10 +45,6 @@ public final class ImageDecoder {
   public ImageDecoder(DecodeLimits limits) {
     this.limits = limits;
     OpenCvNative.ensureLoaded();
-  }
-
-  public DecodeLimits limits() {
-    return limits;
   }
 
   /**
@@ -111,11 +118,16 @@ public final class ImageDecoder {
     int reduction = header.format() == ImageFormat.JPEG
         ? target.reductionFor(header.storedWidth(), header.storedHeight())
         : 1;
-    Mat bgr = OpenCvDecoding.decode(data, header, reduction);
+    Mat bgr = OpenCvDecoding.decode(data, header.format(), reduction);
     if (!bgr.empty()) {
       return bgr;
     }
     bgr.release();
+    if (!IMAGE_IO_FALLBACK.contains(header.format())) {
+      throw ImageHeaders.declaresMoreBytes(data, header.format())
+          ? ImageHeaders.truncated(header.format())
+          : ImageHeaders.corrupt(header.format());
+    }
     return ImageIoDecoding.decode(data, header);
   }
 
@@ -177,10 +189,13 @@ public final class ImageDecoder {
   }
 
   private static ImageDecodeException unreadable(IOException e) {
-    String reason = e instanceof AccessDeniedException
-        ? "Raut is not allowed to read this file (permission denied)."
-        : "The file could not be read (" + e.getClass().getSimpleName().replace("Exception", "").trim() + " error).";
-    return new ImageDecodeException(ErrorCode.UNREADABLE, reason, e);
+    if (e instanceof AccessDeniedException) {
+      return new ImageDecodeException(ErrorCode.UNREADABLE, "Raut is not allowed to read this file (permission denied).", e);
+    }
+    // FileSystemException's reason is the operating system's plain text, e.g. "Input/output error"
+    String systemReason = e instanceof FileSystemException fileSystemError ? fileSystemError.getReason() : null;
+    return new ImageDecodeException(ErrorCode.UNREADABLE,
+        "The file could not be read (" + (systemReason != null ? systemReason : "input/output error") + ").", e);
   }
 
   private static String fileName(Path file) {

@@ -131,6 +131,14 @@ final class ImageHeaders {
     }
   }
 
+  /**
+   * True when the file header states a larger file size than we have (BMP only; PNG and WebP
+   * are checked up front). Only consulted after a decoder failed, as some writers get it wrong.
+   */
+  static boolean declaresMoreBytes(byte[] data, ImageFormat format) {
+    return format == ImageFormat.BMP && u32le(data, 2) > data.length;
+  }
+
   static ImageDecodeException truncated(ImageFormat format) {
     return new ImageDecodeException(ErrorCode.TRUNCATED,
         "The file ends early (truncated " + format.displayName() + "): only part of the image is there.");
@@ -147,7 +155,7 @@ final class ImageHeaders {
     }
   }
 
-  private static boolean startsWith(byte[] data, int offset, String magic) {
+  static boolean startsWith(byte[] data, int offset, String magic) {
     return startsWith(data, offset, magic.getBytes(StandardCharsets.ISO_8859_1));
   }
 

@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -54,8 +55,17 @@ final class ImageIoDecoding {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      throw new ImageDecodeException(ImageDecodeException.ErrorCode.CORRUPT,
-          ImageHeaders.corrupt(format).reason(), e);
+      ImageDecodeException reported = endsEarly(e) ? ImageHeaders.truncated(format) : ImageHeaders.corrupt(format);
+      throw new ImageDecodeException(reported.errorCode(), reported.reason(), e);
     }
+  }
+
+  private static boolean endsEarly(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof EOFException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

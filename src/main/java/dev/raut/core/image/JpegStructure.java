@@ -39,8 +39,8 @@ final class JpegStructure {
     int height = -1;
     int orientation = 1;
     while (true) {
-      int marker = nextMarker(data, pos);
-      pos = skipFill(data, pos) + 1;
+      pos = nextMarkerCode(data, pos);
+      int marker = data[pos++] & 0xFF;
       if (marker == EOI) {
         throw corrupt();
       }
@@ -95,21 +95,15 @@ final class JpegStructure {
         "The file ends early (truncated JPEG): only part of the image is there.");
   }
 
-  private static int nextMarker(byte[] data, int pos) throws ImageDecodeException {
-    requireBytes(data, pos + 2);
-    if ((data[pos] & 0xFF) != 0xFF) {
-      throw corrupt();
+  /** Index of the next marker code; like libjpeg, stray bytes and 0xFF fill before it are skipped. */
+  private static int nextMarkerCode(byte[] data, int pos) throws ImageDecodeException {
+    while (pos < data.length && (data[pos] & 0xFF) != 0xFF) {
+      pos++;
     }
-    int end = skipFill(data, pos);
-    requireBytes(data, end + 1);
-    return data[end] & 0xFF;
-  }
-
-  /** Index of the marker code after a run of 0xFF bytes starting at pos. */
-  private static int skipFill(byte[] data, int pos) {
     while (pos < data.length && (data[pos] & 0xFF) == 0xFF) {
       pos++;
     }
+    requireBytes(data, pos + 1);
     return pos;
   }
 

@@ -16,17 +16,18 @@ final class OpenCvDecoding {
   private OpenCvDecoding() {}
 
   /** The decoded BGR image, or an empty Mat when OpenCV cannot read the data. */
-  static Mat decode(byte[] data, ImageHeader header, int reduction) {
+  static Mat decode(byte[] data, ImageFormat format, int reduction) {
     MatOfByte encoded = new MatOfByte(data);
     try {
-      return switch (header.format()) {
+      return switch (format) {
         // libjpeg scales in the DCT (the big speed win) and OpenCV applies the EXIF orientation
         case JPEG -> Imgcodecs.imdecode(encoded, jpegFlag(reduction));
         // 32-bit BMPs often carry an unused, all-zero alpha channel: ignore it
         case BMP -> Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
         default -> {
           Mat decoded = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_UNCHANGED);
-          yield decoded.empty() ? decoded : Orientation.apply(toBgr(toEightBit(decoded)), header.orientation());
+          // OpenCV applies the TIFF orientation itself, even with IMREAD_UNCHANGED
+          yield decoded.empty() ? decoded : toBgr(toEightBit(decoded));
         }
       };
     } finally {

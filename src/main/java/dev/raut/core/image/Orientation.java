@@ -3,7 +3,10 @@ package dev.raut.core.image;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 
-/** Turns stored pixels upright by the EXIF/TIFF orientation tag, as OpenCV does for JPEG. */
+/**
+ * Turns stored pixels upright by the EXIF/TIFF orientation tag, for images decoded by ImageIO
+ * (OpenCV does this itself for JPEG and TIFF), with the same transforms OpenCV uses.
+ */
 final class Orientation {
   private Orientation() {}
 
