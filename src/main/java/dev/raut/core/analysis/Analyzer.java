@@ -55,7 +55,7 @@ public final class Analyzer {
 
   public ImageAnalysis analyze(Path file, AnalysisRequest request) {
     String name = file.toString();
-    try (DecodedImage image = decoder.decode(file, decodeTarget(request))) {
+    try (DecodedImage image = decoder.decode(file, decodeTargetFor(request))) {
       return analyzeDecoded(image, name, request);
     } catch (ImageDecodeException e) {
       return ImageAnalysis.failed(name, new AnalysisError(e.code(), e.getMessage()));
@@ -64,7 +64,7 @@ public final class Analyzer {
 
   /** For uploads: the bytes are analysed in memory and never written anywhere. */
   public ImageAnalysis analyze(byte[] data, String name, AnalysisRequest request) {
-    try (DecodedImage image = decoder.decode(data, name, decodeTarget(request))) {
+    try (DecodedImage image = decoder.decode(data, name, decodeTargetFor(request))) {
       return analyzeDecoded(image, name, request);
     } catch (ImageDecodeException e) {
       return ImageAnalysis.failed(name, new AnalysisError(e.code(), e.getMessage()));
@@ -129,7 +129,7 @@ public final class Analyzer {
   }
 
   /** How much resolution the request's models need; JPEGs are then decoded reduced (much faster). */
-  static DecodeTarget decodeTarget(AnalysisRequest request) {
+  public static DecodeTarget decodeTargetFor(AnalysisRequest request) {
     int longSide = 0;
     int shortSide = 0;
     if (request.faces()) {

@@ -12,7 +12,7 @@ public enum DetectorChoice {
   HAAR,
   /** No detection: the whole image is one face crop (pre-cropped datasets such as FER2013). */
   NONE,
-  /** The best choice for photos, by measurement: BlazeFace back. */
+  /** The best choice for photos, by measurement: BlazeFace back, then front on a bordered image if it finds nothing. */
   AUTO;
 
   public String cliName() {

@@ -7,6 +7,7 @@ import dev.raut.core.emotion.FaceCrop;
 import dev.raut.core.face.BlazeFaceDetector;
 import dev.raut.core.face.FaceDetector;
 import dev.raut.core.face.HaarFaceDetector;
+import dev.raut.core.face.PhotoFaceDetector;
 import dev.raut.core.image.OpenCvNative;
 import dev.raut.core.model.ModelCard;
 import dev.raut.core.model.ModelCatalog;
@@ -62,14 +63,15 @@ public final class Engine implements AutoCloseable {
 
   public synchronized FaceDetector faceDetector(DetectorChoice choice) {
     requireOpen();
-    DetectorChoice key = choice == DetectorChoice.AUTO ? DetectorChoice.BACK : choice;
+    DetectorChoice key = choice;
     FaceDetector detector = detectors.get(key);
     if (detector == null) {
       detector = switch (key) {
         case FRONT -> new BlazeFaceDetector(load(ModelCatalog.FACE_FRONT), FACE_MIN_SCORE, FACE_MERGE_IOU);
         case BACK -> new BlazeFaceDetector(load(ModelCatalog.FACE_BACK), FACE_MIN_SCORE, FACE_MERGE_IOU);
         case HAAR -> new HaarFaceDetector(verifiedArtifact(catalog.get(ModelCatalog.FACE_HAAR)));
-        case NONE, AUTO -> throw new IllegalArgumentException("no detector for " + key);
+        case AUTO -> new PhotoFaceDetector(faceDetector(DetectorChoice.BACK), faceDetector(DetectorChoice.FRONT));
+        case NONE -> throw new IllegalArgumentException("--detector none uses the whole image as the face");
       };
       detectors.put(key, detector);
     }

@@ -23,8 +23,9 @@ public final class FaceCrop {
 
   /** Writes a {@code side x side} 8-bit grey crop of the face into {@code grey} (allocated if needed). */
   public void cropGrey(Mat bgr, DetectedFace face, int side, Mat grey) {
-    double cx = face.box().centerX();
-    double cy = face.box().centerY();
+    // box coordinates run along pixel edges; warpAffine works on pixel centres, hence the half pixels
+    double cx = face.box().centerX() - 0.5;
+    double cy = face.box().centerY() - 0.5;
     double extent = Math.max(face.box().width(), face.box().height()) * boxScale;
     double angle = 0;
     if (alignEyes && face.keypoints().size() >= 2) {
@@ -36,8 +37,9 @@ public final class FaceCrop {
     Mat colour = new Mat();
     try {
       // move the face centre to the centre of the output
-      transform.put(0, 2, transform.get(0, 2)[0] + side / 2.0 - cx);
-      transform.put(1, 2, transform.get(1, 2)[0] + side / 2.0 - cy);
+      double centre = (side - 1) / 2.0;
+      transform.put(0, 2, transform.get(0, 2)[0] + centre - cx);
+      transform.put(1, 2, transform.get(1, 2)[0] + centre - cy);
       int interpolation = extent > 2 * side ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR;
       Imgproc.warpAffine(bgr, colour, transform, new Size(side, side), interpolation,
           org.opencv.core.Core.BORDER_REPLICATE);

@@ -14,6 +14,11 @@ public record DetectedFace(Box box, double score, List<Point> keypoints) {
     keypoints = List.copyOf(keypoints);
   }
 
+  public DetectedFace translated(double dx, double dy) {
+    return new DetectedFace(new Box(box.x() + dx, box.y() + dy, box.width(), box.height()), score,
+        keypoints.stream().map(p -> new Point(p.x() + dx, p.y() + dy)).toList());
+  }
+
   public DetectedFace scaled(double factor) {
     return new DetectedFace(box.scaled(factor), score, keypoints.stream().map(p -> p.scaled(factor)).toList());
   }

@@ -59,6 +59,9 @@ public final class HaarFaceDetector implements FaceDetector {
       Imgproc.equalizeHist(grey, grey);
       cascade.detectMultiScale2(grey, rects, hits, 1.1, MIN_NEIGHBOURS, 0, new Size(24, 24), new Size());
       Rect[] found = rects.toArray();
+      if (found.length == 0) {
+        return List.of(); // the hit counts Mat is then empty and untyped
+      }
       int[] counts = hits.toArray();
       List<DetectedFace> faces = new ArrayList<>(found.length);
       for (int i = 0; i < found.length; i++) {

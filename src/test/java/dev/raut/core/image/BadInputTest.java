@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,14 +155,6 @@ class BadInputTest {
   @Test
   void missingFile() {
     assertFails(dir.resolve("gone.jpg"), ErrorCode.NOT_FOUND, "There is no such file");
-  }
-
-  @Test
-  void unreadableFile() throws IOException {
-    Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file");
-    Path secret = write("secret.jpg", jpeg(noise(10, 10)));
-    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
-    assertFails(secret, ErrorCode.UNREADABLE, "permission denied");
   }
 
   @Test
