@@ -4,10 +4,6 @@ import dev.raut.core.evaluate.ClassMetrics;
 import dev.raut.core.evaluate.ClassificationReport;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -25,12 +21,7 @@ public final class ClassBarsChart {
   private ClassBarsChart() {}
 
   public static byte[] png(ClassificationReport report) {
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      ImageIO.write(render(report), "png", bytes);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Png.encode(render(report));
   }
 
   public static BufferedImage render(ClassificationReport report) {

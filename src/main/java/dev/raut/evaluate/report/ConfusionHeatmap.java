@@ -9,12 +9,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * The confusion matrix as a heatmap: each cell shows its count (and its share of the row when
@@ -33,12 +29,7 @@ public final class ConfusionHeatmap {
   private ConfusionHeatmap() {}
 
   public static byte[] png(ConfusionMatrix matrix) {
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      ImageIO.write(render(matrix), "png", bytes);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Png.encode(render(matrix));
   }
 
   public static BufferedImage render(ConfusionMatrix matrix) {

@@ -21,7 +21,7 @@ public final class TextReport {
   /** The whole terminal report: summary, per-class table, confusion matrix, counts and lists. */
   public static String of(EvaluationResult result, int digits) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Dataset: %s (%d images)%n", result.dataset().source(), result.predictions().size()));
+    out.append(String.format(Locale.ROOT, "Dataset: %s (%d images)%n", result.dataset().source(), result.dataset().images().size()));
     out.append(String.format(Locale.ROOT, "Task:    %s, model %s%s%n", result.settings().task().cliName(), result.model(),
         result.settings().task() == EvaluationTask.EMOTION ? ", detector " + result.settings().detector().cliName() : ""));
     if (!result.complete()) {
