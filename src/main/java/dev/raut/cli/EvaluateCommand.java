@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
     description = {"Measure a model on your labelled photos: per-class precision, recall, F1, accuracy and the confusion matrix.",
         "DATASET is a folder with one sub-folder per class (a test/, val/ or train/ level is recognised)"
             + " or a CSV of image,label rows (paths relative to the CSV, or in images/ next to it).",
-        "Exit code: 0 fine, 1 some files could not be analysed or a model is unavailable, 2 usage error."})
+        "Exit code: 0 fine, 1 some files could not be analysed, a model is unavailable or the run was cancelled, 2 usage error."})
 final class EvaluateCommand implements Callable<Integer> {
   /** How long Ctrl-C waits for the partial report before the JVM exits anyway. */
   private static final int CANCEL_GRACE_SECONDS = 10;
