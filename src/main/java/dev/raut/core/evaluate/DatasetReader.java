@@ -3,6 +3,7 @@ package dev.raut.core.evaluate;
 import dev.raut.core.image.ImageFiles;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,12 @@ public final class DatasetReader {
     List<LabelledImage> images = new ArrayList<>();
     for (Path classFolder : classFolders) {
       String label = classFolder.getFileName().toString();
-      for (Path file : ImageFiles.expand(List.of(classFolder))) {
-        images.add(new LabelledImage(file, slashed(root.relativize(file)), label));
+      try {
+        for (Path file : ImageFiles.expand(List.of(classFolder))) {
+          images.add(new LabelledImage(file, slashed(root.relativize(file)), label));
+        }
+      } catch (UncheckedIOException e) {
+        throw new DatasetException(e.getMessage(), e);
       }
     }
     long classesWithImages = images.stream().map(LabelledImage::label).distinct().count();
@@ -93,7 +98,7 @@ public final class DatasetReader {
         }
         images.add(new LabelledImage(resolve(dir, name), name.replace('\\', '/'), label));
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new DatasetException("Cannot read the CSV " + csv + ": " + e.getMessage(), e);
     } catch (IllegalStateException e) {
       // commons-csv reports malformed quoting this way

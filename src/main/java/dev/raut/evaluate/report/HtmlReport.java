@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,10 +79,10 @@ public final class HtmlReport {
     }
     if (!result.unknownLabels().isEmpty()) {
       html.append("<p class=\"warning\">Labels the model does not have (it can never predict them; map them with --labels-map): ")
-          .append(escape(joined(result.unknownLabels(), " images"))).append("</p>\n");
+          .append(escape(ReportText.counted(result.unknownLabels()))).append("</p>\n");
     }
     if (!result.renamedLabels().isEmpty()) {
-      html.append("<p>Dataset labels mapped to the model's: ").append(escape(joined(result.renamedLabels(), ""))).append("</p>\n");
+      html.append("<p>Dataset labels mapped to the model's: ").append(escape(ReportText.renamed(result.renamedLabels()))).append("</p>\n");
     }
 
     html.append("<h2>Per-class report</h2>\n");
@@ -96,7 +95,7 @@ public final class HtmlReport {
         .append("\">\n");
 
     mistakes(html, result);
-    fileList(html, capitalised(noPrediction), result.withoutPrediction(), false);
+    fileList(html, ReportText.capitalised(noPrediction), result.withoutPrediction(), false);
     fileList(html, "Errors", result.errors(), true);
     html.append("<p><small>Written by Raut. Metrics as in scikit-learn's classification_report (undefined ratios are 0).")
         .append("</small></p>\n</body>\n</html>\n");
@@ -213,17 +212,6 @@ public final class HtmlReport {
 
   private static String dataUri(String mediaType, byte[] bytes) {
     return "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(bytes);
-  }
-
-  private static String joined(Map<String, ?> map, String countSuffix) {
-    StringBuilder s = new StringBuilder();
-    map.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k)
-        .append(v instanceof Integer ? " (" + v + countSuffix + ")" : " \u2192 " + v));
-    return s.toString();
-  }
-
-  private static String capitalised(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** Text for HTML element content and quoted attribute values. */

@@ -9,7 +9,6 @@ import dev.raut.core.evaluate.EvaluationTask;
 import dev.raut.core.evaluate.ImagePrediction;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The evaluation as text for a terminal, in scikit-learn's {@code classification_report} layout. */
 public final class TextReport {
@@ -28,11 +27,11 @@ public final class TextReport {
       out.append("CANCELLED: only the images analysed before cancelling are counted.\n");
     }
     if (!result.renamedLabels().isEmpty()) {
-      out.append("Labels mapped: ").append(joined(result.renamedLabels())).append('\n');
+      out.append("Labels mapped: ").append(ReportText.renamed(result.renamedLabels())).append('\n');
     }
     if (!result.unknownLabels().isEmpty()) {
       out.append("Labels the model does not have (never predictable; map them with --labels-map): ")
-          .append(joined(result.unknownLabels())).append('\n');
+          .append(ReportText.counted(result.unknownLabels())).append('\n');
     }
     out.append('\n');
     out.append(classificationReport(result.report(), digits));
@@ -106,7 +105,7 @@ public final class TextReport {
     if (items.isEmpty()) {
       return;
     }
-    out.append('\n').append(capitalised(title)).append(" (").append(items.size()).append("):\n");
+    out.append('\n').append(ReportText.capitalised(title)).append(" (").append(items.size()).append("):\n");
     items.stream().limit(LISTED_FILES).forEach(p -> {
       out.append("  ").append(p.name()).append("  [").append(p.truth()).append(']');
       if (withError) {
@@ -119,13 +118,4 @@ public final class TextReport {
     }
   }
 
-  private static String joined(Map<String, ?> map) {
-    StringBuilder s = new StringBuilder();
-    map.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(v instanceof Integer ? " (" + v + " images)" : " -> " + v));
-    return s.toString();
-  }
-
-  private static String capitalised(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
 }
