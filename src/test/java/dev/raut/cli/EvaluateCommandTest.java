@@ -79,7 +79,7 @@ class EvaluateCommandTest {
 
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
-    CommandLine cli = new CommandLine(new RautCommand());
+    CommandLine cli = RautCommand.commandLine();
     cli.setOut(new PrintWriter(stdout));
     cli.setErr(new PrintWriter(stderr));
     int exit = cli.execute("evaluate", data.toString(), "--detector", "none", "--labels-map", folderForMapped + "=" + mapped,
@@ -150,7 +150,7 @@ class EvaluateCommandTest {
   @Test
   void usageErrorsExitWithTwo() {
     StringWriter stderr = new StringWriter();
-    CommandLine cli = new CommandLine(new RautCommand());
+    CommandLine cli = RautCommand.commandLine();
     cli.setErr(new PrintWriter(stderr));
     cli.setOut(new PrintWriter(new StringWriter()));
 
