@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ public final class HtmlReport {
           + " and errors counted as wrong)");
     }
     summaryRow(html, "Time", String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0));
-    summaryRow(html, "Written", escape(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+    summaryRow(html, "Written", escape(ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
     html.append("</table>\n");
 
     if (!result.complete()) {
