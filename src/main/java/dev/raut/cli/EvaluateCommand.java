@@ -20,9 +20,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +32,7 @@ import picocli.CommandLine.Parameters;
             + " or a CSV of image,label rows (paths relative to the CSV, or in images/ next to it).",
         "Exit code: 0 fine, 1 some files could not be analysed, a model is unavailable or the run was cancelled, 2 usage error."})
 final class EvaluateCommand implements Callable<Integer> {
-  /** How long Ctrl-C waits for the partial report before the JVM exits anyway. */
+  /** How long Ctrl-C waits for the report of the images done so far before the JVM exits anyway. */
   private static final int CANCEL_GRACE_SECONDS = 10;
 
   @Parameters(paramLabel = "DATASET", description = "A folder of class folders, or a CSV of image,label rows.")
@@ -86,22 +83,10 @@ final class EvaluateCommand implements Callable<Integer> {
       return fail(err, e.getMessage(), RautCommand.EXIT_USAGE);
     }
     ImageDecoder decoder = new ImageDecoder();
-    AtomicBoolean cancelled = new AtomicBoolean();
-    CountDownLatch reported = new CountDownLatch(1);
-    Thread stopOnInterrupt = new Thread(() -> {
-      // Ctrl-C: stop analysing and give the report of what was done a moment to be written
-      cancelled.set(true);
-      try {
-        reported.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "raut-evaluate-cancel");
-    Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-    try (Engine engine = Engine.openDefault()) {
+    try (CancelOnShutdown ctrlC = new CancelOnShutdown(CANCEL_GRACE_SECONDS); Engine engine = Engine.openDefault()) {
       ProgressBar progress = new ProgressBar(err, TerminalCheck.stderrIsTerminal());
       EvaluationResult result = new EvaluationRunner(new Analyzer(engine, decoder), threads)
-          .run(data, settings, progress::update, cancelled);
+          .run(data, settings, progress::update, ctrlC.flag());
       progress.finish();
       stdout.print(TextReport.of(result, digits));
       stdout.flush();
@@ -124,13 +109,6 @@ final class EvaluateCommand implements Callable<Integer> {
       return fail(err, e.getMessage(), RautCommand.EXIT_FAILURES);
     } catch (IOException | UncheckedIOException e) {
       return fail(err, "cannot write the report to " + out + ": " + e.getMessage(), RautCommand.EXIT_FAILURES);
-    } finally {
-      reported.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is already running (Ctrl-C); it returns now that the report is written
-      }
     }
   }
 
