@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = RautCommand.Version.class,
     description = "Offline photo and face analysis: faces, emotions, objects and your own ONNX classifiers.%n"
         + "Without arguments, raut opens the desktop app.",
-    subcommands = {AnalyzeCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AnalyzeCommand.class, EvaluateCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class RautCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILURES = 1;
@@ -28,9 +28,14 @@ public final class RautCommand implements Runnable {
   }
 
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line as {@link #execute} runs it; tests redirect its output with setOut/setErr. */
+  public static CommandLine commandLine() {
+    // picocli passes usage errors through this mapper too: keep them at exit code 2
     return new CommandLine(new RautCommand())
-        .setExitCodeExceptionMapper(e -> EXIT_FAILURES)
-        .execute(args);
+        .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURES);
   }
 
   /** The version from the build (filtered resource). */

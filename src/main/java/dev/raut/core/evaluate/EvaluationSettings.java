@@ -1,0 +1,37 @@
+package dev.raut.core.evaluate;
+
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.DetectorChoice;
+
+/**
+ * How to evaluate: the task, the face detector (emotion; {@code NONE} for pre-cropped faces), the
+ * classifier card or .onnx (classify), the label map and the minimum object score (objects).
+ */
+public record EvaluationSettings(
+    EvaluationTask task, DetectorChoice detector, String classifier, LabelMap labelMap, double objectThreshold) {
+
+  public EvaluationSettings {
+    if (task == null) {
+      throw new IllegalArgumentException("task is required");
+    }
+    if (task == EvaluationTask.CLASSIFY && (classifier == null || classifier.isBlank())) {
+      throw new IllegalArgumentException("The classify task needs a classifier: a card (.json) or an .onnx file");
+    }
+    detector = detector == null ? DetectorChoice.AUTO : detector;
+    labelMap = labelMap == null ? LabelMap.empty() : labelMap;
+  }
+
+  public static EvaluationSettings emotion(DetectorChoice detector) {
+    return new EvaluationSettings(EvaluationTask.EMOTION, detector, null, LabelMap.empty(),
+        AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
+  }
+
+  public EvaluationSettings withLabelMap(LabelMap map) {
+    return new EvaluationSettings(task, detector, classifier, map, objectThreshold);
+  }
+
+  /** The analysis each image gets. */
+  public AnalysisRequest request() {
+    return task.request(this);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.raut.evaluate.report;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Wording shared by the terminal and HTML reports. */
+final class ReportText {
+  private ReportText() {}
+
+  /** {@code happiness -> happy, anger -> angry} */
+  static String renamed(Map<String, String> renamed) {
+    return renamed.entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining(", "));
+  }
+
+  /** {@code contempt (12 images), bored (3 images)} */
+  static String counted(Map<String, Integer> counts) {
+    return counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " image)" : " images)"))
+        .collect(Collectors.joining(", "));
+  }
+
+  static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
