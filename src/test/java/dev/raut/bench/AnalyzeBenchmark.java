@@ -5,6 +5,7 @@ import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.BatchAnalyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
+import dev.raut.core.emotion.FaceCrop;
 import dev.raut.core.face.DetectedFace;
 import dev.raut.core.image.DecodedImage;
 import dev.raut.core.image.ImageDecoder;
@@ -84,7 +85,7 @@ public final class AnalyzeBenchmark {
           if (request.faces()) {
             List<DetectedFace> found = engine.faceDetector(DetectorChoice.AUTO).detect(image.mat());
             long t2 = System.nanoTime();
-            engine.emotion().classify(image.mat(), found);
+            engine.emotion().classify(image.mat(), found, FaceCrop.DETECTED_FACE, request.emotionViews());
             long t3 = System.nanoTime();
             detect[run] += (t2 - t1) / 1e6;
             emotion[run] += (t3 - t2) / 1e6;

@@ -1,17 +1,31 @@
 package dev.raut.core.analysis;
 
+import dev.raut.core.emotion.EmotionViews;
+
 /**
  * What to compute for an image. Emotions imply faces. {@code classifier} is a card or .onnx path of
- * an image classifier, or null.
+ * an image classifier, or null. {@code emotionViews}: FAST (default) or THOROUGH (five crops, for
+ * evaluation-grade accuracy at five times the emotion cost).
  */
 public record AnalysisRequest(
-    boolean faces, boolean emotions, boolean objects, String classifier, DetectorChoice detector, double objectThreshold) {
+    boolean faces, boolean emotions, boolean objects, String classifier, DetectorChoice detector, double objectThreshold,
+    EmotionViews emotionViews) {
 
   public static final double DEFAULT_OBJECT_THRESHOLD = 0.3;
 
   public AnalysisRequest {
     faces = faces || emotions;
     detector = detector == null ? DetectorChoice.AUTO : detector;
+    emotionViews = emotionViews == null ? EmotionViews.FAST : emotionViews;
+  }
+
+  public AnalysisRequest(
+      boolean faces, boolean emotions, boolean objects, String classifier, DetectorChoice detector, double objectThreshold) {
+    this(faces, emotions, objects, classifier, detector, objectThreshold, EmotionViews.FAST);
+  }
+
+  public AnalysisRequest withEmotionViews(EmotionViews views) {
+    return new AnalysisRequest(faces, emotions, objects, classifier, detector, objectThreshold, views);
   }
 
   public static AnalysisRequest facesAndEmotions() {
@@ -23,11 +37,11 @@ public record AnalysisRequest(
   }
 
   public AnalysisRequest withDetector(DetectorChoice choice) {
-    return new AnalysisRequest(faces, emotions, objects, classifier, choice, objectThreshold);
+    return new AnalysisRequest(faces, emotions, objects, classifier, choice, objectThreshold, emotionViews);
   }
 
   public AnalysisRequest withClassifier(String cardOrOnnx) {
-    return new AnalysisRequest(faces, emotions, objects, cardOrOnnx, detector, objectThreshold);
+    return new AnalysisRequest(faces, emotions, objects, cardOrOnnx, detector, objectThreshold, emotionViews);
   }
 
   /** True when nothing at all was asked for. */

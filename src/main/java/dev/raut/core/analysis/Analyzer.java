@@ -3,6 +3,7 @@ package dev.raut.core.analysis;
 import dev.raut.core.classify.ClassPrediction;
 import dev.raut.core.classify.OnnxImageClassifier;
 import dev.raut.core.emotion.EmotionPrediction;
+import dev.raut.core.emotion.FaceCrop;
 import dev.raut.core.face.DetectedFace;
 import dev.raut.core.geometry.Box;
 import dev.raut.core.geometry.Point;
@@ -96,10 +97,14 @@ public final class Analyzer {
   }
 
   private List<ImageAnalysis.Face> faces(Mat bgr, AnalysisRequest request, double toOriginal) {
-    List<DetectedFace> detected = request.detector() == DetectorChoice.NONE
+    boolean wholeImage = request.detector() == DetectorChoice.NONE;
+    List<DetectedFace> detected = wholeImage
         ? List.of(new DetectedFace(new Box(0, 0, bgr.cols(), bgr.rows()), 1.0, List.of()))
         : engine.faceDetector(request.detector()).detect(bgr);
-    List<EmotionPrediction> emotions = request.emotions() ? engine.emotion().classify(bgr, detected) : List.of();
+    List<EmotionPrediction> emotions = request.emotions()
+        ? engine.emotion().classify(bgr, detected, wholeImage ? FaceCrop.WHOLE_IMAGE : FaceCrop.DETECTED_FACE,
+            request.emotionViews())
+        : List.of();
     List<ImageAnalysis.Face> faces = new ArrayList<>(detected.size());
     for (int i = 0; i < detected.size(); i++) {
       DetectedFace face = detected.get(i).scaled(toOriginal);

@@ -3,7 +3,6 @@ package dev.raut.core.analysis;
 import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.OnnxImageClassifier;
 import dev.raut.core.emotion.EmotionClassifier;
-import dev.raut.core.emotion.FaceCrop;
 import dev.raut.core.face.BlazeFaceDetector;
 import dev.raut.core.face.FaceDetector;
 import dev.raut.core.face.HaarFaceDetector;
@@ -33,7 +32,6 @@ public final class Engine implements AutoCloseable {
   /** Detector thresholds and the emotion crop, chosen by measurement (see README, "Models"). */
   static final double FACE_MIN_SCORE = 0.5;
   static final double FACE_MERGE_IOU = 0.3;
-  static final double EMOTION_CROP_SCALE = 1.1;
 
   private final ModelStore store;
   private final ModelCatalog catalog;
@@ -82,7 +80,7 @@ public final class Engine implements AutoCloseable {
     requireOpen();
     if (emotion == null) {
       ModelCard card = catalog.get(ModelCatalog.EMOTION);
-      emotion = new EmotionClassifier(load(card.id()), card.labels(), new FaceCrop(EMOTION_CROP_SCALE, true), true);
+      emotion = new EmotionClassifier(load(card.id()), card.labels());
     }
     return emotion;
   }

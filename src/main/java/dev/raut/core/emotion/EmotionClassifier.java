@@ -11,26 +11,22 @@ import org.opencv.core.Mat;
 
 /**
  * mini-Xception (FER2013): 64x64 grey face crops scaled to [-1, 1], seven softmax probabilities.
- * All faces of an image go through the network in one batch. Each face is also read mirrored and
- * the two predictions averaged: expressions are left-right symmetric and this steadies the answer.
+ * All views of all faces of an image go through the network in one batch.
  */
 public final class EmotionClassifier {
   private static final int SIDE = 64;
+  private static final int PIXELS = SIDE * SIDE;
 
   private final OnnxModel model;
   private final List<String> labels;
-  private final FaceCrop crop;
-  private final boolean mirrorAverage;
 
-  public EmotionClassifier(OnnxModel model, List<String> labels, FaceCrop crop, boolean mirrorAverage) {
+  public EmotionClassifier(OnnxModel model, List<String> labels) {
     long[] shape = model.inputShape();
     if (shape.length != 4 || shape[1] != SIDE || shape[2] != SIDE || shape[3] != 1) {
       throw new ModelLoadException(model.name() + " is not the emotion model: input must be [N,64,64,1]");
     }
     this.model = model;
     this.labels = List.copyOf(labels);
-    this.crop = crop;
-    this.mirrorAverage = mirrorAverage;
   }
 
   public List<String> labels() {
@@ -38,28 +34,28 @@ public final class EmotionClassifier {
   }
 
   /** One prediction per face, in the order of {@code faces}. */
-  public List<EmotionPrediction> classify(Mat bgr, List<DetectedFace> faces) {
+  public List<EmotionPrediction> classify(Mat bgr, List<DetectedFace> faces, FaceCrop crop, EmotionViews views) {
     if (faces.isEmpty()) {
       return List.of();
     }
-    int views = mirrorAverage ? 2 : 1;
-    int n = faces.size() * views;
-    float[] input = new float[n * SIDE * SIDE];
-    byte[] pixels = new byte[SIDE * SIDE];
+    int perFace = views.shifts().size() * 2;
+    int n = faces.size() * perFace;
+    float[] input = new float[n * PIXELS];
+    byte[] pixels = new byte[PIXELS];
     Mat grey = new Mat();
     try {
-      for (int f = 0; f < faces.size(); f++) {
-        crop.cropGrey(bgr, faces.get(f), SIDE, grey);
-        grey.get(0, 0, pixels);
-        int base = f * views * SIDE * SIDE;
-        for (int i = 0; i < pixels.length; i++) {
-          input[base + i] = (pixels[i] & 0xff) / 127.5f - 1f;
-        }
-        if (mirrorAverage) {
-          int mirror = base + SIDE * SIDE;
+      int slot = 0;
+      for (DetectedFace face : faces) {
+        for (double[] shift : views.shifts()) {
+          crop.cropGrey(bgr, face, SIDE, shift[0], shift[1], grey);
+          grey.get(0, 0, pixels);
+          int base = slot++ * PIXELS;
+          int mirror = slot++ * PIXELS;
           for (int y = 0; y < SIDE; y++) {
             for (int x = 0; x < SIDE; x++) {
-              input[mirror + y * SIDE + x] = input[base + y * SIDE + (SIDE - 1 - x)];
+              float v = (pixels[y * SIDE + x] & 0xff) / 127.5f - 1f;
+              input[base + y * SIDE + x] = v;
+              input[mirror + y * SIDE + (SIDE - 1 - x)] = v;
             }
           }
         }
@@ -75,9 +71,9 @@ public final class EmotionClassifier {
     List<EmotionPrediction> predictions = new ArrayList<>(faces.size());
     for (int f = 0; f < faces.size(); f++) {
       double[] p = new double[classes];
-      for (int v = 0; v < views; v++) {
+      for (int v = 0; v < perFace; v++) {
         for (int c = 0; c < classes; c++) {
-          p[c] += out[(f * views + v) * classes + c] / views;
+          p[c] += out[(f * perFace + v) * classes + c] / perFace;
         }
       }
       predictions.add(toPrediction(p));

@@ -2,13 +2,21 @@ package dev.raut.core.evaluate;
 
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.emotion.EmotionViews;
 
 /**
  * How to evaluate: the task, the face detector (emotion; {@code NONE} for pre-cropped faces), the
- * classifier card or .onnx (classify), the label map and the minimum object score (objects).
+ * classifier card or .onnx (classify), the label map, the minimum object score (objects) and how
+ * many views of each face the emotion model reads.
  */
 public record EvaluationSettings(
-    EvaluationTask task, DetectorChoice detector, String classifier, LabelMap labelMap, double objectThreshold) {
+    EvaluationTask task, DetectorChoice detector, String classifier, LabelMap labelMap, double objectThreshold,
+    EmotionViews emotionViews) {
+
+  public EvaluationSettings(
+      EvaluationTask task, DetectorChoice detector, String classifier, LabelMap labelMap, double objectThreshold) {
+    this(task, detector, classifier, labelMap, objectThreshold, EmotionViews.FAST);
+  }
 
   public EvaluationSettings {
     if (task == null) {
@@ -19,6 +27,7 @@ public record EvaluationSettings(
     }
     detector = detector == null ? DetectorChoice.AUTO : detector;
     labelMap = labelMap == null ? LabelMap.empty() : labelMap;
+    emotionViews = emotionViews == null ? EmotionViews.FAST : emotionViews;
   }
 
   public static EvaluationSettings emotion(DetectorChoice detector) {
@@ -27,7 +36,11 @@ public record EvaluationSettings(
   }
 
   public EvaluationSettings withLabelMap(LabelMap map) {
-    return new EvaluationSettings(task, detector, classifier, map, objectThreshold);
+    return new EvaluationSettings(task, detector, classifier, map, objectThreshold, emotionViews);
+  }
+
+  public EvaluationSettings withEmotionViews(EmotionViews views) {
+    return new EvaluationSettings(task, detector, classifier, labelMap, objectThreshold, views);
   }
 
   /** The analysis each image gets. */

@@ -53,7 +53,8 @@ public enum EvaluationTask {
 
   AnalysisRequest request(EvaluationSettings settings) {
     return switch (this) {
-      case EMOTION -> AnalysisRequest.facesAndEmotions().withDetector(settings.detector());
+      case EMOTION -> AnalysisRequest.facesAndEmotions().withDetector(settings.detector())
+          .withEmotionViews(settings.emotionViews());
       case OBJECTS -> new AnalysisRequest(false, false, true, null, settings.detector(), settings.objectThreshold());
       case CLASSIFY -> new AnalysisRequest(false, false, false, settings.classifier(), settings.detector(),
           settings.objectThreshold());
