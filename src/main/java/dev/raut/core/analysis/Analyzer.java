@@ -91,6 +91,12 @@ public final class Analyzer {
   public ImageAnalysis analyzeFrame(Mat bgr, String name, int originalWidth, int originalHeight, AnalysisRequest request) {
     double toOriginal = (double) originalWidth / bgr.cols();
     List<ImageAnalysis.Face> faces = request.faces() ? faces(bgr, request, toOriginal) : List.of();
+    if (request.faces() && request.detector() == DetectorChoice.NONE) {
+      // the whole image is the face: report its exact size, not the reduced decode scaled back up
+      ImageAnalysis.Face whole = faces.get(0);
+      faces = List.of(new ImageAnalysis.Face(List.of(0.0, 0.0, (double) originalWidth, (double) originalHeight),
+          whole.score(), whole.keypoints(), whole.emotion()));
+    }
     List<ImageAnalysis.DetectedObjectResult> objects = request.objects() ? objects(bgr, request, toOriginal) : List.of();
     List<ImageAnalysis.ClassScore> classes = request.classifier() != null ? classes(bgr, request.classifier()) : List.of();
     return new ImageAnalysis(name, originalWidth, originalHeight, faces, objects, classes, null);

