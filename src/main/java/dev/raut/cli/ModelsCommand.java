@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 /** {@code raut models list|info|fetch}: the model cards and the state of the local cache. */
 @Command(name = "models", mixinStandardHelpOptions = true,
     description = "List the default models, show a model's card, or fetch them into the cache.",
-    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Info.class, ModelsCommand.Fetch.class})
+    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Info.class, ModelsCommand.Fetch.class,
+        ModelsCommand.Bundle.class})
 final class ModelsCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -118,6 +119,33 @@ final class ModelsCommand implements Runnable {
       err.println("raut models: " + ready + " of " + ModelCatalog.defaults().cards().size() + " models ready in " + store.root());
       err.flush();
       return RautCommand.EXIT_OK;
+    }
+  }
+
+  @Command(name = "bundle", mixinStandardHelpOptions = true,
+      description = "Copy the verified models and one sample photo into DIR, laid out as a model cache: "
+          + "what installers ship so the installed app works offline from the first start.")
+  static final class Bundle implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "DIR", description = "Target folder (a cache root for -Draut.cache).")
+    java.nio.file.Path target;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        int copied = new dev.raut.core.model.ModelBundler(ModelStore.defaultStore(), ModelCatalog.defaults())
+            .bundleInto(new ModelStore(target));
+        err.println("raut models: bundled " + copied + " files into " + target);
+        err.flush();
+        return RautCommand.EXIT_OK;
+      } catch (FetchException e) {
+        err.println("raut models bundle failed: " + e.getMessage());
+        err.flush();
+        return RautCommand.EXIT_FAILURES;
+      }
     }
   }
 }

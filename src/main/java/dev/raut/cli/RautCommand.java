@@ -3,6 +3,7 @@ package dev.raut.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "Offline photo and face analysis: faces, emotions, objects and your own ONNX classifiers.%n"
         + "Without arguments, raut opens the desktop app.",
     subcommands = {AnalyzeCommand.class, EvaluateCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
-public final class RautCommand implements Runnable {
+public final class RautCommand implements Callable<Integer> {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILURES = 1;
   public static final int EXIT_USAGE = 2;
@@ -22,9 +23,17 @@ public final class RautCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--self-test",
+      description = "Load every default model, analyse the bundled sample photo, check the result, print one line.")
+  boolean selfTest;
+
   @Override
-  public void run() {
+  public Integer call() {
+    if (selfTest) {
+      return SelfTest.run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
     spec.commandLine().usage(System.out);
+    return EXIT_OK;
   }
 
   public static int execute(String... args) {
