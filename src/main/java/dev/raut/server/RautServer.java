@@ -1,0 +1,216 @@
+package dev.raut.server;
+
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.analysis.ResultJson;
+import dev.raut.core.model.ModelCatalog;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local prediction server: a thin HTTP door (Javalin on Jetty) over the same {@link Analyzer}
+ * the CLI and the app use. {@code POST /prediction} speaks the research's Flask API,
+ * {@code POST /v1/analyze} answers the CLI's JSON schema, {@code GET /} is the web page for
+ * browsers. Start and stop it as often as needed (the app's "Serve on localhost" toggle); the
+ * caller keeps owning the engine.
+ */
+public final class RautServer implements AutoCloseable {
+  static final String ROOT_MESSAGE = "Success fetching the API";
+  /** What the web page asks for each photo; loaded before listening so the first photo is not slow. */
+  static final AnalysisRequest WEB_PAGE_REQUEST =
+      new AnalysisRequest(true, true, true, null, DetectorChoice.AUTO, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
+  private static final String WEB_RESOURCES = "/dev/raut/server/web";
+  private static final Logger LOG = LoggerFactory.getLogger(RautServer.class);
+
+  private final Analyzer analyzer;
+  private final ModelCatalog catalog;
+  private Javalin app;
+  private WorkQueue queue;
+  private URI url;
+
+  public RautServer(Analyzer analyzer) {
+    this(analyzer, ModelCatalog.defaults());
+  }
+
+  public RautServer(Analyzer analyzer, ModelCatalog catalog) {
+    this.analyzer = analyzer;
+    this.catalog = catalog;
+  }
+
+  /**
+   * Loads the models the configuration needs, then listens. Returns the URL it answers on (with
+   * the actual port when {@code config.port()} is 0).
+   *
+   * @throws ServerStartException when the port is taken, the host is not ours, or a model cannot load
+   * @throws IllegalStateException when it is already running
+   */
+  public synchronized URI start(ServerConfig config) {
+    if (app != null) {
+      throw new IllegalStateException("The server is already running at " + url);
+    }
+    Engine engine = analyzer.engine();
+    ModelsInfo models;
+    try {
+      engine.warmUp(config.prediction().request(config.classifier()));
+      engine.warmUp(config.classifier() == null ? WEB_PAGE_REQUEST : WEB_PAGE_REQUEST.withClassifier(config.classifier()));
+      models = ModelsInfo.of(engine, catalog, config);
+    } catch (RuntimeException e) {
+      throw new ServerStartException("The models could not be loaded: " + e.getMessage(), e);
+    }
+    WorkQueue work = new WorkQueue(config.workers(), config.queueCapacity());
+    Javalin created = Javalin.create(cfg -> configure(cfg, config, work, models, webPage()));
+    try {
+      created.start(config.host(), config.port());
+    } catch (JavalinException e) {
+      created.stop();
+      String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+      throw new ServerStartException("Raut could not listen on " + config.host() + ":" + config.port() + ": " + reason, e);
+    }
+    app = created;
+    queue = work;
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    url = URI.create("http://" + host + ":" + created.port() + "/");
+    return url;
+  }
+
+  /** Stops listening; requests in progress are finished first (Jetty's graceful stop). Does nothing when stopped. */
+  public synchronized void stop() {
+    if (app != null) {
+      app.stop();
+      app = null;
+      queue = null;
+      url = null;
+    }
+  }
+
+  public synchronized boolean isRunning() {
+    return app != null;
+  }
+
+  /** The URL it answers on, or null when stopped. */
+  public synchronized URI url() {
+    return url;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void configure(JavalinConfig cfg, ServerConfig config, WorkQueue work, ModelsInfo models, String page) {
+    cfg.startup.showJavalinBanner = false;
+    cfg.startup.showOldJavalinVersionWarning = false;
+    cfg.http.prefer405over404 = true;
+    cfg.jsonMapper(new JavalinJackson(ResultJson.mapper(), false));
+
+    // Uploads stay in memory: a part may grow to the limit in memory and fails beyond it, so Jetty
+    // never reaches its "spool to a temporary file" branch (its default keeps 1 byte in memory).
+    Uploads uploads = new Uploads(config.maxUploadBytes());
+    cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
+    cfg.jetty.multipartConfig.maxInMemoryFileSize((int) config.maxUploadBytes(), SizeUnit.BYTES);
+    cfg.jetty.multipartConfig.maxTotalRequestSize(uploads.maxRequestBytes(AnalyzeHandler.MAX_IMAGES), SizeUnit.BYTES);
+
+    cfg.staticFiles.add(files -> {
+      files.hostedPath = "/web";
+      files.directory = WEB_RESOURCES;
+      files.location = Location.CLASSPATH;
+    });
+
+    Intake intake = new Intake(analyzer, uploads, work);
+    TokenCheck tokens = new TokenCheck(config.token());
+    cfg.routes.before(tokens::check);
+    cfg.routes.get("/", ctx -> {
+      if (wantsPage(ctx)) {
+        ctx.html(page);
+      } else {
+        ctx.json(Envelope.ok(ROOT_MESSAGE, null));
+      }
+    });
+    cfg.routes.post("/prediction", new PredictionHandler(intake, config.prediction(), config.classifier()));
+    cfg.routes.post("/v1/analyze", new AnalyzeHandler(intake, config.classifier()));
+    cfg.routes.get("/v1/models", ctx -> ctx.json(Envelope.ok("Success Listing the Models", models)));
+    cfg.routes.get("/health", ctx -> ctx.json(Envelope.ok("OK", work.load())));
+
+    cfg.routes.exception(ApiException.class, (e, ctx) -> {
+      if (e.status() == 503) {
+        ctx.header(Header.RETRY_AFTER, "1");
+      }
+      if (e.status() == 401) {
+        ctx.header(Header.WWW_AUTHENTICATE, "Bearer realm=\"raut\"");
+      }
+      ctx.status(e.status()).json(e.envelope());
+    });
+    cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
+        ctx.status(e.getStatus()).json(Envelope.error(e.getStatus(), ApiException.reasonPhrase(e.getStatus()))));
+    cfg.routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      ctx.status(500).json(Envelope.error(500, ApiException.reasonPhrase(500)));
+    });
+  }
+
+  /** A browser navigating to the server (Accept: text/html) gets the page; API clients get JSON. */
+  static boolean wantsPage(Context ctx) {
+    String accept = ctx.header(Header.ACCEPT);
+    return accept != null && accept.contains("text/html");
+  }
+
+  private static String webPage() {
+    try (InputStream in = RautServer.class.getResourceAsStream(WEB_RESOURCES + "/index.html")) {
+      if (in == null) {
+        throw new IllegalStateException("The web page is missing from the jar (" + WEB_RESOURCES + "/index.html)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Checks {@code Authorization: Bearer T} when a token is set. {@code /health}, the page and its
+   * static files are open: they hold no data, and a browser cannot send the header when it
+   * navigates; the page asks for the token and sends it with every API call.
+   */
+  static final class TokenCheck {
+    private final byte[] token;
+
+    TokenCheck(String token) {
+      this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    void check(Context ctx) {
+      if (token == null || isOpen(ctx)) {
+        return;
+      }
+      String header = ctx.header(Header.AUTHORIZATION);
+      String prefix = "Bearer ";
+      boolean valid = header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
+          && MessageDigest.isEqual(header.substring(prefix.length()).trim().getBytes(StandardCharsets.UTF_8), token);
+      if (!valid) {
+        throw new ApiException(401, null);
+      }
+    }
+
+    private static boolean isOpen(Context ctx) {
+      String path = ctx.path();
+      return path.equals("/health") || path.startsWith("/web/")
+          || (path.equals("/") && "GET".equals(ctx.method().name()) && wantsPage(ctx));
+    }
+  }
+}
