@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /** A real HTTP client (java.net.http) against a started server on loopback. */
 final class Http {
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
   Http(URI base) {
