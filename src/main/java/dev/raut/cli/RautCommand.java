@@ -29,7 +29,7 @@ public final class RautCommand implements Runnable {
 
   public static int execute(String... args) {
     return new CommandLine(new RautCommand())
-        .setExitCodeExceptionMapper(e -> EXIT_FAILURES)
+        .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURES)
         .execute(args);
   }
 
