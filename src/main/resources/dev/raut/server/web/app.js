@@ -5,6 +5,8 @@
 (() => {
   const IMAGE_EXTENSIONS = ["jpg", "jpeg", "jpe", "png", "bmp", "gif", "tif", "tiff", "webp"];
   const PARALLEL_UPLOADS = 2;
+  // previews are drawn at most this wide/high: enough for a card, light on memory with many photos
+  const PREVIEW_SIDE = 960;
   const MAX_RETRIES = 20;
 
   const settings = {
@@ -125,9 +127,10 @@
       image.onload = () => {
         card.image = image;
         const canvas = card.element.querySelector(".preview");
-        canvas.width = image.naturalWidth;
-        canvas.height = image.naturalHeight;
-        canvas.getContext("2d").drawImage(image, 0, 0);
+        const scale = Math.min(1, PREVIEW_SIDE / Math.max(image.naturalWidth, image.naturalHeight));
+        canvas.width = Math.round(image.naturalWidth * scale);
+        canvas.height = Math.round(image.naturalHeight * scale);
+        canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
         resolve(image);
       };
       image.onerror = () => resolve(null); // the server says what is wrong with it
@@ -245,12 +248,13 @@
     if (!card.image) return;
     const canvas = card.element.querySelector(".preview");
     const g = canvas.getContext("2d");
-    g.drawImage(card.image, 0, 0);
+    g.drawImage(card.image, 0, 0, canvas.width, canvas.height);
     const sx = canvas.width / result.width;
     const sy = canvas.height / result.height;
-    const line = Math.max(2, Math.round(canvas.width / 300));
+    const line = Math.max(2, Math.round(canvas.width / 200));
+    const fontSize = Math.max(12, Math.round(canvas.width / 28));
     g.lineWidth = line;
-    g.font = "bold " + Math.max(12, Math.round(canvas.width / 45)) + "px system-ui, sans-serif";
+    g.font = "bold " + fontSize + "px system-ui, sans-serif";
     g.textBaseline = "bottom";
     for (const face of result.faces) {
       const [x, y, w, h] = face.box;
@@ -259,12 +263,13 @@
       if (face.emotion) {
         const text = face.emotion.label + " " + Math.round(face.emotion.score * 100) + "%";
         const width = g.measureText(text).width + 2 * line;
-        const height = parseInt(g.font.split(" ")[1], 10) + line;
+        const height = fontSize + line;
         const top = Math.max(height, y * sy);
+        const left = Math.max(0, Math.min(x * sx, canvas.width - width));
         g.fillStyle = "rgba(0, 0, 0, 0.65)";
-        g.fillRect(x * sx, top - height, width, height);
+        g.fillRect(left, top - height, width, height);
         g.fillStyle = "#ffffff";
-        g.fillText(text, x * sx + line, top);
+        g.fillText(text, left + line, top);
       }
     }
   }
