@@ -25,8 +25,8 @@ final class PredictionHandler implements Handler {
   @Override
   public void handle(Context ctx) {
     ImageAnalysis result;
+    // one image per request, the field the Flask API read; a request carrying more is refused
     try (Intake.Batch batch = intake.open(ctx, 1)) {
-      // like the Flask API (request.files["image"]) only the first image counts
       result = batch.analyze(request).get(0);
     } catch (ApiException e) {
       throw e.withoutDetail();

@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,8 +133,8 @@ public final class RautServer implements AutoCloseable {
     });
 
     Intake intake = new Intake(analyzer, uploads, work);
-    TokenCheck tokens = new TokenCheck(config.token());
-    cfg.routes.before(tokens::check);
+    AccessCheck access = new AccessCheck(config);
+    cfg.routes.before(access::check);
     cfg.routes.get("/", ctx -> {
       if (wantsPage(ctx)) {
         ctx.html(page);
@@ -153,16 +152,31 @@ public final class RautServer implements AutoCloseable {
         ctx.header(Header.RETRY_AFTER, "1");
       }
       if (e.status() == 401) {
+        // tells clients which scheme to use
         ctx.header(Header.WWW_AUTHENTICATE, "Bearer realm=\"raut\"");
       }
+      refuseBody(ctx);
       ctx.status(e.status()).json(e.envelope());
     });
-    cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
-        ctx.status(e.getStatus()).json(Envelope.error(e.getStatus(), ApiException.reasonPhrase(e.getStatus()))));
+    cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+      refuseBody(ctx);
+      ctx.status(e.getStatus()).json(Envelope.error(e.getStatus(), ApiException.reasonPhrase(e.getStatus())));
+    });
     cfg.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      refuseBody(ctx);
       ctx.status(500).json(Envelope.error(500, ApiException.reasonPhrase(500)));
     });
+  }
+
+  /**
+   * A refused request's body may be partly unread (an oversized upload, a request refused before
+   * reading): close the connection after the answer so the client does not reuse it mid-body.
+   */
+  private static void refuseBody(Context ctx) {
+    if (ctx.header(Header.CONTENT_LENGTH) != null || ctx.header(Header.TRANSFER_ENCODING) != null) {
+      ctx.header(Header.CONNECTION, "close");
+    }
   }
 
   /** A browser navigating to the server (Accept: text/html) gets the page; API clients get JSON. */
@@ -179,38 +193,6 @@ public final class RautServer implements AutoCloseable {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Checks {@code Authorization: Bearer T} when a token is set. {@code /health}, the page and its
-   * static files are open: they hold no data, and a browser cannot send the header when it
-   * navigates; the page asks for the token and sends it with every API call.
-   */
-  static final class TokenCheck {
-    private final byte[] token;
-
-    TokenCheck(String token) {
-      this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
-    }
-
-    void check(Context ctx) {
-      if (token == null || isOpen(ctx)) {
-        return;
-      }
-      String header = ctx.header(Header.AUTHORIZATION);
-      String prefix = "Bearer ";
-      boolean valid = header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
-          && MessageDigest.isEqual(header.substring(prefix.length()).trim().getBytes(StandardCharsets.UTF_8), token);
-      if (!valid) {
-        throw new ApiException(401, null);
-      }
-    }
-
-    private static boolean isOpen(Context ctx) {
-      String path = ctx.path();
-      return path.equals("/health") || path.startsWith("/web/")
-          || (path.equals("/") && "GET".equals(ctx.method().name()) && wantsPage(ctx));
     }
   }
 }

@@ -78,7 +78,7 @@ final class Uploads {
       throw ApiException.badRequest("no file field named '" + FIELD + "' in the form");
     }
     if (files.size() > maxImages) {
-      throw ApiException.tooLarge("at most " + maxImages + " images per request");
+      throw ApiException.tooLarge("at most " + maxImages + (maxImages == 1 ? " image" : " images") + " per request");
     }
     List<Upload> uploads = new ArrayList<>(files.size());
     for (UploadedFile file : files) {

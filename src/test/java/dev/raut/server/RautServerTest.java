@@ -148,6 +148,10 @@ class RautServerTest {
       assertThat(response.statusCode()).isEqualTo(413);
       assertThat(response.body()).isEqualTo(error(413, "Payload Too Large"));
     }
+    HttpResponse<String> twoImages = http.post("/prediction", new MultipartBody()
+        .file("image", "sample1.jpg", "image/jpeg", sample1).file("image", "sample2.jpg", "image/jpeg", sample2));
+    assertThat(twoImages.statusCode()).isEqualTo(413);
+    assertThat(twoImages.body()).isEqualTo(error(413, "Payload Too Large"));
     HttpResponse<String> analyze = smallLimitHttp.send(smallLimitHttp.request("/v1/analyze")
         .header("Content-Type", body.contentType())
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.bytes()))));
@@ -258,6 +262,29 @@ class RautServerTest {
     HttpResponse<String> missing = http.get("/nothing-here");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.body()).isEqualTo(error(404, "Not Found"));
+  }
+
+  @Test
+  void onLoopbackOnlyRequestsAddressedToLoopbackAreServed() throws Exception {
+    assertThat(rawGet("/", "127.0.0.1:" + server.url().getPort())).startsWith("HTTP/1.1 200");
+    assertThat(rawGet("/", "localhost:" + server.url().getPort())).startsWith("HTTP/1.1 200");
+    // a page elsewhere that rebinds its own name to 127.0.0.1 still sends its name
+    assertThat(rawGet("/", "attacker.example:" + server.url().getPort())).startsWith("HTTP/1.1 400")
+        .endsWith(error(400, "Bad Request: this server answers only requests addressed to localhost or 127.0.0.1"));
+    assertThat(AccessCheck.isLoopbackName("[::1]:5000")).isTrue();
+    assertThat(AccessCheck.isLoopbackName("127.0.0.2")).isTrue();
+    assertThat(AccessCheck.isLoopbackName("127.0.0.1.attacker.example")).isFalse();
+    assertThat(AccessCheck.isLoopbackName("192.168.1.2:5000")).isFalse();
+  }
+
+  /** A GET with a Host header of our choosing (java.net.http does not let callers set Host). */
+  private static String rawGet(String path, String host) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.url().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
