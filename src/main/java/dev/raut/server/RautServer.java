@@ -36,6 +36,7 @@ public final class RautServer implements AutoCloseable {
   static final AnalysisRequest WEB_PAGE_REQUEST =
       new AnalysisRequest(true, true, true, null, DetectorChoice.AUTO, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
   private static final String WEB_RESOURCES = "/dev/raut/server/web";
+  private static final long DRAIN_LIMIT_BYTES = 32L * 1024 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(RautServer.class);
 
   private final Analyzer analyzer;
@@ -170,11 +171,32 @@ public final class RautServer implements AutoCloseable {
   }
 
   /**
-   * A refused request's body may be partly unread (an oversized upload, a request refused before
-   * reading): close the connection after the answer so the client does not reuse it mid-body.
+   * A refused request's body may be unread (refused before reading, or an oversized part): read
+   * and discard it, up to {@link #DRAIN_LIMIT_BYTES}, before answering. Closing a socket with
+   * unread data makes the kernel reset the connection, and the client would lose the answer.
+   * Beyond the limit the connection is closed after the answer instead.
    */
   private static void refuseBody(Context ctx) {
-    if (ctx.header(Header.CONTENT_LENGTH) != null || ctx.header(Header.TRANSFER_ENCODING) != null) {
+    long declared = ctx.req().getContentLengthLong();
+    boolean chunked = ctx.header(Header.TRANSFER_ENCODING) != null;
+    if (declared <= 0 && !chunked) {
+      return;
+    }
+    if (declared > DRAIN_LIMIT_BYTES) {
+      ctx.header(Header.CONNECTION, "close");
+      return;
+    }
+    try (InputStream body = ctx.req().getInputStream()) {
+      byte[] buffer = new byte[64 * 1024];
+      long drained = 0;
+      for (int n = body.read(buffer); n != -1; n = body.read(buffer)) {
+        drained += n;
+        if (drained > DRAIN_LIMIT_BYTES) {
+          ctx.header(Header.CONNECTION, "close");
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
       ctx.header(Header.CONNECTION, "close");
     }
   }
