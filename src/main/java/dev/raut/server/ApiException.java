@@ -24,16 +24,8 @@ final class ApiException extends RuntimeException {
     return new ApiException(413, detail);
   }
 
-  static ApiException unsupportedType(String detail) {
-    return new ApiException(415, detail);
-  }
-
   int status() {
     return status;
-  }
-
-  String detail() {
-    return detail;
   }
 
   /** The same refusal told with the reason phrase alone (the Postman-compatible endpoint's messages). */

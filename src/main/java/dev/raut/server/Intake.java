@@ -26,10 +26,6 @@ final class Intake {
     this.queue = queue;
   }
 
-  Uploads uploads() {
-    return uploads;
-  }
-
   /** Admits the request and reads its images; close the batch when the answer is written. */
   Batch open(Context ctx, int maxImages) {
     uploads.checkDeclaredLength(ctx, maxImages);
@@ -52,10 +48,6 @@ final class Intake {
     private Batch(WorkQueue.Ticket ticket, List<Uploads.Upload> images) {
       this.ticket = ticket;
       this.images = images;
-    }
-
-    List<Uploads.Upload> images() {
-      return images;
     }
 
     /** One result per image, in upload order; per-image problems are results with an error. */

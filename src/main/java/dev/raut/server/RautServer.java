@@ -42,7 +42,6 @@ public final class RautServer implements AutoCloseable {
   private final Analyzer analyzer;
   private final ModelCatalog catalog;
   private Javalin app;
-  private WorkQueue queue;
   private URI url;
 
   public RautServer(Analyzer analyzer) {
@@ -84,18 +83,16 @@ public final class RautServer implements AutoCloseable {
       throw new ServerStartException("Raut could not listen on " + config.host() + ":" + config.port() + ": " + reason, e);
     }
     app = created;
-    queue = work;
     String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
     url = URI.create("http://" + host + ":" + created.port() + "/");
     return url;
   }
 
-  /** Stops listening; requests in progress are finished first (Jetty's graceful stop). Does nothing when stopped. */
+  /** Stops listening and closes open connections (requests in progress get no answer). Does nothing when stopped. */
   public synchronized void stop() {
     if (app != null) {
       app.stop();
       app = null;
-      queue = null;
       url = null;
     }
   }

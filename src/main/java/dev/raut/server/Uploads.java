@@ -49,10 +49,6 @@ final class Uploads {
     return maxUploadBytes * images + FORM_OVERHEAD_BYTES;
   }
 
-  long maxUploadBytes() {
-    return maxUploadBytes;
-  }
-
   /** Refuses a body whose declared length is already over the limit, before anything is read. */
   void checkDeclaredLength(Context ctx, int maxImages) {
     String length = ctx.header(Header.CONTENT_LENGTH);
