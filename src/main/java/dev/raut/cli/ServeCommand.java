@@ -81,8 +81,8 @@ final class ServeCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       out.println("Raut is serving on " + url + " (open it in a browser, or POST images to " + url + "prediction)");
       out.println("/prediction answers: " + (config.classifier() != null ? "the classifier " + config.classifier()
-          : config.prediction().cliName()) + "; " + config.workers() + " threads, " + config.queueCapacity()
-          + " waiting at most, images up to " + Sizes.format(config.maxUploadBytes()) + (config.token() != null ? ", token required" : ""));
+          : config.prediction().cliName()) + "; " + config.workers() + (config.workers() == 1 ? " thread, " : " threads, ")
+          + config.queueCapacity() + " waiting at most, images up to " + Sizes.format(config.maxUploadBytes()) + (config.token() != null ? ", token required" : ""));
       out.println("Press Ctrl+C to stop.");
       out.flush();
       stopped.await();
