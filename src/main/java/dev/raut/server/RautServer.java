@@ -42,6 +42,7 @@ public final class RautServer implements AutoCloseable {
   private final Analyzer analyzer;
   private final ModelCatalog catalog;
   private Javalin app;
+  private WorkQueue work;
   private URI url;
 
   public RautServer(Analyzer analyzer) {
@@ -73,16 +74,18 @@ public final class RautServer implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new ServerStartException("The models could not be loaded: " + e.getMessage(), e);
     }
-    WorkQueue work = new WorkQueue(config.workers(), config.queueCapacity());
-    Javalin created = Javalin.create(cfg -> configure(cfg, config, work, models, webPage()));
+    WorkQueue queue = new WorkQueue(config.workers(), config.queueCapacity());
+    Javalin created = Javalin.create(cfg -> configure(cfg, config, queue, models, webPage()));
     try {
       created.start(config.host(), config.port());
     } catch (JavalinException e) {
       created.stop();
+      queue.close();
       String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
       throw new ServerStartException("Raut could not listen on " + config.host() + ":" + config.port() + ": " + reason, e);
     }
     app = created;
+    work = queue;
     String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
     url = URI.create("http://" + host + ":" + created.port() + "/");
     return url;
@@ -92,7 +95,9 @@ public final class RautServer implements AutoCloseable {
   public synchronized void stop() {
     if (app != null) {
       app.stop();
+      work.close();
       app = null;
+      work = null;
       url = null;
     }
   }
@@ -176,7 +181,7 @@ public final class RautServer implements AutoCloseable {
   private static void refuseBody(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     boolean chunked = ctx.header(Header.TRANSFER_ENCODING) != null;
-    if (declared <= 0 && !chunked) {
+    if ((declared <= 0 && !chunked) || "close".equals(ctx.res().getHeader(Header.CONNECTION))) {
       return;
     }
     if (declared > DRAIN_LIMIT_BYTES) {

@@ -87,6 +87,8 @@ final class Uploads {
     try {
       return ctx.uploadedFiles(FIELD);
     } catch (Exception e) { // the servlet API's checked ServletException and IOException come through Kotlin undeclared
+      // the failed parser leaves the rest of the body unread and unreadable: this connection cannot carry another request
+      ctx.header(Header.CONNECTION, "close");
       // Jetty reports an oversized part or body only as "max file size exceeded" / "max length exceeded"
       if (causedByExceededLimit(e)) {
         throw ApiException.tooLarge(limitText(maxImages));

@@ -1,34 +1,46 @@
 package dev.raut.server;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Bounds the analysis work: {@code workers} requests analyse at once, {@code waiting} more may
- * wait for a worker, and anything beyond that is refused at once (the server answers 503 with
+ * Bounds the analysis work: {@code workers} analysis threads, {@code waiting} more requests may
+ * wait for one, and anything beyond that is refused at once (the server answers 503 with
  * Retry-After) instead of piling up. Admission happens before the upload is read, so refused
- * requests cost no memory.
+ * requests cost no memory. Analyses run on the same few threads whatever Jetty thread received
+ * the request, which keeps the native allocators of ONNX Runtime and OpenCV to a few arenas.
  */
-final class WorkQueue {
+final class WorkQueue implements AutoCloseable {
   private final int workers;
   private final int capacity;
   private final Semaphore admitted;
-  private final Semaphore working;
+  private final AtomicInteger busy = new AtomicInteger();
+  private final ExecutorService threads;
 
   WorkQueue(int workers, int waiting) {
     this.workers = workers;
     this.capacity = workers + waiting;
     this.admitted = new Semaphore(capacity);
-    this.working = new Semaphore(workers, true);
+    AtomicInteger number = new AtomicInteger();
+    this.threads = Executors.newFixedThreadPool(workers, work -> {
+      Thread thread = new Thread(work, "raut-analysis-" + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** How busy the server is, for {@code GET /health}. */
   record Load(int workers, int busy, int waiting) {}
 
   Load load() {
-    int busy = workers - working.availablePermits();
+    int working = busy.get();
     int inside = capacity - admitted.availablePermits();
-    return new Load(workers, busy, Math.max(0, inside - busy));
+    return new Load(workers, working, Math.max(0, inside - working));
   }
 
   /** A place in the queue, or null when it is full. Close it when the request is done. */
@@ -36,18 +48,40 @@ final class WorkQueue {
     return admitted.tryAcquire() ? new Ticket() : null;
   }
 
+  /** Stops the analysis threads; work still waiting is dropped. */
+  @Override
+  public void close() {
+    threads.shutdownNow();
+  }
+
   final class Ticket implements AutoCloseable {
     private boolean closed;
 
     private Ticket() {}
 
-    /** Runs the work once a worker is free (in the caller's thread; first come, first served). */
+    /** Runs the work on an analysis thread once one is free (first come, first served) and waits for it. */
     <T> T run(Supplier<T> work) throws InterruptedException {
-      working.acquire();
+      Future<T> result = threads.submit(() -> {
+        busy.incrementAndGet();
+        try {
+          return work.get();
+        } finally {
+          busy.decrementAndGet();
+        }
+      });
       try {
-        return work.get();
-      } finally {
-        working.release();
+        return result.get();
+      } catch (InterruptedException e) {
+        result.cancel(true);
+        throw e;
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
       }
     }
 

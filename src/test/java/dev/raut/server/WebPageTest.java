@@ -131,6 +131,31 @@ class WebPageTest {
     assertThat(cards.get(1).findElement(By.cssSelector(".error")).getText()).contains("huge.jpg is 1.5 MB, over the 1 MB limit");
   }
 
+  @Test
+  void withATokenThePageAsksForItAndSendsIt() throws IOException {
+    try (RautServer guarded = new RautServer(analyzer)) {
+      URI guardedUrl = guarded.start(ServerConfig.defaults().withPort(0).withWorkers(1, 4).withToken("open-sesame"));
+      browser.get(guardedUrl.toString());
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      wait.until(d -> d.findElement(By.id("token-box")).isDisplayed());
+
+      browser.findElement(By.id("token")).sendKeys("wrong");
+      browser.findElement(By.id("token-save")).click();
+      wait.until(d -> d.findElement(By.id("token-message")).getText().contains("not accepted"));
+
+      browser.findElement(By.id("token")).clear();
+      browser.findElement(By.id("token")).sendKeys("open-sesame");
+      browser.findElement(By.id("token-save")).click();
+      wait.until(d -> !d.findElement(By.id("token-box")).isDisplayed());
+      upload(copy(TestPhotos.sample(4), "sample4.jpg"));
+      awaitSettled(1);
+      assertThat(browser.findElement(By.cssSelector(".photo")).getAttribute("data-state")).isEqualTo("done");
+    } finally {
+      // the token stays in this tab's session storage; the other tests' server needs none
+      ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+    }
+  }
+
   private static void openPage() {
     browser.get(url.toString());
     // the page has read the server's limits

@@ -17,6 +17,7 @@
   let token = sessionStorage.getItem("raut-token") || "";
   const waiting = [];
   let running = 0;
+  let needToken = false; // sending waits until the user gives the token
 
   const $ = (id) => document.getElementById(id);
   const drop = $("drop");
@@ -54,10 +55,12 @@
     $("limits").textContent = "JPEG, PNG, BMP, GIF, TIFF or WebP, up to " + formatBytes(settings.maxBytes) + " each."
         + (settings.classifier ? " Classifier: " + body.data.classifier.name + "." : "");
     $("token-box").hidden = true;
+    needToken = false;
     return true;
   }
 
   function askForToken(message) {
+    needToken = true;
     $("token-box").hidden = false;
     $("token-message").textContent = message;
     $("token").focus();
@@ -141,7 +144,7 @@
   // ---- sending ------------------------------------------------------------------------------
 
   function pump() {
-    while (running < PARALLEL_UPLOADS && waiting.length > 0) {
+    while (!needToken && running < PARALLEL_UPLOADS && waiting.length > 0) {
       const card = waiting.shift();
       running++;
       analyse(card).finally(() => {
