@@ -77,6 +77,10 @@ class RautServerTest {
     HttpResponse<String> script = http.get("/web/app.js");
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("/v1/analyze");
+    // works offline: nothing is loaded from anywhere but this server
+    for (String asset : List.of("/web/app.js", "/web/app.css")) {
+      assertThat(http.get(asset).body()).as(asset).doesNotContain("http:", "https:", "//cdn");
+    }
   }
 
   @Test
