@@ -1,0 +1,76 @@
+package dev.raut.server;
+
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.ImageAnalysis;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code POST /v1/analyze}: one or many {@code image} parts and the options faces, emotions,
+ * objects, classifier (true/false) and detector, as form fields or query parameters. Answers the
+ * CLI's JSON schema per image, in upload order; a per-image problem is that image's {@code error}.
+ */
+final class AnalyzeHandler implements Handler {
+  static final String SUCCESS = "Success Analyzing the Images";
+  static final int MAX_IMAGES = 16;
+
+  /** {@code data} of a successful answer. */
+  record Results(List<ImageAnalysis> images) {}
+
+  private final Intake intake;
+  private final String classifier;
+
+  AnalyzeHandler(Intake intake, String classifier) {
+    this.intake = intake;
+    this.classifier = classifier;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    try (Intake.Batch batch = intake.open(ctx, MAX_IMAGES)) {
+      ctx.json(Envelope.ok(SUCCESS, new Results(batch.analyze(request(ctx)))));
+    }
+  }
+
+  /** The options; without any, faces and emotions (as the CLI does). */
+  private AnalysisRequest request(Context ctx) {
+    boolean faces = flag(ctx, "faces");
+    boolean emotions = flag(ctx, "emotions");
+    boolean objects = flag(ctx, "objects");
+    boolean useClassifier = flag(ctx, "classifier");
+    if (useClassifier && classifier == null) {
+      throw ApiException.badRequest("this server has no classifier; start it with raut serve --classifier CARD_OR_ONNX");
+    }
+    DetectorChoice detector;
+    try {
+      String name = option(ctx, "detector");
+      detector = name == null ? DetectorChoice.AUTO : DetectorChoice.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    boolean nothingAsked = !faces && !emotions && !objects && !useClassifier;
+    return new AnalysisRequest(faces || nothingAsked, emotions || nothingAsked, objects,
+        useClassifier ? classifier : null, detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
+  }
+
+  private static boolean flag(Context ctx, String name) {
+    String value = option(ctx, name);
+    if (value == null) {
+      return false;
+    }
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw ApiException.badRequest("option '" + name + "' must be true or false, not '" + value + "'");
+    };
+  }
+
+  /** A form field, else a query parameter. */
+  private static String option(Context ctx, String name) {
+    String value = ctx.formParam(name);
+    return value != null ? value : ctx.queryParam(name);
+  }
+}

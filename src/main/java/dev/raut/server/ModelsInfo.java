@@ -1,0 +1,47 @@
+package dev.raut.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.classify.OnnxImageClassifier;
+import dev.raut.core.model.ModelCard;
+import dev.raut.core.model.ModelCatalog;
+import dev.raut.core.model.ModelFetcher;
+import java.util.List;
+
+/**
+ * The {@code data} of {@code GET /v1/models}: the default models and their cache state, the
+ * user's classifier, what {@code /prediction} answers, and the upload limits (the web page reads
+ * them to refuse files before sending them).
+ */
+@JsonPropertyOrder({"prediction", "models", "classifier", "upload"})
+record ModelsInfo(String prediction, List<Model> models, Classifier classifier, Upload upload) {
+
+  @JsonPropertyOrder({"id", "name", "task", "license", "state"})
+  record Model(String id, String name, String task, String license, String state) {}
+
+  @JsonPropertyOrder({"name", "labels"})
+  record Classifier(String name, List<String> labels) {}
+
+  @JsonPropertyOrder({"max_image_bytes", "max_images", "types"})
+  record Upload(
+      @JsonProperty("max_image_bytes") long maxImageBytes, @JsonProperty("max_images") int maxImages, List<String> types) {}
+
+  /** Reads the cache state once (it hashes every artifact). */
+  static ModelsInfo of(Engine engine, ModelCatalog catalog, ServerConfig config) {
+    List<Model> models = catalog.cards().stream()
+        .map(card -> model(card, ModelFetcher.state(engine.store(), card).text())).toList();
+    Classifier classifier = null;
+    if (config.classifier() != null) {
+      OnnxImageClassifier loaded = engine.classifier(config.classifier());
+      classifier = new Classifier(loaded.name(), loaded.spec().labels());
+    }
+    Upload upload = new Upload(config.maxUploadBytes(), AnalyzeHandler.MAX_IMAGES,
+        Uploads.ACCEPTED_TYPES.stream().filter(t -> t.startsWith("image/")).sorted().toList());
+    return new ModelsInfo(config.prediction().cliName(), models, classifier, upload);
+  }
+
+  private static Model model(ModelCard card, String state) {
+    return new Model(card.id(), card.name(), card.task(), card.license(), state);
+  }
+}
