@@ -323,7 +323,7 @@ public final class GalleryPresenter {
   public void remove(List<GalleryItem> which) {
     List<GalleryItem> copy = List.copyOf(which);
     copy.forEach(i -> i.removed = true);
-    if (copy.contains(detailItem.get())) {
+    if (detailItem.get() != null && copy.contains(detailItem.get())) {
       detailItem.set(null);
     }
     items.removeAll(copy);
