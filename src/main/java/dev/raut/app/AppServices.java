@@ -65,10 +65,10 @@ public final class AppServices implements AutoCloseable {
   }
 
   /** Loads the models a request needs in the background and shows the state in the status bar. */
-  public void warmUp(AnalysisRequest request, String what) {
-    status.setEngineState("Loading " + what + "…");
+  public void warmUp(AnalysisRequest request) {
+    status.setEngineState("Loading models…");
     analyzer.thenAcceptAsync(a -> a.engine().warmUp(request), analysisPool).whenComplete((ok, error) ->
-        Platform.runLater(() -> status.setEngineState(error == null ? what + " ready"
+        Platform.runLater(() -> status.setEngineState(error == null ? "Models ready"
             : "Models not ready: " + rootMessage(error))));
   }
 

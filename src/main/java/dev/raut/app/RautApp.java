@@ -54,7 +54,7 @@ public final class RautApp extends Application {
     stage.setMinHeight(MIN_HEIGHT);
     restoreGeometry();
     stage.show();
-    services.warmUp(window.gallery().request(), window.gallery().modelDescription());
+    services.warmUp(window.gallery().request());
     if (Boolean.getBoolean(TIMING_PROPERTY)) {
       reportTimings();
     }

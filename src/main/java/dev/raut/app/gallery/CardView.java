@@ -28,7 +28,7 @@ final class CardView extends VBox {
   static final double WIDTH = 232;
   static final double THUMB_WIDTH = 216;
   static final double THUMB_HEIGHT = 150;
-  static final double HEIGHT = 300;
+  static final double HEIGHT = 282;
 
   private final GalleryPresenter presenter;
   private final PhotoLoader loader;
@@ -70,12 +70,15 @@ final class CardView extends VBox {
     picture.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
     picture.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
     picture.setMaxSize(THUMB_WIDTH, THUMB_HEIGHT);
+    // labels of boxes at the photo's edge must not spill over the card
+    picture.setClip(new javafx.scene.shape.Rectangle(THUMB_WIDTH, THUMB_HEIGHT));
 
     name.getStyleClass().add("card-name");
     headline.getStyleClass().add("card-headline");
     headline.setWrapText(true);
     headline.setMaxHeight(48);
     getChildren().addAll(picture, name, headline, lines);
+    setVisible(false); // until it shows an item
 
     setOnMouseClicked(e -> {
       if (item == null || e.getButton() != MouseButton.PRIMARY) {

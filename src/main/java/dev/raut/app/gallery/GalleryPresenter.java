@@ -300,7 +300,7 @@ public final class GalleryPresenter {
   /** Analyses every photo again (after the mode, detector or classifier changed). */
   public void reanalyseAll() {
     abandonRun();
-    services.warmUp(request(), modelDescription());
+    services.warmUp(request());
     enqueue(List.copyOf(items));
   }
 
