@@ -52,7 +52,7 @@ public final class MainWindow {
     this.services = services;
     this.toggleTheme = toggleTheme;
     this.gallery = new GalleryPresenter(services);
-    this.models = new ModelsPresenter(services, gallery::refreshChoices);
+    this.models = new ModelsPresenter(services, gallery::setClassifiers);
     this.galleryView = new GalleryView(gallery);
     this.pages = pages();
     root.getStyleClass().add("main-window");

@@ -121,7 +121,9 @@ public final class AppHarness {
     Runtime rt = Runtime.getRuntime();
     System.out.printf(Locale.ROOT, "with %d cards: Java heap used %.0f MB, process RSS %s%n", count,
         (rt.totalMemory() - rt.freeMemory()) / 1e6, rss());
-    scroll(8);
+    System.out.println("rendering pipeline: " + com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
+    scroll(8, 10);
+    scroll(8, 100);
     for (int i = 0; i < 3; i++) {
       System.gc();
       Thread.sleep(300);
@@ -130,12 +132,31 @@ public final class AppHarness {
         (rt.totalMemory() - rt.freeMemory()) / 1e6, rss());
   }
 
-  /** Scrolls the grid top to bottom and back for {@code seconds}, counting pulses (frames) and the longest gap. */
-  private void scroll(int seconds) throws InterruptedException {
+  /**
+   * Scrolls the grid for {@code seconds} at {@code rowsPerSecond} (about 10 is a mouse wheel held
+   * down, 100 a fast scroll-bar drag), bouncing at the ends; counts pulses (frames) and the longest gap.
+   */
+  private void scroll(int seconds, double rowsPerSecond) throws InterruptedException {
     CountDownLatch done = new CountDownLatch(1);
     long[] frames = {0};
     long[] longestGap = {0};
+    long[] layoutNanos = {0};
+    long[] layoutStart = {0};
+    long[] layoutCpu = {0};
+    long[] cpuStart = {0};
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Runnable pre = () -> {
+      layoutStart[0] = System.nanoTime();
+      cpuStart[0] = threads.getCurrentThreadCpuTime();
+    };
+    Runnable post = () -> {
+      layoutNanos[0] += System.nanoTime() - layoutStart[0];
+      layoutCpu[0] += threads.getCurrentThreadCpuTime() - cpuStart[0];
+    };
+    long fxCpuBefore = fxCpu();
     onFx(() -> {
+      stage.getScene().addPreLayoutPulseListener(pre);
+      stage.getScene().addPostLayoutPulseListener(post);
       ListView<?> grid = (ListView<?>) stage.getScene().lookup(".gallery-grid");
       ScrollBar bar = (ScrollBar) grid.lookupAll(".scroll-bar").stream()
           .filter(n -> ((ScrollBar) n).getOrientation() == javafx.geometry.Orientation.VERTICAL).findFirst().orElseThrow();
@@ -149,8 +170,9 @@ public final class AppHarness {
           longestGap[0] = Math.max(longestGap[0], now - last);
           last = now;
           double t = (now - begin) / 1e9;
-          double phase = (t % 4) / 4; // down in 2 s, up in 2 s: about 100 rows per second
-          bar.setValue(bar.getMax() * (phase < 0.5 ? phase * 2 : 2 - phase * 2));
+          double rows = grid.getItems().size();
+          double position = (t * rowsPerSecond / rows) % 2; // 0..1 down, 1..2 back up
+          bar.setValue(bar.getMax() * (position < 1 ? position : 2 - position));
           if (t >= seconds) {
             stop();
             done.countDown();
@@ -159,8 +181,25 @@ public final class AppHarness {
       }.start();
     });
     done.await();
-    System.out.printf(Locale.ROOT, "scrolling: %.1f frames/s over %d s, longest frame gap %.0f ms%n",
-        frames[0] / (double) seconds, seconds, longestGap[0] / 1e6);
+    onFx(() -> {
+      stage.getScene().removePreLayoutPulseListener(pre);
+      stage.getScene().removePostLayoutPulseListener(post);
+    });
+    long fxCpu = fxCpu() - fxCpuBefore;
+    System.out.printf(Locale.ROOT, "scrolling %.0f rows/s: %.1f frames/s over %d s, longest frame gap %.0f ms;"
+        + " per frame: CSS+layout (cells refilled) %.1f ms wall / %.1f ms CPU, FX thread CPU in all %.1f ms%n",
+        rowsPerSecond, frames[0] / (double) seconds, seconds, longestGap[0] / 1e6, layoutNanos[0] / 1e6 / frames[0],
+        layoutCpu[0] / 1e6 / frames[0], fxCpu / 1e6 / frames[0]);
+    System.out.printf(Locale.ROOT, "machine load average while measuring: %.1f on %d cores%n",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /** CPU time the FX thread has used so far, in ns. */
+  private static long fxCpu() throws InterruptedException {
+    long[] cpu = {0};
+    onFx(() -> cpu[0] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+    return cpu[0];
   }
 
   private static String rss() {

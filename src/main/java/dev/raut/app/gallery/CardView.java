@@ -1,12 +1,13 @@
 package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -29,6 +30,7 @@ final class CardView extends VBox {
   static final double THUMB_WIDTH = 216;
   static final double THUMB_HEIGHT = 150;
   static final double HEIGHT = 282;
+  private static final javafx.scene.text.Font LABEL_FONT = javafx.scene.text.Font.font(10);
 
   private final GalleryPresenter presenter;
   private final PhotoLoader loader;
@@ -38,6 +40,8 @@ final class CardView extends VBox {
   private final Label name = new Label();
   private final Label headline = new Label();
   private final VBox lines = new VBox(2);
+  private final List<BarRow> bars = new ArrayList<>();
+  private final Tooltip headlineTip = new Tooltip();
   private final InvalidationListener refresh = obs -> refresh();
   private GalleryItem item;
   private Future<?> pendingThumbnail;
@@ -51,9 +55,7 @@ final class CardView extends VBox {
     setMaxSize(WIDTH, HEIGHT);
     setSpacing(4);
 
-    thumbnail.setFitWidth(THUMB_WIDTH);
-    thumbnail.setFitHeight(THUMB_HEIGHT);
-    thumbnail.setPreserveRatio(true);
+    // thumbnails are decoded to fit the box, so they are shown 1:1 (no scaling while scrolling)
     overlay.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
     overlay.setMouseTransparent(true);
     state.getStyleClass().add("card-state");
@@ -61,7 +63,7 @@ final class CardView extends VBox {
     remove.getStyleClass().addAll("card-remove", "button-icon", "flat");
     remove.setTooltip(new Tooltip("Remove this photo from the gallery (Delete)"));
     remove.setAccessibleText("Remove photo");
-    remove.setOnAction(e -> presenter.remove(java.util.List.of(item)));
+    remove.setOnAction(e -> presenter.remove(List.of(item)));
     StackPane.setAlignment(state, Pos.TOP_LEFT);
     StackPane.setAlignment(remove, Pos.TOP_RIGHT);
     StackPane.setAlignment(thumbnail, Pos.CENTER);
@@ -77,6 +79,12 @@ final class CardView extends VBox {
     headline.getStyleClass().add("card-headline");
     headline.setWrapText(true);
     headline.setMaxHeight(48);
+    for (int i = 0; i < ResultSummary.MAX_LINES; i++) {
+      BarRow bar = new BarRow();
+      bars.add(bar);
+      lines.getChildren().add(bar.row);
+    }
+    headline.setTooltip(headlineTip);
     getChildren().addAll(picture, name, headline, lines);
     setVisible(false); // until it shows an item
 
@@ -158,38 +166,46 @@ final class CardView extends VBox {
     boolean current = s == GalleryItem.State.DONE || s == GalleryItem.State.ERROR;
     ResultSummary summary = ResultSummary.of(current ? r : null);
     headline.setText(summary.headline());
-    Tooltip.install(headline, summary.headline().isEmpty() ? null : new Tooltip(summary.headline()));
-    lines.getChildren().clear();
-    for (ResultSummary.Line line : summary.lines()) {
-      lines.getChildren().add(bar(line));
+    headlineTip.setText(summary.headline());
+    for (int i = 0; i < bars.size(); i++) {
+      bars.get(i).show(i < summary.lines().size() ? summary.lines().get(i) : null);
     }
     if (current && r != null && r.ok()) {
       double scale = Math.min(THUMB_WIDTH / r.width(), THUMB_HEIGHT / r.height());
       double dx = (THUMB_WIDTH - r.width() * scale) / 2;
       double dy = (THUMB_HEIGHT - r.height() * scale) / 2;
-      Overlays.paint(overlay, r, scale, dx, dy, Overlays.Layers.CARD);
+      Overlays.paint(overlay, r, scale, dx, dy, Overlays.Layers.CARD, LABEL_FONT);
     } else {
       overlay.getChildren().clear();
     }
     setAccessibleText(item.fileName() + ", " + s.text() + (summary.headline().isEmpty() ? "" : ", " + summary.headline()));
   }
 
-  private static HBox bar(ResultSummary.Line line) {
-    Label label = new Label(line.label());
-    label.getStyleClass().add("card-label");
-    label.setMinWidth(70);
-    label.setPrefWidth(70);
-    ProgressBar confidence = new ProgressBar(line.score());
-    confidence.getStyleClass().add("card-confidence");
-    confidence.setMaxWidth(Double.MAX_VALUE);
-    confidence.setPrefHeight(8);
-    HBox.setHgrow(confidence, Priority.ALWAYS);
-    Label pct = new Label(Overlays.percent(line.score()));
-    pct.getStyleClass().add("card-percent");
-    pct.setMinWidth(36);
-    pct.setAlignment(Pos.CENTER_RIGHT);
-    HBox row = new HBox(6, label, confidence, pct);
-    row.setAlignment(Pos.CENTER_LEFT);
-    return row;
+  /** One "label ▇▇▇▇░░ 87%" line; built once per card and reused as the card scrolls. */
+  private static final class BarRow {
+    final Label label = new Label();
+    final ConfidenceBar confidence = new ConfidenceBar();
+    final Label pct = new Label();
+    final HBox row = new HBox(6, label, confidence, pct);
+
+    BarRow() {
+      label.getStyleClass().add("card-label");
+      label.setMinWidth(70);
+      label.setPrefWidth(70);
+      HBox.setHgrow(confidence, Priority.ALWAYS);
+      pct.getStyleClass().add("card-percent");
+      pct.setMinWidth(36);
+      pct.setAlignment(Pos.CENTER_RIGHT);
+      row.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    void show(ResultSummary.Line line) {
+      row.setVisible(line != null);
+      if (line != null) {
+        label.setText(line.label());
+        confidence.setValue(line.score());
+        pct.setText(Overlays.percent(line.score()));
+      }
+    }
   }
 }

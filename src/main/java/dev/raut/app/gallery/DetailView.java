@@ -39,6 +39,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 final class DetailView extends BorderPane {
   /** Long side the large image is decoded to; enough for a full-screen window. */
   static final int LARGE_SIDE = 1600;
+  private static final javafx.scene.text.Font LABEL_FONT = javafx.scene.text.Font.font(13);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final GalleryPresenter presenter;
@@ -195,7 +196,7 @@ final class DetailView extends BorderPane {
     imageView.relocate(dx, dy);
     overlay.resize(picture.getWidth(), picture.getHeight());
     Overlays.paint(overlay, r, scale, dx, dy,
-        new Overlays.Layers(showFaces.isSelected(), showKeypoints.isSelected(), showObjects.isSelected(), true));
+        new Overlays.Layers(showFaces.isSelected(), showKeypoints.isSelected(), showObjects.isSelected(), true), LABEL_FONT);
   }
 
   private void fillChart() {

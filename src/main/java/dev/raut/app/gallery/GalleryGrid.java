@@ -120,7 +120,10 @@ final class GalleryGrid extends ListView<GalleryGrid.Row> {
         card.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> cursorTo(card.item()));
         cards.add(card);
       }
-      box.getChildren().setAll(cards.subList(0, columns));
+      if (box.getChildren().size() != columns) {
+        // only when the column count changed: re-adding nodes re-applies CSS to the whole card
+        box.getChildren().setAll(cards.subList(0, columns));
+      }
       List<GalleryItem> items = presenter.items();
       for (int c = 0; c < cards.size(); c++) {
         int index = row == null || empty ? -1 : row.index() * columns + c;

@@ -53,6 +53,8 @@ public final class GalleryPresenter {
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
   private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
   private Run run;
+  /** A saved classifier choice waiting for the classifier list. */
+  private String savedChoice;
   private volatile Path pastedFolder;
   private int nextTicket;
   private int anchorIndex = -1;
@@ -68,9 +70,13 @@ public final class GalleryPresenter {
   public GalleryPresenter(AppServices services) {
     this.services = services;
     detector.set(parseDetector(services.settings().get(KEY_DETECTOR, DetectorChoice.BACK.name())));
-    refreshChoices();
+    choices.setAll(AnalysisChoice.FACES, AnalysisChoice.OBJECTS);
     String saved = services.settings().get(KEY_CHOICE, "faces");
-    choices.stream().filter(c -> c.key().equals(saved)).findFirst().ifPresent(choice::set);
+    if (saved.equals(AnalysisChoice.OBJECTS.key())) {
+      choice.set(AnalysisChoice.OBJECTS);
+    } else if (saved.startsWith("classifier:")) {
+      savedChoice = saved; // chosen once the classifier list has been read
+    }
     choice.addListener((obs, old, now) -> {
       if (now != null && !now.equals(old)) {
         services.settings().put(KEY_CHOICE, now.key());
@@ -326,7 +332,7 @@ public final class GalleryPresenter {
     if (detailItem.get() != null && copy.contains(detailItem.get())) {
       detailItem.set(null);
     }
-    items.removeAll(copy);
+    items.removeAll(new java.util.HashSet<>(copy)); // a set: removing thousands stays linear
     anchorIndex = -1;
   }
 
@@ -450,20 +456,20 @@ public final class GalleryPresenter {
 
   // ---- classifiers
 
-  /** Re-reads the imported classifiers; keeps the current choice when it still exists. */
-  public void refreshChoices() {
+  /**
+   * The imported classifiers the mode list offers (the Models page reads them off the FX thread and
+   * hands them over). Keeps the current choice when it still exists, restores the saved one when it
+   * arrives, and falls back to faces when the chosen classifier was removed.
+   */
+  public void setClassifiers(List<ClassifierLibrary.Entry> entries) {
     List<AnalysisChoice> list = new ArrayList<>(List.of(AnalysisChoice.FACES, AnalysisChoice.OBJECTS));
-    for (ClassifierLibrary.Entry entry : services.classifiers().list()) {
-      if (entry.usable()) {
-        list.add(AnalysisChoice.classifier(entry));
-      }
-    }
+    entries.stream().filter(ClassifierLibrary.Entry::usable).map(AnalysisChoice::classifier).forEach(list::add);
     AnalysisChoice current = choice.get();
     choices.setAll(list);
-    if (current != null && current.kind() == AnalysisChoice.Kind.CLASSIFIER
-        && list.stream().noneMatch(c -> c.key().equals(current.key()))) {
-      choice.set(AnalysisChoice.FACES);
-    }
+    String wanted = savedChoice != null ? savedChoice : current.key();
+    savedChoice = null;
+    choice.set(list.stream().filter(c -> c.key().equals(wanted)).findFirst().orElse(
+        current.kind() == AnalysisChoice.Kind.CLASSIFIER ? AnalysisChoice.FACES : current));
   }
 
   /** Selects an imported classifier by id (after an import); false when it is not in the list. */

@@ -25,13 +25,12 @@ import org.opencv.imgproc.Imgproc;
  * the image arrives on the FX thread.
  */
 public final class PhotoLoader {
-  /** Long side of a thumbnail, in pixels; cards show them at most this big. */
-  public static final int THUMBNAIL_SIDE = 240;
-  /** About 60 MB of thumbnails at most (240 x 180 x 4 bytes each). */
+  /** About 45 MB of thumbnails at most (216 x 150 x 4 bytes each, at most). */
   static final int CACHE_ENTRIES = 350;
 
   private final ExecutorService pool;
-  private final ImageDecoder decoder = new ImageDecoder();
+  /** Made on first use, on a pool thread: creating it loads OpenCV's native library (~300 ms). */
+  private ImageDecoder decoder;
   private final Map<Path, Image> thumbnails = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Path, Image> eldest) {
@@ -55,7 +54,7 @@ public final class PhotoLoader {
    */
   public Future<?> loadThumbnail(Path file, Consumer<Image> onLoaded) {
     return pool.submit(() -> {
-      Image image = decodeOrNull(file, THUMBNAIL_SIDE);
+      Image image = decodeOrNull(file, CardView.THUMB_WIDTH, CardView.THUMB_HEIGHT);
       Platform.runLater(() -> {
         if (image != null) {
           thumbnails.put(file, image);
@@ -68,7 +67,7 @@ public final class PhotoLoader {
   /** A large version (long side at most {@code maxSide}) for the detail view; not cached. */
   public Future<?> loadLarge(Path file, int maxSide, Consumer<Image> onLoaded) {
     return pool.submit(() -> {
-      Image image = decodeOrNull(file, maxSide);
+      Image image = decodeOrNull(file, maxSide, maxSide);
       Platform.runLater(() -> onLoaded.accept(image));
     });
   }
@@ -85,7 +84,7 @@ public final class PhotoLoader {
       try {
         bytes = java.nio.file.Files.size(file);
         modified = java.nio.file.Files.getLastModifiedTime(file).toInstant();
-        ImageHeader header = decoder.probe(file);
+        ImageHeader header = decoder().probe(file);
         details = new PhotoDetails(header.format().displayName(), header.width(), header.height(), bytes, modified);
       } catch (java.io.IOException | ImageDecodeException e) {
         details = new PhotoDetails(e.getMessage(), 0, 0, bytes, modified);
@@ -95,24 +94,35 @@ public final class PhotoLoader {
     });
   }
 
-  private Image decodeOrNull(Path file, int maxSide) {
+  private Image decodeOrNull(Path file, double maxWidth, double maxHeight) {
     try {
-      return decode(file, maxSide);
+      return decode(file, maxWidth, maxHeight);
     } catch (ImageDecodeException e) {
       return null;
     }
   }
 
-  /** Decodes {@code file} to fit in {@code maxSide} pixels. Any thread. */
-  Image decode(Path file, int maxSide) throws ImageDecodeException {
-    try (DecodedImage decoded = decoder.decode(file, DecodeTarget.longSideAtLeast(maxSide))) {
-      return toFxImage(decoded.mat(), maxSide);
+  private synchronized ImageDecoder decoder() {
+    if (decoder == null) {
+      decoder = new ImageDecoder();
+    }
+    return decoder;
+  }
+
+  /**
+   * Decodes {@code file} to fit in {@code maxWidth x maxHeight} (so a card shows it unscaled, which
+   * keeps scrolling cheap). Any thread but the FX thread.
+   */
+  Image decode(Path file, double maxWidth, double maxHeight) throws ImageDecodeException {
+    int longSide = (int) Math.ceil(Math.max(maxWidth, maxHeight));
+    try (DecodedImage decoded = decoder().decode(file, DecodeTarget.longSideAtLeast(longSide))) {
+      return toFxImage(decoded.mat(), maxWidth, maxHeight);
     }
   }
 
-  /** A JavaFX image of a BGR Mat, shrunk to fit {@code maxSide}. */
-  static Image toFxImage(Mat bgr, int maxSide) {
-    double scale = Math.min(1.0, (double) maxSide / Math.max(bgr.cols(), bgr.rows()));
+  /** A JavaFX image of a BGR Mat, shrunk to fit the box. */
+  static Image toFxImage(Mat bgr, double maxWidth, double maxHeight) {
+    double scale = Math.min(1.0, Math.min(maxWidth / bgr.cols(), maxHeight / bgr.rows()));
     Mat rgb = new Mat();
     Mat resized = new Mat();
     try {

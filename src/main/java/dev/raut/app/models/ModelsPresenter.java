@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -29,12 +30,12 @@ public final class ModelsPresenter {
   public record DefaultModel(String id, String name, String task, String source, String license, String state) {}
 
   private final AppServices services;
-  private final Runnable onClassifiersChanged;
+  private final Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged;
   private final ObservableList<DefaultModel> defaults = FXCollections.observableArrayList();
   private final ObservableList<ClassifierLibrary.Entry> imported = FXCollections.observableArrayList();
 
-  /** {@code onClassifiersChanged} runs on the FX thread after an import or removal (the gallery re-reads its choices). */
-  public ModelsPresenter(AppServices services, Runnable onClassifiersChanged) {
+  /** {@code onClassifiersChanged} gets the imported classifiers on the FX thread each time they were read. */
+  public ModelsPresenter(AppServices services, Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged) {
     this.services = services;
     this.onClassifiersChanged = onClassifiersChanged;
     refresh();
@@ -61,6 +62,7 @@ public final class ModelsPresenter {
       Platform.runLater(() -> {
         defaults.setAll(rows);
         imported.setAll(entries);
+        onClassifiersChanged.accept(entries);
       });
     }, services.ioPool());
   }
@@ -97,7 +99,6 @@ public final class ModelsPresenter {
         services.ioPool()).thenCompose(entry -> refresh().thenApply(v -> entry)).whenComplete((entry, error) ->
         Platform.runLater(() -> {
           if (error == null) {
-            onClassifiersChanged.run();
             services.status().setMessage("Imported the classifier " + entry.name());
           }
         }));
@@ -106,7 +107,6 @@ public final class ModelsPresenter {
   public CompletableFuture<Void> remove(ClassifierLibrary.Entry entry) {
     return CompletableFuture.runAsync(() -> services.classifiers().remove(entry.id()), services.ioPool())
         .thenCompose(v -> refresh()).whenComplete((v, error) -> Platform.runLater(() -> {
-          onClassifiersChanged.run();
           services.status().setMessage(error == null ? "Removed the classifier " + entry.name()
               : AppServices.rootMessage(error));
         }));

@@ -28,6 +28,8 @@ public final class ClassifierLibrary {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private final Path root;
 
   public ClassifierLibrary(Path root) {
@@ -134,15 +136,19 @@ public final class ClassifierLibrary {
     }
   }
 
+  /**
+   * The name made safe for a folder, plus a random suffix: an id is never reused, so a program that
+   * cached a removed classifier by its path can't mistake a new import for it.
+   */
   private String uniqueId(String name) {
     String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
     if (slug.isEmpty()) {
       slug = "classifier";
     }
-    String id = slug;
-    for (int n = 2; Files.exists(root.resolve(id)); n++) {
-      id = slug + "-" + n;
-    }
+    String id;
+    do {
+      id = slug + "-" + java.util.HexFormat.of().toHexDigits(RANDOM.nextInt()).substring(0, 6);
+    } while (Files.exists(root.resolve(id)));
     return id;
   }
 

@@ -84,7 +84,7 @@ class GalleryViewTest {
       assertThat(boxes).as("face boxes on %s", card.item().fileName()).hasSize(expectedFaces);
       assertThat(boxes).allMatch(b -> ((Rectangle) b).getWidth() > 2 && ((Rectangle) b).getHeight() > 2);
       List<String> overlayLabels = fx(() -> card.lookupAll(".face-box-label").stream()
-          .map(n -> ((Label) n).getText().split(" ")[0]).toList());
+          .map(n -> ((javafx.scene.text.Text) n).getText().split(" ")[0]).toList());
       assertThat(overlayLabels).isNotEmpty().allMatch(EMOTIONS::contains);
       List<String> barLabels = fx(() -> card.lookupAll(".card-label").stream().map(n -> ((Label) n).getText()).toList());
       assertThat(barLabels).isNotEmpty().allMatch(EMOTIONS::contains);
