@@ -122,6 +122,7 @@ public final class AppHarness {
     System.out.printf(Locale.ROOT, "with %d cards: Java heap used %.0f MB, process RSS %s%n", count,
         (rt.totalMemory() - rt.freeMemory()) / 1e6, rss());
     System.out.println("rendering pipeline: " + com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
+    scroll(8, 1);
     scroll(8, 10);
     scroll(8, 100);
     for (int i = 0; i < 3; i++) {
@@ -133,8 +134,9 @@ public final class AppHarness {
   }
 
   /**
-   * Scrolls the grid for {@code seconds} at {@code rowsPerSecond} (about 10 is a mouse wheel held
-   * down, 100 a fast scroll-bar drag), bouncing at the ends; counts pulses (frames) and the longest gap.
+   * Scrolls the grid for {@code seconds} at {@code rowsPerSecond} (1 is slow reading, mostly
+   * repainting; about 10 is a mouse wheel held down; 100 a fast scroll-bar drag), bouncing at the
+   * ends; counts pulses (frames), the longest gap, and the FX thread's CPU time per card refilled.
    */
   private void scroll(int seconds, double rowsPerSecond) throws InterruptedException {
     CountDownLatch done = new CountDownLatch(1);
@@ -190,6 +192,11 @@ public final class AppHarness {
         + " per frame: CSS+layout (cells refilled) %.1f ms wall / %.1f ms CPU, FX thread CPU in all %.1f ms%n",
         rowsPerSecond, frames[0] / (double) seconds, seconds, longestGap[0] / 1e6, layoutNanos[0] / 1e6 / frames[0],
         layoutCpu[0] / 1e6 / frames[0], fxCpu / 1e6 / frames[0]);
+    int columns = window.gallery().items().size() / Math.max(1, ((ListView<?>) stage.getScene().lookup(".gallery-grid"))
+        .getItems().size());
+    double cardsShown = rowsPerSecond * seconds * Math.max(1, columns);
+    System.out.printf(Locale.ROOT, "  about %.0f cards scrolled into view: %.2f ms FX-thread CPU per card%n",
+        cardsShown, fxCpu / 1e6 / cardsShown);
     System.out.printf(Locale.ROOT, "machine load average while measuring: %.1f on %d cores%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());

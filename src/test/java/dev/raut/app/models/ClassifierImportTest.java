@@ -90,6 +90,7 @@ class ClassifierImportTest {
       assertThat(item.result().faces()).isEmpty();
     }
     List<String> cardLabels = fx(() -> robot.lookup(".card-label").queryAll().stream()
+        .filter(n -> n.getParent().isVisible() && n.getParent().getParent().getParent().isVisible())
         .map(n -> ((Label) n).getText()).toList());
     assertThat(cardLabels).isNotEmpty().allMatch(COLOURS::contains);
 
