@@ -28,6 +28,7 @@ public final class RautApp extends Application {
   private Stage stage;
   private boolean systemDark;
   private Theme theme;
+  private boolean firstResultReported;
 
   public static void launchApp(String[] args) {
     Application.launch(RautApp.class, args);
@@ -41,6 +42,9 @@ public final class RautApp extends Application {
 
   @Override
   public void start(Stage primaryStage) {
+    if (Boolean.getBoolean(TIMING_PROPERTY)) {
+      System.err.println("raut timing: JavaFX started " + sinceLaunch() + " ms after launch");
+    }
     this.stage = primaryStage;
     services = AppServices.forUser();
     theme = Theme.parse(services.settings().get("theme", Theme.SYSTEM.name()));
@@ -123,26 +127,25 @@ public final class RautApp extends Application {
     }
   }
 
+  private static long sinceLaunch() {
+    return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+  }
+
   private void reportTimings() {
-    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-    Platform.runLater(() -> System.err.println("raut timing: window shown " + (System.currentTimeMillis() - jvmStart)
-        + " ms after launch"));
+    Platform.runLater(() -> System.err.println("raut timing: window shown " + sinceLaunch() + " ms after launch"));
     window.gallery().items().addListener((ListChangeListener<GalleryItem>) change -> {
       while (change.next()) {
         for (GalleryItem item : change.getAddedSubList()) {
           item.stateProperty().addListener((obs, old, now) -> {
             if (now == GalleryItem.State.DONE && !firstResultReported) {
               firstResultReported = true;
-              System.err.println("raut timing: first analysed card " + (System.currentTimeMillis() - jvmStart)
-                  + " ms after launch");
+              System.err.println("raut timing: first analysed card " + sinceLaunch() + " ms after launch");
             }
           });
         }
       }
     });
   }
-
-  private boolean firstResultReported;
 
   @Override
   public void stop() {

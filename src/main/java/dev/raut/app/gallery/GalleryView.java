@@ -51,14 +51,15 @@ public final class GalleryView extends BorderPane {
 
   private final GalleryPresenter presenter;
   private final GalleryGrid grid;
-  private final DetailView detail;
+  private final PhotoLoader loader;
   private final StackPane content;
+  /** Built when first opened: its chart costs a second at start-up otherwise. */
+  private DetailView detail;
 
   public GalleryView(GalleryPresenter presenter) {
     this.presenter = presenter;
-    PhotoLoader loader = new PhotoLoader(presenter.services().ioPool());
+    this.loader = new PhotoLoader(presenter.services().ioPool());
     this.grid = new GalleryGrid(presenter, loader);
-    this.detail = new DetailView(presenter, loader);
     getStyleClass().add("gallery-view");
 
     setTop(toolbar());
@@ -69,12 +70,15 @@ public final class GalleryView extends BorderPane {
     empty.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
     empty.visibleProperty().bind(Bindings.isEmpty(presenter.items()));
     empty.setMouseTransparent(true);
-    detail.setVisible(false);
-    content = new StackPane(grid, empty, detail);
+    content = new StackPane(grid, empty);
     setCenter(content);
     setBottom(progressBar());
 
     presenter.detailItemProperty().addListener((obs, old, now) -> {
+      if (detail == null) {
+        detail = new DetailView(presenter, loader);
+        content.getChildren().add(detail);
+      }
       detail.setVisible(now != null);
       detail.show(now);
       if (now == null) {
