@@ -80,10 +80,16 @@ public final class AppServices implements AutoCloseable {
     return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 
+  /** Stops the pools, waits for images in flight (an ONNX session must not close under a running model), closes the engine. */
   @Override
   public void close() {
     analysisPool.shutdownNow();
     ioPool.shutdownNow();
+    try {
+      analysisPool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     analyzer.thenAccept(a -> a.engine().close());
   }
 

@@ -98,6 +98,12 @@ public final class AppHarness {
       onFx(() -> gallery.openDetail(gallery.items().get(1)));
       Thread.sleep(2500); // the large image
       snapshot(dir.resolve("detail.png"));
+      onFx(() -> {
+        gallery.closeDetail();
+        window.show("Models");
+      });
+      Thread.sleep(1500); // the cache state is read in the background
+      snapshot(dir.resolve("models.png"));
     }
 
     private void measure(int count) throws Exception {

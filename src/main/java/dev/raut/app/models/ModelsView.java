@@ -35,7 +35,10 @@ public final class ModelsView extends VBox {
     defaults.getColumns().add(column("Licence", ModelsPresenter.DefaultModel::license, 160));
     defaults.getColumns().add(column("Cache", ModelsPresenter.DefaultModel::state, 110));
     defaults.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    defaults.setPrefHeight(190);
+    // room for the five default models without a scroll bar
+    defaults.setFixedCellSize(36);
+    defaults.setPrefHeight(36 * 5 + 42);
+    defaults.setMinHeight(Region.USE_PREF_SIZE);
     defaults.setPlaceholder(new Label("Reading the model cache…"));
     defaults.setAccessibleText("Default models");
 
