@@ -225,4 +225,30 @@ class GalleryViewTest {
     robot.type(KeyCode.ESCAPE);
     waitUntil("detail closed", 5, () -> gallery.detailItemProperty().get() == null);
   }
+
+  @Test
+  void changingTheModeOrTheDetectorAnalysesEveryPhotoAgain(FxRobot robot) {
+    fxRun(() -> gallery.addPaths(samplePhotos().subList(0, 2)));
+    waitForIdle(2);
+    assertThat(fx(() -> gallery.items().get(0).result().faces())).isNotEmpty();
+
+    fxRun(() -> gallery.choiceProperty().set(AnalysisChoice.OBJECTS));
+    waitUntil("objects found", 60, () -> !gallery.runningProperty().get() && gallery.items().stream()
+        .allMatch(i -> i.state() == GalleryItem.State.DONE && !i.result().objects().isEmpty()));
+    List<GalleryItem> items = fx(() -> List.copyOf(gallery.items()));
+    assertThat(items).allMatch(i -> i.result().faces().isEmpty());
+    assertThat(items.get(0).result().objects()).extracting(ImageAnalysis.DetectedObjectResult::label).contains("person");
+    assertThat(fx(() -> robot.lookup(".object-box").queryAll().size())).isGreaterThanOrEqualTo(2);
+    assertThat(fx(() -> robot.lookup(".face-box").queryAll())).isEmpty();
+
+    fxRun(() -> {
+      gallery.choiceProperty().set(AnalysisChoice.FACES);
+      gallery.detectorProperty().set(dev.raut.core.analysis.DetectorChoice.HAAR);
+    });
+    waitUntil("faces again, with Haar", 60, () -> !gallery.runningProperty().get() && gallery.items().stream()
+        .allMatch(i -> i.state() == GalleryItem.State.DONE && !i.result().faces().isEmpty()));
+    // Haar finds boxes but no keypoints: proof that the detector really changed
+    assertThat(fx(() -> gallery.items().get(0).result().faces())).allMatch(f -> f.keypoints().isEmpty());
+    assertThat(fx(() -> app.services().status().modelInUseProperty().get())).contains("Haar");
+  }
 }
