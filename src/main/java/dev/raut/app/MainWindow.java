@@ -94,10 +94,6 @@ public final class MainWindow {
     return models;
   }
 
-  public List<Page> pageList() {
-    return pages;
-  }
-
   /** Shows a page by its title ("Gallery", "Live", "Models", "Evaluate"). */
   public void show(String title) {
     pages.stream().filter(p -> p.title().equals(title)).findFirst().ifPresent(this::show);

@@ -25,10 +25,6 @@ final class ConfidenceBar extends Region {
     requestLayout();
   }
 
-  double value() {
-    return value;
-  }
-
   @Override
   protected void layoutChildren() {
     fill.resizeRelocate(0, 0, Math.round(getWidth() * value), getHeight());

@@ -47,10 +47,6 @@ final class GalleryGrid extends ListView<GalleryGrid.Row> {
     addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
   }
 
-  int columns() {
-    return columns;
-  }
-
   private void relayout() {
     int count = presenter.items().size();
     int rows = (count + columns - 1) / columns;
