@@ -30,8 +30,11 @@ public final class AppTestSupport implements AutoCloseable {
   private final MainWindow window;
 
   public AppTestSupport(Stage stage, Path dataFolder) {
-    services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(dataFolder.resolve("classifiers")),
-        Engine::openDefault);
+    this(stage, dataFolder, Engine::openDefault);
+  }
+
+  public AppTestSupport(Stage stage, Path dataFolder, java.util.function.Supplier<Engine> engine) {
+    services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(dataFolder.resolve("classifiers")), engine);
     window = new MainWindow(services, () -> {});
     Scene scene = new Scene(window.root(), 1280, 820);
     RautApp.install(scene, window);
