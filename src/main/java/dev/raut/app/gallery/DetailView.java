@@ -1,11 +1,14 @@
 package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.classify.ClassPrediction;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
@@ -39,6 +42,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 final class DetailView extends BorderPane {
   /** Long side the large image is decoded to; enough for a full-screen window. */
   static final int LARGE_SIDE = 1600;
+  static final int MAX_BARS = 20;
   private static final javafx.scene.text.Font LABEL_FONT = javafx.scene.text.Font.font(13);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
@@ -169,6 +173,13 @@ final class DetailView extends BorderPane {
       faceChooser.getSelectionModel().select(0);
     }
     fillChart();
+    if (r != null && !r.classes().isEmpty()) {
+      presenter.allClasses(next).thenAccept(all -> Platform.runLater(() -> {
+        if (item == next && !all.isEmpty()) {
+          fillClasses(all);
+        }
+      }));
+    }
     details.getChildren().clear();
     loader.loadDetails(next.path(), d -> {
       if (item == next) {
@@ -225,7 +236,15 @@ final class DetailView extends BorderPane {
     }
     chartTitle.setText(heading);
     chartTitle.setWrapText(true);
-    chart.getData().setAll(java.util.List.of(series));
+    chart.getData().setAll(List.of(series));
+  }
+
+  /** Every class of the classifier (up to {@link #MAX_BARS}; a 1,000-class chart would be unreadable). */
+  private void fillClasses(List<ClassPrediction> all) {
+    XYChart.Series<Number, String> series = new XYChart.Series<>();
+    all.stream().limit(MAX_BARS).forEach(c -> series.getData().add(0, new XYChart.Data<>(c.score() * 100, c.label())));
+    chartTitle.setText(all.size() <= MAX_BARS ? "All " + all.size() + " classes" : "Top " + MAX_BARS + " of " + all.size() + " classes");
+    chart.getData().setAll(List.of(series));
   }
 
   private void fillDetails(PhotoLoader.PhotoDetails d) {

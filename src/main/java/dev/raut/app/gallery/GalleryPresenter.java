@@ -7,7 +7,11 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.classify.ClassPrediction;
+import dev.raut.core.image.DecodeTarget;
+import dev.raut.core.image.DecodedImage;
 import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.image.ImageDecoder;
 import dev.raut.core.image.ImageFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -455,6 +459,26 @@ public final class GalleryPresenter {
   }
 
   // ---- classifiers
+
+  /**
+   * Every class's probability for a photo under the chosen classifier, most likely first (results
+   * keep only the top five). Empty when the gallery is not in classifier mode.
+   */
+  public CompletableFuture<List<ClassPrediction>> allClasses(GalleryItem item) {
+    AnalysisChoice current = choice.get();
+    if (current.kind() != AnalysisChoice.Kind.CLASSIFIER) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    String card = current.classifier().card().toString();
+    int side = Math.max(current.classifier().spec().width(), current.classifier().spec().height());
+    return services.analyzer().thenApplyAsync(analyzer -> {
+      try (DecodedImage image = new ImageDecoder().decode(item.path(), DecodeTarget.shortSideAtLeast(side))) {
+        return analyzer.engine().classifier(card).classify(image.mat());
+      } catch (ImageDecodeException e) {
+        throw new java.util.concurrent.CompletionException(e.getMessage(), e);
+      }
+    }, services.analysisPool());
+  }
 
   /**
    * The imported classifiers the mode list offers (the Models page reads them off the FX thread and

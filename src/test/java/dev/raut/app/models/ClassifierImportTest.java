@@ -94,6 +94,15 @@ class ClassifierImportTest {
         .map(n -> ((Label) n).getText()).toList());
     assertThat(cardLabels).isNotEmpty().allMatch(COLOURS::contains);
 
+    // the detail view charts every class of the classifier
+    fxRun(() -> gallery.openDetail(gallery.items().get(0)));
+    waitUntil("all classes charted", 30, () -> robot.lookup(".detail-view .label").queryAll().stream()
+        .anyMatch(n -> "All 3 classes".equals(((Label) n).getText())));
+    javafx.scene.chart.BarChart<?, ?> chart = fx(() -> robot.lookup(".chart").queryAs(javafx.scene.chart.BarChart.class));
+    assertThat(fx(() -> chart.getData().get(0).getData().stream().map(d -> (String) d.getYValue()).toList()))
+        .containsExactlyInAnyOrderElementsOf(COLOURS);
+    fxRun(gallery::closeDetail);
+
     // removing it takes it out of the gallery's choices and falls back to faces
     models.remove(fx(() -> models.imported().get(0))).get();
     waitUntil("removed", 10, () -> models.imported().isEmpty()
