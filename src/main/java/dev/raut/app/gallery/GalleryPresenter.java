@@ -94,6 +94,7 @@ public final class GalleryPresenter {
       }
     });
     items.addListener((javafx.collections.ListChangeListener<GalleryItem>) c -> updateCounts());
+    services.status().setModelInUse(modelDescription());
   }
 
   // ---- what the view binds to
@@ -310,6 +311,7 @@ public final class GalleryPresenter {
   /** Analyses every photo again (after the mode, detector or classifier changed). */
   public void reanalyseAll() {
     abandonRun();
+    services.status().setModelInUse(modelDescription());
     services.warmUp(request());
     enqueue(List.copyOf(items));
   }
