@@ -2,11 +2,9 @@ package dev.raut.cli;
 
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.analysis.ResultCsv;
 import dev.raut.core.analysis.ResultJson;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Writes analysis results as JSON Lines, CSV or a table for people. */
@@ -44,10 +42,7 @@ abstract class ResultWriter {
     }
   }
 
-  /**
-   * One row per face, object or class (an image with none of them gets one row, so every file
-   * appears). For faces, label/score are the emotion and detection_score the face detector's.
-   */
+  /** The shared CSV form ({@link ResultCsv}). */
   static final class Csv extends ResultWriter {
     Csv(PrintWriter out) {
       super(out);
@@ -55,51 +50,12 @@ abstract class ResultWriter {
 
     @Override
     void begin() {
-      out.println("file,width,height,kind,index,label,score,detection_score,x,y,w,h,error_code,error_message");
+      ResultCsv.writeHeader(out);
     }
 
     @Override
-    void write(ImageAnalysis r) {
-      String head = quote(r.file()) + "," + r.width() + "," + r.height() + ",";
-      if (!r.ok()) {
-        out.println(head + ",,,,,,,,," + quote(r.error().code()) + "," + quote(r.error().message()));
-        return;
-      }
-      List<String> rows = new ArrayList<>();
-      for (int i = 0; i < r.faces().size(); i++) {
-        ImageAnalysis.Face f = r.faces().get(i);
-        String label = f.emotion() == null ? "face" : f.emotion().label();
-        String score = f.emotion() == null ? "" : num(f.emotion().score());
-        rows.add("face," + i + "," + quote(label) + "," + score + "," + num(f.score()) + "," + box(f.box()));
-      }
-      for (int i = 0; i < r.objects().size(); i++) {
-        ImageAnalysis.DetectedObjectResult o = r.objects().get(i);
-        rows.add("object," + i + "," + quote(o.label()) + "," + num(o.score()) + ",," + box(o.box()));
-      }
-      for (int i = 0; i < r.classes().size(); i++) {
-        ImageAnalysis.ClassScore c = r.classes().get(i);
-        rows.add("class," + i + "," + quote(c.label()) + "," + num(c.score()) + ",,,,,");
-      }
-      if (rows.isEmpty()) {
-        rows.add(",,,,,,,,");
-      }
-      rows.forEach(row -> out.println(head + row + ",,"));
-    }
-
-    private static String box(List<Double> b) {
-      return b.stream().map(Csv::num).collect(Collectors.joining(","));
-    }
-
-    private static String num(double v) {
-      return String.format(Locale.ROOT, "%s", v);
-    }
-
-    static String quote(String s) {
-      if (s == null) {
-        return "";
-      }
-      boolean needs = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
-      return needs ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    void write(ImageAnalysis result) {
+      ResultCsv.writeRows(out, result);
     }
   }
 

@@ -1,0 +1,104 @@
+package dev.raut.app;
+
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.classify.ClassifierLibrary;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+
+/**
+ * What the app's presenters share: the engine (opened in the background so the window shows at
+ * once), the executors that keep work off the FX thread, settings, the classifier library and the
+ * status bar's model. Views never see this; presenters do.
+ */
+public final class AppServices implements AutoCloseable {
+  /** Images analysed at once; each model call uses one ONNX Runtime thread. */
+  public static final int ANALYSIS_THREADS = 2;
+
+  private final AppSettings settings;
+  private final ClassifierLibrary classifiers;
+  private final StatusModel status = new StatusModel();
+  private final ExecutorService analysisPool = Executors.newFixedThreadPool(ANALYSIS_THREADS, daemon("raut-analysis"));
+  private final ExecutorService ioPool = Executors.newFixedThreadPool(2, daemon("raut-io"));
+  private final CompletableFuture<Analyzer> analyzer;
+
+  public AppServices(AppSettings settings, ClassifierLibrary classifiers, Supplier<Engine> engineFactory) {
+    this.settings = settings;
+    this.classifiers = classifiers;
+    this.analyzer = CompletableFuture.supplyAsync(() -> new Analyzer(engineFactory.get()), analysisPool);
+  }
+
+  public static AppServices forUser() {
+    return new AppServices(AppSettings.forUser(), ClassifierLibrary.defaultLibrary(), Engine::openDefault);
+  }
+
+  public AppSettings settings() {
+    return settings;
+  }
+
+  public ClassifierLibrary classifiers() {
+    return classifiers;
+  }
+
+  public StatusModel status() {
+    return status;
+  }
+
+  /** Runs image analysis; {@link #ANALYSIS_THREADS} threads. */
+  public ExecutorService analysisPool() {
+    return analysisPool;
+  }
+
+  /** Runs file work: thumbnails, folder walks, exports, model imports. */
+  public ExecutorService ioPool() {
+    return ioPool;
+  }
+
+  /** The analyser, once the engine (OpenCV, ONNX Runtime) is up; join it only off the FX thread. */
+  public CompletableFuture<Analyzer> analyzer() {
+    return analyzer;
+  }
+
+  /** Loads the models a request needs in the background and shows the state in the status bar. */
+  public void warmUp(AnalysisRequest request) {
+    status.setEngineState("Loading models…");
+    analyzer.thenAcceptAsync(a -> a.engine().warmUp(request), analysisPool).whenComplete((ok, error) ->
+        Platform.runLater(() -> status.setEngineState(error == null ? "Models ready"
+            : "Models not ready: " + rootMessage(error))));
+  }
+
+  public static String rootMessage(Throwable error) {
+    Throwable t = error;
+    while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.CompletionException)) {
+      t = t.getCause();
+    }
+    return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+  }
+
+  /** Stops the pools, waits for images in flight (an ONNX session must not close under a running model), closes the engine. */
+  @Override
+  public void close() {
+    analysisPool.shutdownNow();
+    ioPool.shutdownNow();
+    try {
+      analysisPool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    analyzer.thenAccept(a -> a.engine().close());
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

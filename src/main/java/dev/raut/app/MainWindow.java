@@ -1,0 +1,184 @@
+package dev.raut.app;
+
+import dev.raut.app.gallery.GalleryPresenter;
+import dev.raut.app.gallery.GalleryView;
+import dev.raut.app.models.ModelsPresenter;
+import dev.raut.app.models.ModelsView;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The main window's content: navigation on the left, the current page, and the status bar. Builds
+ * the presenters and pages (the composition root of the UI), so the app and the UI tests get the
+ * same window.
+ */
+public final class MainWindow {
+  private static final String KEY_PAGE = "window.page";
+
+  private final AppServices services;
+  private final GalleryPresenter gallery;
+  private final ModelsPresenter models;
+  private final GalleryView galleryView;
+  private final BorderPane root = new BorderPane();
+  private final StackPane pageHolder = new StackPane();
+  private final Map<Page, Node> built = new HashMap<>();
+  private final List<Page> pages;
+  private final ToggleGroup navigation = new ToggleGroup();
+  private final Runnable toggleTheme;
+
+  /** {@code toggleTheme} switches light/dark/system (the app owns the stylesheet). */
+  public MainWindow(AppServices services, Runnable toggleTheme) {
+    this.services = services;
+    this.toggleTheme = toggleTheme;
+    this.gallery = new GalleryPresenter(services);
+    this.models = new ModelsPresenter(services, gallery::setClassifiers);
+    this.galleryView = new GalleryView(gallery);
+    this.pages = pages();
+    root.getStyleClass().add("main-window");
+    root.setLeft(navigationBar());
+    root.setCenter(pageHolder);
+    root.setBottom(new StatusBar(services.status()));
+    String saved = services.settings().get(KEY_PAGE, pages.get(0).title());
+    show(pages.stream().filter(p -> p.title().equals(saved)).findFirst().orElse(pages.get(0)));
+  }
+
+  /**
+   * The navigation entries, in order. THE place to plug in a page: replace a placeholder's
+   * supplier with the real node, e.g. {@code () -> new LiveView(services)} for Live.
+   */
+  private List<Page> pages() {
+    return List.of(
+        new Page("Gallery", Material2MZ.PHOTO_LIBRARY, "Analyse photos: drop files or folders", () -> galleryView),
+        new Page("Live", Material2MZ.VIDEOCAM, "Faces and emotions on a camera or video",
+            () -> placeholder("Live", "The live camera view is being built.")),
+        new Page("Models", Material2MZ.MODEL_TRAINING, "The default models and your imported classifiers",
+            () -> new ModelsView(models)),
+        new Page("Evaluate", Material2AL.ASSESSMENT, "Measure a model on a labelled photo set",
+            () -> placeholder("Evaluate", "Evaluation reports are coming in a later version.")));
+  }
+
+  public Parent root() {
+    return root;
+  }
+
+  public GalleryPresenter gallery() {
+    return gallery;
+  }
+
+  public GalleryView galleryView() {
+    return galleryView;
+  }
+
+  public ModelsPresenter models() {
+    return models;
+  }
+
+  /** Shows a page by its title ("Gallery", "Live", "Models", "Evaluate"). */
+  public void show(String title) {
+    pages.stream().filter(p -> p.title().equals(title)).findFirst().ifPresent(this::show);
+  }
+
+  private void show(Page page) {
+    Node content = built.computeIfAbsent(page, p -> p.content().get());
+    pageHolder.getChildren().setAll(content);
+    navigation.getToggles().stream().filter(t -> t.getUserData() == page).findFirst()
+        .ifPresent(t -> t.setSelected(true));
+    services.settings().put(KEY_PAGE, page.title());
+  }
+
+  private VBox navigationBar() {
+    VBox bar = new VBox(4);
+    bar.getStyleClass().add("nav-bar");
+    bar.setPadding(new Insets(10, 6, 10, 6));
+    Label brand = new Label("Raut");
+    brand.getStyleClass().addAll("title-3", "nav-brand");
+    bar.getChildren().add(brand);
+    for (Page page : pages) {
+      ToggleButton button = new ToggleButton(page.title(), new FontIcon(page.icon()));
+      button.setUserData(page);
+      button.setToggleGroup(navigation);
+      button.setMaxWidth(Double.MAX_VALUE);
+      button.setAlignment(Pos.CENTER_LEFT);
+      button.setTooltip(new Tooltip(page.tooltip()));
+      button.setAccessibleText(page.title() + " page");
+      button.getStyleClass().add("nav-button");
+      button.setOnAction(e -> show(page));
+      bar.getChildren().add(button);
+    }
+    // a click on the selected entry must not leave no page selected
+    navigation.selectedToggleProperty().addListener((obs, old, now) -> {
+      if (now == null && old != null) {
+        old.setSelected(true);
+      }
+    });
+    Region spacer = new Region();
+    VBox.setVgrow(spacer, Priority.ALWAYS);
+    Button theme = new Button(null, new FontIcon(Material2AL.BRIGHTNESS_MEDIUM));
+    theme.getStyleClass().addAll("button-icon", "flat");
+    theme.setTooltip(new Tooltip("Theme: system, light or dark"));
+    theme.setAccessibleText("Switch theme");
+    theme.setOnAction(e -> toggleTheme.run());
+    bar.getChildren().addAll(spacer, theme);
+    bar.setPrefWidth(140);
+    return bar;
+  }
+
+  private static Node placeholder(String title, String text) {
+    Label heading = new Label(title);
+    heading.getStyleClass().add("title-2");
+    Label body = new Label(text);
+    body.getStyleClass().add("text-muted");
+    VBox box = new VBox(8, heading, body);
+    box.setAlignment(Pos.CENTER);
+    return box;
+  }
+
+  /** Model state, model in use, counts and the last message, along the bottom. */
+  static final class StatusBar extends HBox {
+    StatusBar(StatusModel status) {
+      super(10);
+      getStyleClass().add("status-bar");
+      setPadding(new Insets(4, 10, 4, 10));
+      setAlignment(Pos.CENTER_LEFT);
+      Label engine = new Label("", new FontIcon(Material2MZ.MEMORY));
+      engine.textProperty().bind(status.engineStateProperty());
+      engine.setId("status-engine");
+      Label model = new Label();
+      model.textProperty().bind(status.modelInUseProperty());
+      model.setId("status-model");
+      Label counts = new Label();
+      counts.textProperty().bind(status.countsProperty());
+      counts.setId("status-counts");
+      Label message = new Label();
+      message.textProperty().bind(status.messageProperty());
+      message.setId("status-message");
+      message.getStyleClass().add("text-muted");
+      message.setMinWidth(0);
+      HBox.setHgrow(message, Priority.ALWAYS);
+      message.setMaxWidth(Double.MAX_VALUE);
+      getChildren().addAll(engine, new Separator(Orientation.VERTICAL), model, new Separator(Orientation.VERTICAL),
+          counts, new Separator(Orientation.VERTICAL), message);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.raut.app.gallery;
+
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.classify.ClassifierLibrary;
+
+/** What the gallery computes: faces and emotions, objects, or one imported classifier. */
+public record AnalysisChoice(Kind kind, ClassifierLibrary.Entry classifier) {
+  public enum Kind { FACES, OBJECTS, CLASSIFIER }
+
+  public static final AnalysisChoice FACES = new AnalysisChoice(Kind.FACES, null);
+  public static final AnalysisChoice OBJECTS = new AnalysisChoice(Kind.OBJECTS, null);
+
+  public static AnalysisChoice classifier(ClassifierLibrary.Entry entry) {
+    return new AnalysisChoice(Kind.CLASSIFIER, entry);
+  }
+
+  public AnalysisRequest request(DetectorChoice detector) {
+    return switch (kind) {
+      case FACES -> AnalysisRequest.facesAndEmotions().withDetector(detector);
+      case OBJECTS -> AnalysisRequest.objectsOnly();
+      case CLASSIFIER -> new AnalysisRequest(false, false, false, classifier.card().toString(), DetectorChoice.NONE,
+          AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
+    };
+  }
+
+  /** Saved in the settings: "faces", "objects" or "classifier:<id>". */
+  public String key() {
+    return kind == Kind.CLASSIFIER ? "classifier:" + classifier.id() : kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public String label() {
+    return switch (kind) {
+      case FACES -> "Faces + emotion";
+      case OBJECTS -> "Objects (COCO-80)";
+      case CLASSIFIER -> "Classifier: " + classifier.name();
+    };
+  }
+
+  @Override
+  public String toString() {
+    return label();
+  }
+}

@@ -1,0 +1,211 @@
+package dev.raut.app.gallery;
+
+import dev.raut.core.analysis.ImageAnalysis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/**
+ * One photo card: thumbnail with boxes and labels over it, state, file name, the top labels with
+ * confidence bars, and a remove button. Reused by the grid as it scrolls ({@link #show}), so it
+ * listens only to the item it currently shows.
+ */
+final class CardView extends VBox {
+  static final double WIDTH = 232;
+  static final double THUMB_WIDTH = 216;
+  static final double THUMB_HEIGHT = 150;
+  static final double HEIGHT = 282;
+  private static final javafx.scene.text.Font LABEL_FONT = javafx.scene.text.Font.font(10);
+
+  private final GalleryPresenter presenter;
+  private final PhotoLoader loader;
+  private final ImageView thumbnail = new ImageView();
+  private final Pane overlay = new Pane();
+  private final Label state = new Label();
+  private final Label name = new Label();
+  private final Label headline = new Label();
+  private final VBox lines = new VBox(2);
+  private final List<BarRow> bars = new ArrayList<>();
+  private final Tooltip headlineTip = new Tooltip();
+  private final InvalidationListener refresh = obs -> refresh();
+  private GalleryItem item;
+  private Future<?> pendingThumbnail;
+
+  CardView(GalleryPresenter presenter, PhotoLoader loader) {
+    this.presenter = presenter;
+    this.loader = loader;
+    getStyleClass().add("photo-card");
+    setPrefSize(WIDTH, HEIGHT);
+    setMinSize(WIDTH, HEIGHT);
+    setMaxSize(WIDTH, HEIGHT);
+    setSpacing(4);
+
+    // thumbnails are decoded to fit the box, so they are shown 1:1 (no scaling while scrolling)
+    overlay.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
+    overlay.setMouseTransparent(true);
+    state.getStyleClass().add("card-state");
+    Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
+    remove.getStyleClass().addAll("card-remove", "button-icon", "flat");
+    remove.setTooltip(new Tooltip("Remove this photo from the gallery (Delete)"));
+    remove.setAccessibleText("Remove photo");
+    remove.setOnAction(e -> presenter.remove(List.of(item)));
+    StackPane.setAlignment(state, Pos.TOP_LEFT);
+    StackPane.setAlignment(remove, Pos.TOP_RIGHT);
+    StackPane.setAlignment(thumbnail, Pos.CENTER);
+    StackPane picture = new StackPane(thumbnail, overlay, state, remove);
+    picture.getStyleClass().add("card-picture");
+    picture.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
+    picture.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
+    picture.setMaxSize(THUMB_WIDTH, THUMB_HEIGHT);
+    // labels of boxes at the photo's edge must not spill over the card
+    picture.setClip(new javafx.scene.shape.Rectangle(THUMB_WIDTH, THUMB_HEIGHT));
+
+    name.getStyleClass().add("card-name");
+    headline.getStyleClass().add("card-headline");
+    headline.setWrapText(true);
+    headline.setMaxHeight(48);
+    for (int i = 0; i < ResultSummary.MAX_LINES; i++) {
+      BarRow bar = new BarRow();
+      bars.add(bar);
+      lines.getChildren().add(bar.row);
+    }
+    headline.setTooltip(headlineTip);
+    getChildren().addAll(picture, name, headline, lines);
+    setVisible(false); // until it shows an item
+
+    setOnMouseClicked(e -> {
+      if (item == null || e.getButton() != MouseButton.PRIMARY) {
+        return;
+      }
+      if (e.getClickCount() == 2) {
+        presenter.openDetail(item);
+      } else {
+        presenter.select(item, e.isShortcutDown(), e.isShiftDown());
+      }
+      requestFocusOnGrid();
+    });
+  }
+
+  private void requestFocusOnGrid() {
+    javafx.scene.Node n = getParent();
+    while (n != null && !(n instanceof javafx.scene.control.ListView)) {
+      n = n.getParent();
+    }
+    if (n != null) {
+      n.requestFocus();
+    }
+  }
+
+  GalleryItem item() {
+    return item;
+  }
+
+  /** Shows {@code next} (null leaves the card empty and invisible). */
+  void show(GalleryItem next) {
+    if (next == item) {
+      return;
+    }
+    if (item != null) {
+      item.stateProperty().removeListener(refresh);
+      item.resultProperty().removeListener(refresh);
+      item.selectedProperty().removeListener(refresh);
+    }
+    if (pendingThumbnail != null) {
+      pendingThumbnail.cancel(false);
+      pendingThumbnail = null;
+    }
+    item = next;
+    setVisible(next != null);
+    thumbnail.setImage(null);
+    if (next == null) {
+      overlay.getChildren().clear();
+      return;
+    }
+    next.stateProperty().addListener(refresh);
+    next.resultProperty().addListener(refresh);
+    next.selectedProperty().addListener(refresh);
+    Image cached = loader.cachedThumbnail(next.path());
+    if (cached != null) {
+      thumbnail.setImage(cached);
+    } else {
+      GalleryItem wanted = next;
+      pendingThumbnail = loader.loadThumbnail(next.path(), image -> {
+        if (item == wanted) {
+          thumbnail.setImage(image);
+          pendingThumbnail = null;
+        }
+      });
+    }
+    name.setText(next.fileName());
+    refresh();
+  }
+
+  private void refresh() {
+    GalleryItem.State s = item.state();
+    state.setText(s.text());
+    state.getStyleClass().removeIf(c -> c.startsWith("state-"));
+    state.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), item.isSelected());
+    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), s == GalleryItem.State.ERROR);
+    ImageAnalysis r = item.result();
+    boolean current = s == GalleryItem.State.DONE || s == GalleryItem.State.ERROR;
+    ResultSummary summary = ResultSummary.of(current ? r : null);
+    headline.setText(summary.headline());
+    headlineTip.setText(summary.headline());
+    for (int i = 0; i < bars.size(); i++) {
+      bars.get(i).show(i < summary.lines().size() ? summary.lines().get(i) : null);
+    }
+    if (current && r != null && r.ok()) {
+      double scale = Math.min(THUMB_WIDTH / r.width(), THUMB_HEIGHT / r.height());
+      double dx = (THUMB_WIDTH - r.width() * scale) / 2;
+      double dy = (THUMB_HEIGHT - r.height() * scale) / 2;
+      Overlays.paint(overlay, r, scale, dx, dy, Overlays.Layers.CARD, LABEL_FONT);
+    } else {
+      overlay.getChildren().clear();
+    }
+    setAccessibleText(item.fileName() + ", " + s.text() + (summary.headline().isEmpty() ? "" : ", " + summary.headline()));
+  }
+
+  /** One "label ▇▇▇▇░░ 87%" line; built once per card and reused as the card scrolls. */
+  private static final class BarRow {
+    final Label label = new Label();
+    final ConfidenceBar confidence = new ConfidenceBar();
+    final Label pct = new Label();
+    final HBox row = new HBox(6, label, confidence, pct);
+
+    BarRow() {
+      label.getStyleClass().add("card-label");
+      label.setMinWidth(70);
+      label.setPrefWidth(70);
+      HBox.setHgrow(confidence, Priority.ALWAYS);
+      pct.getStyleClass().add("card-percent");
+      pct.setMinWidth(36);
+      pct.setAlignment(Pos.CENTER_RIGHT);
+      row.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    void show(ResultSummary.Line line) {
+      row.setVisible(line != null);
+      if (line != null) {
+        label.setText(line.label());
+        confidence.setValue(line.score());
+        pct.setText(Overlays.percent(line.score()));
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.raut.app.gallery;
+
+import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.analysis.ResultCsv;
+import dev.raut.core.analysis.ResultJson;
+import dev.raut.core.image.DecodeTarget;
+import dev.raut.core.image.DecodedImage;
+import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.image.ImageDecoder;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes gallery results: CSV and JSON in the CLI's schema ({@link ResultCsv}, {@link ResultJson}),
+ * and photos with their boxes and labels drawn in as PNG. Runs off the FX thread; drawing uses
+ * Java2D on the decoded pixels, so nothing here touches the scene graph.
+ */
+final class GalleryExport {
+  private static final Color FACE = new Color(0x2e, 0xcc, 0x71);
+  private static final Color OBJECT = new Color(0xf3, 0x9c, 0x12);
+
+  private GalleryExport() {}
+
+  static void writeCsv(Path file, List<ImageAnalysis> results) throws IOException {
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      ResultCsv.writeHeader(out);
+      results.forEach(r -> ResultCsv.writeRows(out, r));
+    }
+  }
+
+  /** A JSON array of the CLI's per-image objects (the CLI writes the same objects one per line). */
+  static void writeJson(Path file, List<ImageAnalysis> results) throws IOException {
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      out.println("[");
+      for (int i = 0; i < results.size(); i++) {
+        out.println("  " + ResultJson.line(results.get(i)) + (i + 1 < results.size() ? "," : ""));
+      }
+      out.println("]");
+    }
+  }
+
+  /** Draws the analysis into the full-size photo and writes {@code <name>.annotated.png} into {@code folder}. */
+  static Path writeAnnotatedPng(Path photo, ImageAnalysis r, Path folder) throws IOException, ImageDecodeException {
+    BufferedImage image;
+    try (DecodedImage decoded = new ImageDecoder().decode(photo, DecodeTarget.fullResolution())) {
+      image = new BufferedImage(decoded.width(), decoded.height(), BufferedImage.TYPE_3BYTE_BGR);
+      // TYPE_3BYTE_BGR stores pixels in the same B,G,R byte order as the decoded Mat
+      decoded.mat().get(0, 0, ((DataBufferByte) image.getRaster().getDataBuffer()).getData());
+    }
+    double scale = (double) image.getWidth() / r.width();
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      float line = Math.max(2f, image.getWidth() / 400f);
+      g.setStroke(new BasicStroke(line));
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, Math.round(image.getWidth() / 60f))));
+      for (ImageAnalysis.DetectedObjectResult o : r.objects()) {
+        draw(g, o.box(), scale, OBJECT, o.label() + " " + Overlays.percent(o.score()));
+      }
+      for (ImageAnalysis.Face f : r.faces()) {
+        String text = f.emotion() == null ? "face " + Overlays.percent(f.score())
+            : f.emotion().label() + " " + Overlays.percent(f.emotion().score());
+        draw(g, f.box(), scale, FACE, text);
+      }
+      if (!r.classes().isEmpty()) {
+        ImageAnalysis.ClassScore top = r.classes().get(0);
+        draw(g, List.of(0.0, 0.0, (double) r.width(), (double) r.height()), scale, OBJECT,
+            top.label() + " " + Overlays.percent(top.score()));
+      }
+    } finally {
+      g.dispose();
+    }
+    String name = photo.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    Path out = folder.resolve((dot > 0 ? name.substring(0, dot) : name) + ".annotated.png");
+    if (!ImageIO.write(image, "png", out.toFile())) {
+      throw new IOException("No PNG writer available");
+    }
+    return out;
+  }
+
+  private static void draw(Graphics2D g, List<Double> box, double scale, Color color, String text) {
+    int x = (int) Math.round(box.get(0) * scale);
+    int y = (int) Math.round(box.get(1) * scale);
+    int w = (int) Math.round(box.get(2) * scale);
+    int h = (int) Math.round(box.get(3) * scale);
+    g.setColor(color);
+    g.drawRect(x, y, w, h);
+    int textWidth = g.getFontMetrics().stringWidth(text) + 8;
+    int textHeight = g.getFontMetrics().getHeight();
+    int ty = y - textHeight >= 0 ? y - textHeight : y;
+    g.fillRect(x, ty, textWidth, textHeight);
+    g.setColor(Color.BLACK);
+    g.drawString(text, x + 4, ty + g.getFontMetrics().getAscent());
+  }
+}

@@ -1,0 +1,93 @@
+package dev.raut.app.gallery;
+
+import dev.raut.core.analysis.ImageAnalysis;
+import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * One photo in the gallery: its file, where its analysis stands, the result, and whether it is
+ * selected. Changed on the FX thread only, by {@link GalleryPresenter}. Holds no pixels: thumbnails
+ * live in a bounded cache, so 5,000 items cost little memory.
+ */
+public final class GalleryItem {
+  public enum State {
+    QUEUED("Queued"),
+    ANALYSING("Analysing…"),
+    DONE("Done"),
+    ERROR("Error"),
+    NOT_ANALYSED("Not analysed");
+
+    private final String text;
+
+    State(String text) {
+      this.text = text;
+    }
+
+    public String text() {
+      return text;
+    }
+  }
+
+  private final Path path;
+  private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.QUEUED);
+  private final ReadOnlyObjectWrapper<ImageAnalysis> result = new ReadOnlyObjectWrapper<>();
+  private final BooleanProperty selected = new SimpleBooleanProperty();
+  /** Which analysis request owns this item now: results of an older request are dropped. */
+  int ticket;
+  /** Read by analysis threads so a removed photo is skipped without waiting for the FX thread. */
+  volatile boolean removed;
+
+  GalleryItem(Path path) {
+    this.path = path;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public String fileName() {
+    Path name = path.getFileName();
+    return name == null ? path.toString() : name.toString();
+  }
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public State state() {
+    return state.get();
+  }
+
+  void setState(State value) {
+    state.set(value);
+  }
+
+  public ReadOnlyObjectProperty<ImageAnalysis> resultProperty() {
+    return result.getReadOnlyProperty();
+  }
+
+  /** The latest finished analysis, or null. */
+  public ImageAnalysis result() {
+    return result.get();
+  }
+
+  void setResult(ImageAnalysis value) {
+    result.set(value);
+  }
+
+  public BooleanProperty selectedProperty() {
+    return selected;
+  }
+
+  public boolean isSelected() {
+    return selected.get();
+  }
+
+  @Override
+  public String toString() {
+    return fileName() + " (" + state() + ")";
+  }
+}

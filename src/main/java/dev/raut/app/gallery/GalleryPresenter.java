@@ -1,0 +1,571 @@
+package dev.raut.app.gallery;
+
+import dev.raut.app.AppServices;
+import dev.raut.app.StatusModel;
+import dev.raut.core.analysis.AnalysisError;
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.classify.ClassPrediction;
+import dev.raut.core.image.DecodeTarget;
+import dev.raut.core.image.DecodedImage;
+import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.image.ImageFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The gallery's logic: which photos are in it, what is computed for them, the analysis runs with
+ * progress and cancel, selection, and the detail item. Only this class (and its helpers) call the
+ * core; the view binds to its properties. Every public method is called on the FX thread; analysis
+ * runs on {@link AppServices#analysisPool()} and results come back with {@link Platform#runLater}.
+ */
+public final class GalleryPresenter {
+  private static final String KEY_CHOICE = "gallery.choice";
+  private static final String KEY_DETECTOR = "gallery.detector";
+
+  private final AppServices services;
+  private final ObservableList<GalleryItem> items = FXCollections.observableArrayList();
+  private final ObservableList<AnalysisChoice> choices = FXCollections.observableArrayList();
+  private final ObjectProperty<AnalysisChoice> choice = new SimpleObjectProperty<>(AnalysisChoice.FACES);
+  private final ObjectProperty<DetectorChoice> detector = new SimpleObjectProperty<>(DetectorChoice.BACK);
+  private final ObjectProperty<GalleryItem> detailItem = new SimpleObjectProperty<>();
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+  private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+  private Run run;
+  /** A saved classifier choice waiting for the classifier list. */
+  private String savedChoice;
+  private volatile Path pastedFolder;
+  private int nextTicket;
+  private int anchorIndex = -1;
+
+  /** One analysis request over a set of items: counts for the progress bar and a cancel flag. */
+  private static final class Run {
+    final AtomicBoolean cancelled = new AtomicBoolean();
+    final long startNanos = System.nanoTime();
+    int total;
+    int done;
+  }
+
+  public GalleryPresenter(AppServices services) {
+    this.services = services;
+    detector.set(parseDetector(services.settings().get(KEY_DETECTOR, DetectorChoice.BACK.name())));
+    choices.setAll(AnalysisChoice.FACES, AnalysisChoice.OBJECTS);
+    String saved = services.settings().get(KEY_CHOICE, "faces");
+    if (saved.equals(AnalysisChoice.OBJECTS.key())) {
+      choice.set(AnalysisChoice.OBJECTS);
+    } else if (saved.startsWith("classifier:")) {
+      savedChoice = saved; // chosen once the classifier list has been read
+    }
+    choice.addListener((obs, old, now) -> {
+      if (now != null && !now.equals(old)) {
+        services.settings().put(KEY_CHOICE, now.key());
+        reanalyseAll();
+      }
+    });
+    detector.addListener((obs, old, now) -> {
+      services.settings().put(KEY_DETECTOR, now.name());
+      if (choice.get().kind() == AnalysisChoice.Kind.FACES) {
+        reanalyseAll();
+      }
+    });
+    items.addListener((javafx.collections.ListChangeListener<GalleryItem>) c -> updateCounts());
+    services.status().setModelInUse(modelDescription());
+  }
+
+  // ---- what the view binds to
+
+  public ObservableList<GalleryItem> items() {
+    return items;
+  }
+
+  public ObservableList<AnalysisChoice> choices() {
+    return choices;
+  }
+
+  public ObjectProperty<AnalysisChoice> choiceProperty() {
+    return choice;
+  }
+
+  public ObjectProperty<DetectorChoice> detectorProperty() {
+    return detector;
+  }
+
+  /** The photo shown large, or null when the detail view is closed. */
+  public ObjectProperty<GalleryItem> detailItemProperty() {
+    return detailItem;
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  /** 0..1 over the current run. */
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  /** "12 of 60 analysed · about 8 s left". */
+  public ReadOnlyStringProperty progressTextProperty() {
+    return progressText.getReadOnlyProperty();
+  }
+
+  public AppServices services() {
+    return services;
+  }
+
+  // ---- adding photos
+
+  /**
+   * Adds files and folders (recursively). Walking folders happens off the FX thread; files that
+   * are not images in dropped folders are counted and reported in the status bar, files named
+   * explicitly always get a card (an error card when they are not images).
+   */
+  public void addPaths(List<Path> paths) {
+    if (paths.isEmpty()) {
+      return;
+    }
+    services.ioPool().execute(() -> {
+      try {
+        List<Path> files = ImageFiles.expand(paths);
+        int skipped = countNonImagesInFolders(paths);
+        Platform.runLater(() -> {
+          addFiles(files);
+          String added = files.size() + (files.size() == 1 ? " photo added" : " photos added");
+          services.status().setMessage(skipped == 0 ? added
+              : added + "; " + skipped + (skipped == 1 ? " file" : " files") + " in the folders skipped (not images)");
+        });
+      } catch (UncheckedIOException e) {
+        Platform.runLater(() -> services.status().setMessage(e.getMessage()));
+      }
+    });
+  }
+
+  /** File-chooser patterns ("*.jpg"...) for the formats the decoder reads. */
+  public static List<String> imagePatterns() {
+    return ImageFiles.EXTENSIONS.stream().sorted().map(e -> "*." + e).toList();
+  }
+
+  /** A pasted or dropped image (no file behind it): saved as a PNG in a temporary folder, then added. */
+  public void addPastedImage(javafx.scene.image.Image image) {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    int[] argb = new int[w * h];
+    image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    services.ioPool().execute(() -> {
+      try {
+        java.awt.image.BufferedImage buffered = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        buffered.setRGB(0, 0, w, h, argb, 0, w);
+        if (pastedFolder == null) {
+          pastedFolder = Files.createTempDirectory("raut-pasted");
+        }
+        Path file = pastedFolder.resolve("pasted-" + System.currentTimeMillis() + ".png");
+        javax.imageio.ImageIO.write(buffered, "png", file.toFile());
+        Platform.runLater(() -> addFiles(List.of(file)));
+      } catch (IOException e) {
+        Platform.runLater(() -> services.status().setMessage("The pasted image could not be saved: " + e.getMessage()));
+      }
+    });
+  }
+
+  private void addFiles(List<Path> files) {
+    List<GalleryItem> added = files.stream().map(GalleryItem::new).toList();
+    items.addAll(added);
+    enqueue(added);
+  }
+
+  private static int countNonImagesInFolders(List<Path> inputs) {
+    int count = 0;
+    for (Path input : inputs) {
+      if (Files.isDirectory(input)) {
+        try (Stream<Path> walk = Files.walk(input)) {
+          count += (int) walk.filter(Files::isRegularFile).filter(p -> !ImageFiles.hasImageExtension(p))
+              .filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read the folder " + input + ": " + e.getMessage(), e);
+        }
+      }
+    }
+    return count;
+  }
+
+  // ---- analysis runs
+
+  /** The request the current choice asks for. */
+  public AnalysisRequest request() {
+    return choice.get().request(detector.get());
+  }
+
+  /** What the status bar calls the models in use. */
+  public String modelDescription() {
+    AnalysisChoice c = choice.get();
+    return c.kind() == AnalysisChoice.Kind.FACES ? c.label() + " · " + detectorLabel(detector.get()) : c.label();
+  }
+
+  public static String detectorLabel(DetectorChoice d) {
+    return switch (d) {
+      case FRONT -> "BlazeFace front (near faces)";
+      case BACK, AUTO -> "BlazeFace back (group photos)";
+      case HAAR -> "Haar cascade (OpenCV)";
+      case NONE -> "No detector (whole image)";
+    };
+  }
+
+  private void enqueue(List<GalleryItem> toAnalyse) {
+    if (toAnalyse.isEmpty()) {
+      return;
+    }
+    if (run == null) {
+      run = new Run();
+    }
+    Run current = run;
+    int ticket = ++nextTicket;
+    AnalysisRequest request = request();
+    for (GalleryItem item : toAnalyse) {
+      item.ticket = ticket;
+      item.setState(GalleryItem.State.QUEUED);
+      current.total++;
+      services.analysisPool().execute(() -> analyse(item, current, ticket, request));
+    }
+    running.set(true);
+    updateProgress();
+    services.status().setModelInUse(modelDescription());
+  }
+
+  /** On an analysis thread. */
+  private void analyse(GalleryItem item, Run owner, int ticket, AnalysisRequest request) {
+    if (owner.cancelled.get() || item.removed) {
+      Platform.runLater(() -> finish(item, owner, ticket, null));
+      return;
+    }
+    Platform.runLater(() -> {
+      if (item.ticket == ticket && item.state() == GalleryItem.State.QUEUED) {
+        item.setState(GalleryItem.State.ANALYSING);
+      }
+    });
+    ImageAnalysis result;
+    try {
+      result = services.analyzer().join().analyze(item.path(), request);
+    } catch (RuntimeException e) {
+      // the engine or a model could not load: no photo can succeed, say why on each card
+      result = ImageAnalysis.failed(item.path().toString(), new AnalysisError("model_unavailable",
+          AppServices.rootMessage(e)));
+    }
+    ImageAnalysis finished = result;
+    Platform.runLater(() -> finish(item, owner, ticket, finished));
+  }
+
+  /** On the FX thread; {@code result} null means skipped (cancelled or removed). */
+  private void finish(GalleryItem item, Run owner, int ticket, ImageAnalysis result) {
+    if (item.ticket == ticket && !item.removed) {
+      if (result == null) {
+        item.setState(GalleryItem.State.NOT_ANALYSED);
+      } else {
+        item.setResult(result);
+        item.setState(result.ok() ? GalleryItem.State.DONE : GalleryItem.State.ERROR);
+      }
+    }
+    if (owner == run) {
+      owner.done++;
+      if (owner.done >= owner.total) {
+        run = null;
+        running.set(false);
+      }
+      updateProgress();
+    }
+    updateCounts();
+  }
+
+  /** Stops the running batch: photos not started yet stay "not analysed"; the few in flight finish. */
+  public void cancel() {
+    if (run != null) {
+      run.cancelled.set(true);
+      services.status().setMessage("Analysis cancelled");
+    }
+  }
+
+  /** Analyses every photo again (after the mode, detector or classifier changed). */
+  public void reanalyseAll() {
+    abandonRun();
+    services.status().setModelInUse(modelDescription());
+    services.warmUp(request());
+    enqueue(List.copyOf(items));
+  }
+
+  /** Analyses the given photos again (e.g. the ones that were not analysed). */
+  public void reanalyse(List<GalleryItem> which) {
+    enqueue(which.stream().filter(items::contains).toList());
+  }
+
+  private void abandonRun() {
+    if (run != null) {
+      run.cancelled.set(true);
+      run = null;
+      running.set(false);
+      updateProgress();
+    }
+  }
+
+  // ---- removing and selecting
+
+  public void remove(List<GalleryItem> which) {
+    List<GalleryItem> copy = List.copyOf(which);
+    copy.forEach(i -> i.removed = true);
+    if (detailItem.get() != null && copy.contains(detailItem.get())) {
+      detailItem.set(null);
+    }
+    items.removeAll(new java.util.HashSet<>(copy)); // a set: removing thousands stays linear
+    anchorIndex = -1;
+  }
+
+  public void clear() {
+    abandonRun();
+    items.forEach(i -> i.removed = true);
+    detailItem.set(null);
+    items.clear();
+    anchorIndex = -1;
+    services.status().setMessage("Gallery cleared");
+  }
+
+  public List<GalleryItem> selectedItems() {
+    return items.stream().filter(GalleryItem::isSelected).toList();
+  }
+
+  /** A click: alone selects only this one, with Ctrl (Cmd) toggles it, with Shift extends from the last click. */
+  public void select(GalleryItem item, boolean toggle, boolean range) {
+    int index = items.indexOf(item);
+    if (index < 0) {
+      return;
+    }
+    if (range && anchorIndex >= 0) {
+      int from = Math.min(anchorIndex, index);
+      int to = Math.max(anchorIndex, index);
+      for (int i = 0; i < items.size(); i++) {
+        items.get(i).selectedProperty().set(i >= from && i <= to || toggle && items.get(i).isSelected());
+      }
+      return;
+    }
+    if (toggle) {
+      item.selectedProperty().set(!item.isSelected());
+    } else {
+      items.forEach(i -> i.selectedProperty().set(i == item));
+    }
+    anchorIndex = index;
+  }
+
+  public void selectAll() {
+    items.forEach(i -> i.selectedProperty().set(true));
+  }
+
+  // ---- detail view
+
+  public void openDetail(GalleryItem item) {
+    detailItem.set(item);
+  }
+
+  public void closeDetail() {
+    detailItem.set(null);
+  }
+
+  /** Moves the detail view by {@code step} photos (wrapping around). */
+  public void stepDetail(int step) {
+    GalleryItem current = detailItem.get();
+    if (current == null || items.isEmpty()) {
+      return;
+    }
+    int index = Math.floorMod(items.indexOf(current) + step, items.size());
+    detailItem.set(items.get(index));
+    select(items.get(index), false, false);
+  }
+
+  // ---- export
+
+  /**
+   * Writes the results of all photos (or the selected ones) as CSV or JSON, chosen by the file's
+   * extension (.csv, else JSON). Photos without a finished analysis are left out. Completes with
+   * the number of photos written.
+   */
+  public CompletableFuture<Integer> exportResults(Path file, boolean selectedOnly) {
+    List<ImageAnalysis> results = finishedResults(selectedOnly);
+    boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        if (csv) {
+          GalleryExport.writeCsv(file, results);
+        } else {
+          GalleryExport.writeJson(file, results);
+        }
+        return results.size();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+      }
+    }, services.ioPool()).whenComplete((n, error) -> Platform.runLater(() -> services.status().setMessage(error == null
+        ? "Exported " + n + (n == 1 ? " photo" : " photos") + " to " + file.getFileName()
+        : AppServices.rootMessage(error))));
+  }
+
+  /** Writes each analysed photo (all or selected) with its boxes drawn in, as PNG into {@code folder}. */
+  public CompletableFuture<Integer> saveAnnotated(Path folder, boolean selectedOnly) {
+    List<GalleryItem> which = (selectedOnly ? selectedItems() : List.copyOf(items)).stream()
+        .filter(i -> i.state() == GalleryItem.State.DONE).toList();
+    List<ImageAnalysis> results = which.stream().map(GalleryItem::result).toList();
+    return CompletableFuture.supplyAsync(() -> {
+      int written = 0;
+      for (int i = 0; i < which.size(); i++) {
+        try {
+          GalleryExport.writeAnnotatedPng(which.get(i).path(), results.get(i), folder);
+          written++;
+        } catch (IOException | ImageDecodeException e) {
+          int n = written;
+          Platform.runLater(() -> services.status().setMessage("Saved " + n + " images; stopped at "
+              + e.getMessage()));
+          throw new UncheckedIOException(new IOException(e.getMessage(), e));
+        }
+      }
+      return written;
+    }, services.ioPool()).whenComplete((n, error) -> {
+      if (error == null) {
+        Platform.runLater(() -> services.status().setMessage("Saved " + n + " annotated images to " + folder));
+      }
+    });
+  }
+
+  private List<ImageAnalysis> finishedResults(boolean selectedOnly) {
+    return (selectedOnly ? selectedItems() : List.copyOf(items)).stream()
+        .filter(i -> i.state() == GalleryItem.State.DONE || i.state() == GalleryItem.State.ERROR)
+        .map(GalleryItem::result).toList();
+  }
+
+  // ---- classifiers
+
+  /**
+   * Every class's probability for a photo under the chosen classifier, most likely first (results
+   * keep only the top five). Empty when the gallery is not in classifier mode.
+   */
+  public CompletableFuture<List<ClassPrediction>> allClasses(GalleryItem item) {
+    AnalysisChoice current = choice.get();
+    if (current.kind() != AnalysisChoice.Kind.CLASSIFIER) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    String card = current.classifier().card().toString();
+    int side = Math.max(current.classifier().spec().width(), current.classifier().spec().height());
+    return services.analyzer().thenApplyAsync(analyzer -> {
+      try (DecodedImage image = new ImageDecoder().decode(item.path(), DecodeTarget.shortSideAtLeast(side))) {
+        return analyzer.engine().classifier(card).classify(image.mat());
+      } catch (ImageDecodeException e) {
+        throw new java.util.concurrent.CompletionException(e.getMessage(), e);
+      }
+    }, services.analysisPool());
+  }
+
+  /**
+   * The imported classifiers the mode list offers (the Models page reads them off the FX thread and
+   * hands them over). Keeps the current choice when it still exists, restores the saved one when it
+   * arrives, and falls back to faces when the chosen classifier was removed.
+   */
+  public void setClassifiers(List<ClassifierLibrary.Entry> entries) {
+    List<AnalysisChoice> list = new ArrayList<>(List.of(AnalysisChoice.FACES, AnalysisChoice.OBJECTS));
+    entries.stream().filter(ClassifierLibrary.Entry::usable).map(AnalysisChoice::classifier).forEach(list::add);
+    AnalysisChoice current = choice.get();
+    choices.setAll(list);
+    String wanted = savedChoice != null ? savedChoice : current.key();
+    savedChoice = null;
+    choice.set(list.stream().filter(c -> c.key().equals(wanted)).findFirst().orElse(
+        current.kind() == AnalysisChoice.Kind.CLASSIFIER ? AnalysisChoice.FACES : current));
+  }
+
+  /** Selects an imported classifier by id (after an import); false when it is not in the list. */
+  public boolean chooseClassifier(String id) {
+    for (AnalysisChoice c : choices) {
+      if (c.kind() == AnalysisChoice.Kind.CLASSIFIER && c.classifier().id().equals(id)) {
+        choice.set(c);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- progress and counts
+
+  private void updateProgress() {
+    if (run == null || run.total == 0) {
+      progress.set(0);
+      progressText.set("");
+      return;
+    }
+    progress.set((double) run.done / run.total);
+    String text = run.done + " of " + run.total + " analysed";
+    if (run.done > 0 && run.done < run.total) {
+      double secondsEach = (System.nanoTime() - run.startNanos) / 1e9 / run.done;
+      text += " · about " + duration(secondsEach * (run.total - run.done)) + " left";
+    }
+    progressText.set(text);
+  }
+
+  private void updateCounts() {
+    Map<GalleryItem.State, Integer> byState = new LinkedHashMap<>();
+    items.forEach(i -> byState.merge(i.state(), 1, Integer::sum));
+    int faces = 0;
+    for (GalleryItem i : items) {
+      if (i.result() != null) {
+        faces += i.result().faces().size();
+      }
+    }
+    StringBuilder text = new StringBuilder(items.size() + (items.size() == 1 ? " photo" : " photos"));
+    text.append(" · ").append(byState.getOrDefault(GalleryItem.State.DONE, 0)).append(" done");
+    int errors = byState.getOrDefault(GalleryItem.State.ERROR, 0);
+    if (errors > 0) {
+      text.append(" · ").append(errors).append(errors == 1 ? " error" : " errors");
+    }
+    if (choice.get().kind() == AnalysisChoice.Kind.FACES && faces > 0) {
+      text.append(" · ").append(faces).append(faces == 1 ? " face" : " faces");
+    }
+    services.status().setCounts(text.toString());
+  }
+
+  static String duration(double seconds) {
+    if (seconds < 60) {
+      return Math.max(1, Math.round(seconds)) + " s";
+    }
+    long minutes = Math.round(seconds / 60);
+    return minutes < 60 ? minutes + " min" : String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
+  }
+
+  private static DetectorChoice parseDetector(String name) {
+    try {
+      DetectorChoice d = DetectorChoice.valueOf(name);
+      return d == DetectorChoice.FRONT || d == DetectorChoice.HAAR ? d : DetectorChoice.BACK;
+    } catch (IllegalArgumentException e) {
+      return DetectorChoice.BACK;
+    }
+  }
+
+  /** The status bar's message line. */
+  public StatusModel status() {
+    return services.status();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.raut.app.gallery;
+
+import dev.raut.core.analysis.ImageAnalysis;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Draws an analysis over a displayed photo: face boxes with their emotion, keypoints, object
+ * boxes with their label. Plain shapes and text (no controls), styled by CSS: cheap enough to
+ * redraw while the grid scrolls, and findable in tests.
+ */
+final class Overlays {
+  /** Which parts to draw. */
+  record Layers(boolean faces, boolean keypoints, boolean objects, boolean labels) {
+    static final Layers CARD = new Layers(true, false, true, true);
+  }
+
+  private Overlays() {}
+
+  /**
+   * Replaces {@code layer}'s children. The photo ({@code r.width() x r.height()} original pixels)
+   * is shown at {@code scale}, its top-left corner at ({@code dx}, {@code dy}) in the layer.
+   */
+  static void paint(Pane layer, ImageAnalysis r, double scale, double dx, double dy, Layers layers, Font font) {
+    layer.getChildren().clear();
+    if (r == null || !r.ok()) {
+      return;
+    }
+    if (layers.objects()) {
+      for (ImageAnalysis.DetectedObjectResult o : r.objects()) {
+        box(layer, o.box(), scale, dx, dy, "object-box", layers.labels() ? o.label() + " " + percent(o.score()) : null, font);
+      }
+    }
+    if (layers.faces()) {
+      for (ImageAnalysis.Face f : r.faces()) {
+        String text = f.emotion() == null ? percent(f.score()) : f.emotion().label() + " " + percent(f.emotion().score());
+        box(layer, f.box(), scale, dx, dy, "face-box", layers.labels() ? text : null, font);
+      }
+    }
+    if (layers.keypoints()) {
+      for (ImageAnalysis.Face f : r.faces()) {
+        for (List<Double> p : f.keypoints()) {
+          Circle dot = new Circle(dx + p.get(0) * scale, dy + p.get(1) * scale, 2.5);
+          dot.getStyleClass().add("keypoint");
+          layer.getChildren().add(dot);
+        }
+      }
+    }
+  }
+
+  private static void box(Pane layer, List<Double> b, double scale, double dx, double dy, String style, String text,
+      Font font) {
+    Rectangle rect = new Rectangle(dx + b.get(0) * scale, dy + b.get(1) * scale, b.get(2) * scale, b.get(3) * scale);
+    rect.getStyleClass().add(style);
+    rect.setMouseTransparent(true);
+    layer.getChildren().add(rect);
+    if (text != null) {
+      Text label = new Text(text);
+      label.setFont(font);
+      label.getStyleClass().addAll("overlay-label", style + "-label");
+      label.setTextOrigin(VPos.TOP);
+      double w = label.getLayoutBounds().getWidth() + 6;
+      double h = label.getLayoutBounds().getHeight();
+      double y = rect.getY() - h >= 0 ? rect.getY() - h : rect.getY();
+      Rectangle tag = new Rectangle(rect.getX(), y, w, h);
+      tag.getStyleClass().addAll("overlay-tag", style + "-tag");
+      label.relocate(rect.getX() + 3, y);
+      layer.getChildren().addAll(tag, label);
+    }
+  }
+
+  static String percent(double score) {
+    return String.format(Locale.ROOT, "%.0f%%", score * 100);
+  }
+}

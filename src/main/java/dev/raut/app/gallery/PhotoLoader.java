@@ -1,0 +1,148 @@
+package dev.raut.app.gallery;
+
+import dev.raut.core.image.DecodeTarget;
+import dev.raut.core.image.DecodedImage;
+import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.image.ImageHeader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Decodes photos for display, off the FX thread: thumbnails small (JPEGs decoded reduced) and kept
+ * in a bounded least-recently-used cache, large images on demand and not cached. The view asks;
+ * the image arrives on the FX thread.
+ */
+public final class PhotoLoader {
+  /** About 45 MB of thumbnails at most (216 x 150 x 4 bytes each, at most). */
+  static final int CACHE_ENTRIES = 350;
+
+  private final ExecutorService pool;
+  /** Made on first use, on a pool thread: creating it loads OpenCV's native library (~300 ms). */
+  private ImageDecoder decoder;
+  private final Map<Path, Image> thumbnails = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Path, Image> eldest) {
+      return size() > CACHE_ENTRIES;
+    }
+  };
+
+  public PhotoLoader(ExecutorService pool) {
+    this.pool = pool;
+  }
+
+  /** A thumbnail already in the cache, or null. FX thread. */
+  public Image cachedThumbnail(Path file) {
+    return thumbnails.get(file);
+  }
+
+  /**
+   * Decodes a thumbnail in the background and hands it to {@code onLoaded} on the FX thread (null
+   * when the file cannot be decoded: its card shows the analysis error instead). Cancel the
+   * returned future when the card scrolls away before it arrives.
+   */
+  public Future<?> loadThumbnail(Path file, Consumer<Image> onLoaded) {
+    return pool.submit(() -> {
+      Image image = decodeOrNull(file, CardView.THUMB_WIDTH, CardView.THUMB_HEIGHT);
+      Platform.runLater(() -> {
+        if (image != null) {
+          thumbnails.put(file, image);
+        }
+        onLoaded.accept(image);
+      });
+    });
+  }
+
+  /** A large version (long side at most {@code maxSide}) for the detail view; not cached. */
+  public Future<?> loadLarge(Path file, int maxSide, Consumer<Image> onLoaded) {
+    return pool.submit(() -> {
+      Image image = decodeOrNull(file, maxSide, maxSide);
+      Platform.runLater(() -> onLoaded.accept(image));
+    });
+  }
+
+  /** What the detail view lists about a file; {@code format} says why when the header is unreadable. */
+  public record PhotoDetails(String format, int width, int height, long bytes, java.time.Instant modified) {}
+
+  /** Reads a file's header and attributes in the background (no pixels decoded). */
+  public Future<?> loadDetails(Path file, Consumer<PhotoDetails> onLoaded) {
+    return pool.submit(() -> {
+      PhotoDetails details;
+      long bytes = -1;
+      java.time.Instant modified = null;
+      try {
+        bytes = java.nio.file.Files.size(file);
+        modified = java.nio.file.Files.getLastModifiedTime(file).toInstant();
+        ImageHeader header = decoder().probe(file);
+        details = new PhotoDetails(header.format().displayName(), header.width(), header.height(), bytes, modified);
+      } catch (java.io.IOException | ImageDecodeException e) {
+        details = new PhotoDetails(e.getMessage(), 0, 0, bytes, modified);
+      }
+      PhotoDetails result = details;
+      Platform.runLater(() -> onLoaded.accept(result));
+    });
+  }
+
+  private Image decodeOrNull(Path file, double maxWidth, double maxHeight) {
+    try {
+      return decode(file, maxWidth, maxHeight);
+    } catch (ImageDecodeException e) {
+      return null;
+    }
+  }
+
+  private synchronized ImageDecoder decoder() {
+    if (decoder == null) {
+      decoder = new ImageDecoder();
+    }
+    return decoder;
+  }
+
+  /**
+   * Decodes {@code file} to fit in {@code maxWidth x maxHeight} (so a card shows it unscaled, which
+   * keeps scrolling cheap). Any thread but the FX thread.
+   */
+  Image decode(Path file, double maxWidth, double maxHeight) throws ImageDecodeException {
+    int longSide = (int) Math.ceil(Math.max(maxWidth, maxHeight));
+    try (DecodedImage decoded = decoder().decode(file, DecodeTarget.longSideAtLeast(longSide))) {
+      return toFxImage(decoded.mat(), maxWidth, maxHeight);
+    }
+  }
+
+  /** A JavaFX image of a BGR Mat, shrunk to fit the box. */
+  static Image toFxImage(Mat bgr, double maxWidth, double maxHeight) {
+    double scale = Math.min(1.0, Math.min(maxWidth / bgr.cols(), maxHeight / bgr.rows()));
+    Mat rgb = new Mat();
+    Mat resized = new Mat();
+    try {
+      Mat source = bgr;
+      if (scale < 1.0) {
+        Imgproc.resize(bgr, resized, new Size(Math.max(1, Math.round(bgr.cols() * scale)),
+            Math.max(1, Math.round(bgr.rows() * scale))), 0, 0, Imgproc.INTER_AREA);
+        source = resized;
+      }
+      Imgproc.cvtColor(source, rgb, Imgproc.COLOR_BGR2RGB);
+      int w = rgb.cols();
+      int h = rgb.rows();
+      byte[] pixels = new byte[w * h * 3];
+      rgb.get(0, 0, pixels);
+      WritableImage image = new WritableImage(w, h);
+      image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteRgbInstance(), pixels, 0, w * 3);
+      return image;
+    } finally {
+      rgb.release();
+      resized.release();
+    }
+  }
+}

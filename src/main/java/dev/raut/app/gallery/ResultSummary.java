@@ -1,0 +1,48 @@
+package dev.raut.app.gallery;
+
+import dev.raut.core.analysis.ImageAnalysis;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The few lines a card shows for a result: a headline and the top labels with their confidence. */
+record ResultSummary(String headline, List<Line> lines) {
+  record Line(String label, double score) {}
+
+  static final int MAX_LINES = 3;
+
+  static ResultSummary of(ImageAnalysis r) {
+    if (r == null) {
+      return new ResultSummary("", List.of());
+    }
+    if (!r.ok()) {
+      return new ResultSummary(r.error().message(), List.of());
+    }
+    if (!r.classes().isEmpty()) {
+      return new ResultSummary(r.classes().get(0).label(), r.classes().stream().limit(MAX_LINES)
+          .map(c -> new Line(c.label(), c.score())).toList());
+    }
+    if (!r.objects().isEmpty()) {
+      List<Line> lines = r.objects().stream().sorted(Comparator.comparingDouble(ImageAnalysis.DetectedObjectResult::score)
+          .reversed()).limit(MAX_LINES).map(o -> new Line(o.label(), o.score())).toList();
+      return new ResultSummary(count(r.objects().size(), "object"), lines);
+    }
+    if (!r.faces().isEmpty()) {
+      List<Line> lines = new ArrayList<>();
+      for (ImageAnalysis.Face f : r.faces()) {
+        if (lines.size() == MAX_LINES) {
+          break;
+        }
+        if (f.emotion() != null) {
+          lines.add(new Line(f.emotion().label(), f.emotion().score()));
+        }
+      }
+      return new ResultSummary(count(r.faces().size(), "face"), lines);
+    }
+    return new ResultSummary("Nothing found", List.of());
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,114 @@
+package dev.raut.app.models;
+
+import dev.raut.app.AppServices;
+import dev.raut.core.classify.ClassPrediction;
+import dev.raut.core.classify.ClassifierCards;
+import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.classify.ClassifierSpec;
+import dev.raut.core.classify.ClassifierTrial;
+import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.model.ModelCard;
+import dev.raut.core.model.ModelCatalog;
+import dev.raut.core.model.ModelFetcher;
+import dev.raut.core.model.ModelStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Models page's logic: the default models with their cache state, the imported classifiers,
+ * and importing one (guess the preprocessing, preview on a photo, check and copy). Core calls run
+ * on the I/O pool; lists are updated on the FX thread.
+ */
+public final class ModelsPresenter {
+  /** A default model as the table shows it. */
+  public record DefaultModel(String id, String name, String task, String source, String license, String state) {}
+
+  private final AppServices services;
+  private final Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged;
+  private final ObservableList<DefaultModel> defaults = FXCollections.observableArrayList();
+  private final ObservableList<ClassifierLibrary.Entry> imported = FXCollections.observableArrayList();
+
+  /** {@code onClassifiersChanged} gets the imported classifiers on the FX thread each time they were read. */
+  public ModelsPresenter(AppServices services, Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged) {
+    this.services = services;
+    this.onClassifiersChanged = onClassifiersChanged;
+    refresh();
+  }
+
+  public ObservableList<DefaultModel> defaults() {
+    return defaults;
+  }
+
+  public ObservableList<ClassifierLibrary.Entry> imported() {
+    return imported;
+  }
+
+  public Path libraryFolder() {
+    return services.classifiers().root();
+  }
+
+  /** Re-reads the cache state (hashes the model files) and the library, in the background. */
+  public CompletableFuture<Void> refresh() {
+    return CompletableFuture.runAsync(() -> {
+      ModelStore store = ModelStore.defaultStore();
+      List<DefaultModel> rows = ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList();
+      List<ClassifierLibrary.Entry> entries = services.classifiers().list();
+      Platform.runLater(() -> {
+        defaults.setAll(rows);
+        imported.setAll(entries);
+        onClassifiersChanged.accept(entries);
+      });
+    }, services.ioPool());
+  }
+
+  private static DefaultModel row(ModelStore store, ModelCard card) {
+    return new DefaultModel(card.id(), card.name(), card.task(),
+        card.source().registry() + " " + card.source().coordinates(), card.license(),
+        ModelFetcher.state(store, card).text());
+  }
+
+  /** The preprocessing guessed from the model's input and output shapes (labels class_0...). */
+  public CompletableFuture<ClassifierSpec> guessSpec(Path onnx) {
+    return CompletableFuture.supplyAsync(() -> ClassifierCards.guessSpec(onnx), services.ioPool());
+  }
+
+  public CompletableFuture<List<String>> readLabels(Path file) {
+    return CompletableFuture.supplyAsync(() -> ClassifierCards.readLabels(file), services.ioPool());
+  }
+
+  /** Classifies {@code photo} with a model that is not imported yet; fails with the reason the model is refused. */
+  public CompletableFuture<List<ClassPrediction>> preview(Path onnx, String name, ClassifierSpec spec, Path photo) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (ClassifierTrial trial = ClassifierTrial.open(onnx, name, spec)) {
+        return trial.classify(photo);
+      } catch (ImageDecodeException e) {
+        throw new CompletionException(e.getMessage(), e);
+      }
+    }, services.ioPool());
+  }
+
+  /** Checks and copies the model into the library; fails with the reason when it is refused. */
+  public CompletableFuture<ClassifierLibrary.Entry> importClassifier(String name, Path onnx, ClassifierSpec spec) {
+    return CompletableFuture.supplyAsync(() -> services.classifiers().importClassifier(name, onnx, spec),
+        services.ioPool()).thenCompose(entry -> refresh().thenApply(v -> entry)).whenComplete((entry, error) ->
+        Platform.runLater(() -> {
+          if (error == null) {
+            services.status().setMessage("Imported the classifier " + entry.name());
+          }
+        }));
+  }
+
+  public CompletableFuture<Void> remove(ClassifierLibrary.Entry entry) {
+    return CompletableFuture.runAsync(() -> services.classifiers().remove(entry.id()), services.ioPool())
+        .thenCompose(v -> refresh()).whenComplete((v, error) -> Platform.runLater(() -> {
+          services.status().setMessage(error == null ? "Removed the classifier " + entry.name()
+              : AppServices.rootMessage(error));
+        }));
+  }
+}

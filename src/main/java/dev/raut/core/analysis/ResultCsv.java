@@ -1,0 +1,70 @@
+package dev.raut.core.analysis;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The one CSV form of {@link ImageAnalysis}, shared by the CLI and the app's export. One row per
+ * face, object or class (an image with none of them gets one row, so every file appears). For
+ * faces, label/score are the emotion and detection_score the face detector's.
+ */
+public final class ResultCsv {
+  public static final String HEADER =
+      "file,width,height,kind,index,label,score,detection_score,x,y,w,h,error_code,error_message";
+
+  private ResultCsv() {}
+
+  public static void writeHeader(PrintWriter out) {
+    out.println(HEADER);
+  }
+
+  public static void writeRows(PrintWriter out, ImageAnalysis r) {
+    rows(r).forEach(out::println);
+  }
+
+  /** The CSV lines (without header) for one result. */
+  public static List<String> rows(ImageAnalysis r) {
+    String head = quote(r.file()) + "," + r.width() + "," + r.height() + ",";
+    if (!r.ok()) {
+      return List.of(head + ",,,,,,,,," + quote(r.error().code()) + "," + quote(r.error().message()));
+    }
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < r.faces().size(); i++) {
+      ImageAnalysis.Face f = r.faces().get(i);
+      String label = f.emotion() == null ? "face" : f.emotion().label();
+      String score = f.emotion() == null ? "" : num(f.emotion().score());
+      rows.add("face," + i + "," + quote(label) + "," + score + "," + num(f.score()) + "," + box(f.box()));
+    }
+    for (int i = 0; i < r.objects().size(); i++) {
+      ImageAnalysis.DetectedObjectResult o = r.objects().get(i);
+      rows.add("object," + i + "," + quote(o.label()) + "," + num(o.score()) + ",," + box(o.box()));
+    }
+    for (int i = 0; i < r.classes().size(); i++) {
+      ImageAnalysis.ClassScore c = r.classes().get(i);
+      rows.add("class," + i + "," + quote(c.label()) + "," + num(c.score()) + ",,,,,");
+    }
+    if (rows.isEmpty()) {
+      rows.add(",,,,,,,,");
+    }
+    return rows.stream().map(row -> head + row + ",,").toList();
+  }
+
+  private static String box(List<Double> b) {
+    return b.stream().map(ResultCsv::num).collect(Collectors.joining(","));
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%s", v);
+  }
+
+  static String quote(String s) {
+    if (s == null) {
+      return "";
+    }
+    boolean needs = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
+    return needs ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+}

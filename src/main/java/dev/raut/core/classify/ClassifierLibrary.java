@@ -1,0 +1,159 @@
+package dev.raut.core.classify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.raut.core.onnx.ModelLoadException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The classifiers a user imported, kept in the user's Raut data folder so every door (app, CLI,
+ * server) finds them: {@code <data>/classifiers/<id>/card.json} (readable by
+ * {@link ClassifierCards#read}) next to {@code model.onnx}. The data folder is {@code -Draut.data},
+ * else {@code $RAUT_DATA}, else the OS's per-user data folder.
+ */
+public final class ClassifierLibrary {
+  public static final String DATA_PROPERTY = "raut.data";
+  public static final String DATA_ENV = "RAUT_DATA";
+  static final String CARD_FILE = "card.json";
+  static final String MODEL_FILE = "model.onnx";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  private final Path root;
+
+  public ClassifierLibrary(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /** The library in the default data folder. */
+  public static ClassifierLibrary defaultLibrary() {
+    return new ClassifierLibrary(defaultDataRoot().resolve("classifiers"));
+  }
+
+  public static Path defaultDataRoot() {
+    String prop = System.getProperty(DATA_PROPERTY);
+    if (prop != null && !prop.isBlank()) {
+      return Path.of(prop);
+    }
+    String env = System.getenv(DATA_ENV);
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String home = System.getProperty("user.home");
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    if (os.contains("win")) {
+      String appData = System.getenv("APPDATA");
+      return Path.of(appData != null ? appData : home, "Raut");
+    }
+    if (os.contains("mac")) {
+      return Path.of(home, "Library", "Application Support", "Raut");
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    return Path.of(xdg != null && !xdg.isBlank() ? xdg : home + "/.local/share", "raut");
+  }
+
+  /** One imported classifier; {@code problem} is set (and the rest may be partial) when its card cannot be read. */
+  public record Entry(String id, String name, Path card, ClassifierSpec spec, String problem) {
+    public boolean usable() {
+      return problem == null;
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Every imported classifier, by name; broken ones are listed with their problem rather than hidden. */
+  public List<Entry> list() {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<Entry> entries = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(root)) {
+      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+        Path card = dir.resolve(CARD_FILE);
+        String id = dir.getFileName().toString();
+        try {
+          ClassifierCards.Loaded loaded = ClassifierCards.read(card);
+          entries.add(new Entry(id, loaded.name(), card, loaded.spec(), null));
+        } catch (ModelLoadException e) {
+          entries.add(new Entry(id, id, card, null, e.getMessage()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the classifier folder " + root + ": " + e.getMessage(), e);
+    }
+    entries.sort(Comparator.comparing(Entry::name, String.CASE_INSENSITIVE_ORDER));
+    return entries;
+  }
+
+  /**
+   * Checks the model (it loads, its input fits the preprocessing, its output the labels, it runs),
+   * then copies it into the library with a card.
+   *
+   * @throws ModelLoadException when the model is refused, with the reason
+   */
+  public Entry importClassifier(String name, Path onnx, ClassifierSpec spec) {
+    String displayName = name == null || name.isBlank() ? stripExtension(onnx.getFileName().toString()) : name.strip();
+    try (ClassifierTrial trial = ClassifierTrial.open(onnx, displayName, spec)) {
+      // opened only to check it
+    }
+    Path dir = root.resolve(uniqueId(displayName));
+    try {
+      Files.createDirectories(dir);
+      Files.copy(onnx, dir.resolve(MODEL_FILE), StandardCopyOption.REPLACE_EXISTING);
+      ClassifierCards.CardFile card = new ClassifierCards.CardFile(displayName, MODEL_FILE, null, spec);
+      JSON.writeValue(dir.resolve(CARD_FILE).toFile(), card);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot save the classifier into " + dir + ": " + e.getMessage(), e);
+    }
+    return new Entry(dir.getFileName().toString(), displayName, dir.resolve(CARD_FILE), spec, null);
+  }
+
+  /** Deletes an imported classifier's folder. */
+  public void remove(String id) {
+    Path dir = root.resolve(id).normalize();
+    if (!dir.getParent().equals(root) || !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("No imported classifier '" + id + "'");
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The name made safe for a folder, plus a random suffix: an id is never reused, so a program that
+   * cached a removed classifier by its path can't mistake a new import for it.
+   */
+  private String uniqueId(String name) {
+    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    if (slug.isEmpty()) {
+      slug = "classifier";
+    }
+    String id;
+    do {
+      id = slug + "-" + java.util.HexFormat.of().toHexDigits(RANDOM.nextInt()).substring(0, 6);
+    } while (Files.exists(root.resolve(id)));
+    return id;
+  }
+
+  private static String stripExtension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}

@@ -1,0 +1,283 @@
+package dev.raut.app;
+
+import dev.raut.app.gallery.GalleryPresenter;
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.model.ModelCatalog;
+import dev.raut.core.model.ModelStore;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import java.util.stream.IntStream;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Screenshots and performance figures of the real main window, on a real display (run it under
+ * Xvfb: {@code scripts/app-harness.sh}). Not a test: it measures, prints and writes files.
+ * <ul>
+ *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos, then the detail view,
+ *       as DIR/gallery.png and DIR/detail.png;</li>
+ *   <li>{@code measure N}: N cards (the samples repeated), memory once they are analysed, and the
+ *       frame rate while scrolling through them.</li>
+ * </ul>
+ */
+public final class AppHarness {
+  private static String[] arguments;
+
+  private AppHarness() {}
+
+  /** A plain main class: one that extends Application fails from the classpath. */
+  public static void main(String[] args) {
+    arguments = args;
+    Application.launch(HarnessApp.class, args);
+  }
+
+  /** The window and the script that drives it. */
+  public static final class HarnessApp extends Application {
+    private AppServices services;
+    private MainWindow window;
+    private Stage stage;
+    private final Path temp = createTemp();
+
+    @Override
+    public void start(Stage primaryStage) {
+      stage = primaryStage;
+      Theme.LIGHT.apply(false);
+      Preferences prefs = Preferences.userRoot().node("dev/raut/harness/" + UUID.randomUUID());
+      services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(temp.resolve("classifiers")), Engine::openDefault);
+      window = new MainWindow(services, () -> {});
+      Scene scene = new Scene(window.root(), 1400, 860);
+      RautApp.install(scene, window);
+      stage.setScene(scene);
+      stage.setTitle("Raut");
+      stage.show();
+      window.show("Gallery");
+      services.warmUp(window.gallery().request());
+      Thread script = new Thread(() -> {
+        try {
+          if (arguments[0].equals("screenshots")) {
+            screenshots(Path.of(arguments[1]));
+          } else {
+            measure(Integer.parseInt(arguments[1]));
+          }
+        } catch (Exception e) {
+          e.printStackTrace();
+        } finally {
+          Platform.exit();
+        }
+      }, "harness");
+      script.setDaemon(true);
+      script.start();
+    }
+
+    private void screenshots(Path dir) throws Exception {
+      Files.createDirectories(dir);
+      GalleryPresenter gallery = window.gallery();
+      onFx(() -> gallery.addPaths(samples()));
+      waitFor(() -> gallery.items().size() == 6 && !gallery.runningProperty().get(), 120);
+      Thread.sleep(1500); // thumbnails
+      snapshot(dir.resolve("gallery.png"));
+      onFx(() -> gallery.openDetail(gallery.items().get(1)));
+      Thread.sleep(2500); // the large image
+      snapshot(dir.resolve("detail.png"));
+      onFx(() -> {
+        gallery.closeDetail();
+        window.show("Models");
+      });
+      Thread.sleep(1500); // the cache state is read in the background
+      snapshot(dir.resolve("models.png"));
+    }
+
+    private void measure(int count) throws Exception {
+      GalleryPresenter gallery = window.gallery();
+      Path dir = Files.createDirectories(temp.resolve("photos"));
+      List<Path> samples = samples();
+      List<Path> copies = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        copies.add(Files.createLink(dir.resolve(String.format(Locale.ROOT, "photo%05d.jpg", i)), samples.get(i % 6)));
+      }
+      long start = System.nanoTime();
+      onFx(() -> gallery.addPaths(List.of(dir)));
+      waitFor(() -> gallery.items().size() == count && !gallery.runningProperty().get(), 3600);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(Locale.ROOT, "analysed %d photos in %.1f s (%.1f photos/s)%n", count, seconds, count / seconds);
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+        Thread.sleep(300);
+      }
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf(Locale.ROOT, "with %d cards: Java heap used %.0f MB, process RSS %s%n", count,
+          (rt.totalMemory() - rt.freeMemory()) / 1e6, rss());
+      System.out.println("rendering pipeline: " + com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
+      scroll(8, 1);
+      scroll(8, 10);
+      scroll(8, 100);
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+        Thread.sleep(300);
+      }
+      System.out.printf(Locale.ROOT, "after scrolling through all cards: Java heap used %.0f MB, process RSS %s%n",
+          (rt.totalMemory() - rt.freeMemory()) / 1e6, rss());
+    }
+
+    /**
+     * Scrolls the grid for {@code seconds} at {@code rowsPerSecond} (1 is slow reading, mostly
+     * repainting; about 10 is a mouse wheel held down; 100 a fast scroll-bar drag), bouncing at the
+     * ends; counts pulses (frames), the longest gap, and the FX thread's CPU time per card refilled.
+     */
+    private void scroll(int seconds, double rowsPerSecond) throws InterruptedException {
+      CountDownLatch done = new CountDownLatch(1);
+      long[] frames = {0};
+      long[] longestGap = {0};
+      long[] layoutNanos = {0};
+      long[] layoutStart = {0};
+      long[] layoutCpu = {0};
+      long[] cpuStart = {0};
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      Runnable pre = () -> {
+        layoutStart[0] = System.nanoTime();
+        cpuStart[0] = threads.getCurrentThreadCpuTime();
+      };
+      Runnable post = () -> {
+        layoutNanos[0] += System.nanoTime() - layoutStart[0];
+        layoutCpu[0] += threads.getCurrentThreadCpuTime() - cpuStart[0];
+      };
+      long fxCpuBefore = fxCpu();
+      onFx(() -> {
+        stage.getScene().addPreLayoutPulseListener(pre);
+        stage.getScene().addPostLayoutPulseListener(post);
+        ListView<?> grid = (ListView<?>) stage.getScene().lookup(".gallery-grid");
+        ScrollBar bar = (ScrollBar) grid.lookupAll(".scroll-bar").stream()
+            .filter(n -> ((ScrollBar) n).getOrientation() == javafx.geometry.Orientation.VERTICAL).findFirst().orElseThrow();
+        long begin = System.nanoTime();
+        new AnimationTimer() {
+          long last = begin;
+
+          @Override
+          public void handle(long now) {
+            frames[0]++;
+            longestGap[0] = Math.max(longestGap[0], now - last);
+            last = now;
+            double t = (now - begin) / 1e9;
+            double rows = grid.getItems().size();
+            double position = (t * rowsPerSecond / rows) % 2; // 0..1 down, 1..2 back up
+            bar.setValue(bar.getMax() * (position < 1 ? position : 2 - position));
+            if (t >= seconds) {
+              stop();
+              done.countDown();
+            }
+          }
+        }.start();
+      });
+      done.await();
+      onFx(() -> {
+        stage.getScene().removePreLayoutPulseListener(pre);
+        stage.getScene().removePostLayoutPulseListener(post);
+      });
+      long fxCpu = fxCpu() - fxCpuBefore;
+      System.out.printf(Locale.ROOT, "scrolling %.0f rows/s: %.1f frames/s over %d s, longest frame gap %.0f ms;"
+          + " per frame: CSS+layout (cells refilled) %.1f ms wall / %.1f ms CPU, FX thread CPU in all %.1f ms%n",
+          rowsPerSecond, frames[0] / (double) seconds, seconds, longestGap[0] / 1e6, layoutNanos[0] / 1e6 / frames[0],
+          layoutCpu[0] / 1e6 / frames[0], fxCpu / 1e6 / frames[0]);
+      int columns = window.gallery().items().size() / Math.max(1, ((ListView<?>) stage.getScene().lookup(".gallery-grid"))
+          .getItems().size());
+      double cardsShown = rowsPerSecond * seconds * Math.max(1, columns);
+      System.out.printf(Locale.ROOT, "  about %.0f cards scrolled into view: %.2f ms FX-thread CPU per card%n",
+          cardsShown, fxCpu / 1e6 / cardsShown);
+      System.out.printf(Locale.ROOT, "machine load average while measuring: %.1f on %d cores%n",
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
+    }
+
+    /** CPU time the FX thread has used so far, in ns. */
+    private static long fxCpu() throws InterruptedException {
+      long[] cpu = {0};
+      onFx(() -> cpu[0] = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+      return cpu[0];
+    }
+
+    private static String rss() {
+      try {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+            .map(l -> l.replaceAll("\\s+", " ").substring(7)).findFirst().orElse("?");
+      } catch (IOException e) {
+        return "?";
+      }
+    }
+
+    private void snapshot(Path file) throws Exception {
+      WritableImage[] image = new WritableImage[1];
+      onFx(() -> image[0] = stage.getScene().snapshot(null));
+      int w = (int) image[0].getWidth();
+      int h = (int) image[0].getHeight();
+      int[] argb = new int[w * h];
+      image[0].getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+      BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+      out.setRGB(0, 0, w, h, argb, 0, w);
+      ImageIO.write(out, "png", file.toFile());
+      System.out.println("wrote " + file + " (" + Files.size(file) / 1024 + " KB)");
+    }
+
+    private static List<Path> samples() {
+      Path dir = ModelStore.defaultStore().samplesDir(ModelCatalog.defaults().samples().id());
+      return IntStream.rangeClosed(1, 6).mapToObj(i -> dir.resolve("sample" + i + ".jpg")).toList();
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+      CountDownLatch latch = new CountDownLatch(1);
+      Platform.runLater(() -> {
+        try {
+          r.run();
+        } finally {
+          latch.countDown();
+        }
+      });
+      latch.await(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(BooleanSupplier onFx, int seconds) throws InterruptedException {
+      long end = System.nanoTime() + seconds * 1_000_000_000L;
+      while (System.nanoTime() < end) {
+        boolean[] ok = {false};
+        onFx(() -> ok[0] = onFx.getAsBoolean());
+        if (ok[0]) {
+          return;
+        }
+        Thread.sleep(100);
+      }
+      throw new IllegalStateException("timed out");
+    }
+
+    private static Path createTemp() {
+      try {
+        return Files.createTempDirectory("raut-harness");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+
+    @Override
+    public void stop() {
+      services.close();
+    }
+  }
+}

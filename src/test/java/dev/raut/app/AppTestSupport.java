@@ -1,0 +1,96 @@
+package dev.raut.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.model.ModelCatalog;
+import dev.raut.core.model.ModelStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import java.util.stream.IntStream;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Builds the real main window for UI tests, with the real engine and models, its own settings
+ * node and classifier folder, and helpers to read FX state from the test thread.
+ */
+public final class AppTestSupport implements AutoCloseable {
+  private final Preferences prefs = Preferences.userRoot().node("dev/raut/test/" + UUID.randomUUID());
+  private final AppServices services;
+  private final MainWindow window;
+
+  public AppTestSupport(Stage stage, Path dataFolder) {
+    this(stage, dataFolder, Engine::openDefault);
+  }
+
+  public AppTestSupport(Stage stage, Path dataFolder, java.util.function.Supplier<Engine> engine) {
+    services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(dataFolder.resolve("classifiers")), engine);
+    window = new MainWindow(services, () -> {});
+    Scene scene = new Scene(window.root(), 1280, 820);
+    RautApp.install(scene, window);
+    stage.setScene(scene);
+    stage.setTitle("Raut");
+    stage.show();
+  }
+
+  public MainWindow window() {
+    return window;
+  }
+
+  public AppServices services() {
+    return services;
+  }
+
+  /** The six sample photos (22 faces), fetched by the build into the model cache. */
+  public static List<Path> samplePhotos() {
+    Path dir = ModelStore.defaultStore().samplesDir(ModelCatalog.defaults().samples().id());
+    List<Path> photos = IntStream.rangeClosed(1, 6).mapToObj(i -> dir.resolve("sample" + i + ".jpg")).toList();
+    photos.forEach(p -> assertThat(p).as("sample photo (run the build once: it fetches them)").isRegularFile());
+    return photos;
+  }
+
+  /** Runs {@code call} on the FX thread and returns its value. */
+  public static <T> T fx(Callable<T> call) {
+    try {
+      return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("FX call failed", e);
+    }
+  }
+
+  public static void fxRun(Runnable run) {
+    fx(() -> {
+      run.run();
+      return null;
+    });
+  }
+
+  /** Polls {@code condition} on the FX thread until it holds. */
+  public static void waitUntil(String what, int seconds, Callable<Boolean> condition) {
+    try {
+      WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    } catch (TimeoutException e) {
+      throw new AssertionError("Timed out after " + seconds + " s waiting for: " + what);
+    }
+  }
+
+  public static Path copy(Path source, Path folder, String name) throws java.io.IOException {
+    return Files.copy(source, folder.resolve(name));
+  }
+
+  @Override
+  public void close() throws BackingStoreException {
+    services.close();
+    prefs.removeNode();
+  }
+}
