@@ -51,7 +51,7 @@ public final class GalleryPresenter {
   private final ObservableList<GalleryItem> items = FXCollections.observableArrayList();
   private final ObservableList<AnalysisChoice> choices = FXCollections.observableArrayList();
   private final ObjectProperty<AnalysisChoice> choice = new SimpleObjectProperty<>(AnalysisChoice.FACES);
-  private final ObjectProperty<DetectorChoice> detector = new SimpleObjectProperty<>(DetectorChoice.BACK);
+  private final ObjectProperty<DetectorChoice> detector = new SimpleObjectProperty<>(DetectorChoice.AUTO);
   private final ObjectProperty<GalleryItem> detailItem = new SimpleObjectProperty<>();
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
@@ -73,7 +73,7 @@ public final class GalleryPresenter {
 
   public GalleryPresenter(AppServices services) {
     this.services = services;
-    detector.set(parseDetector(services.settings().get(KEY_DETECTOR, DetectorChoice.BACK.name())));
+    detector.set(parseDetector(services.settings().get(KEY_DETECTOR, DetectorChoice.AUTO.name())));
     choices.setAll(AnalysisChoice.FACES, AnalysisChoice.OBJECTS);
     String saved = services.settings().get(KEY_CHOICE, "faces");
     if (saved.equals(AnalysisChoice.OBJECTS.key())) {
@@ -229,7 +229,8 @@ public final class GalleryPresenter {
   public static String detectorLabel(DetectorChoice d) {
     return switch (d) {
       case FRONT -> "BlazeFace front (near faces)";
-      case BACK, AUTO -> "BlazeFace back (group photos)";
+      case AUTO -> "Automatic (best for photos)";
+      case BACK -> "BlazeFace back (group photos)";
       case HAAR -> "Haar cascade (OpenCV)";
       case NONE -> "No detector (whole image)";
     };
@@ -558,9 +559,9 @@ public final class GalleryPresenter {
   private static DetectorChoice parseDetector(String name) {
     try {
       DetectorChoice d = DetectorChoice.valueOf(name);
-      return d == DetectorChoice.FRONT || d == DetectorChoice.HAAR ? d : DetectorChoice.BACK;
+      return d == DetectorChoice.NONE ? DetectorChoice.AUTO : d;
     } catch (IllegalArgumentException e) {
-      return DetectorChoice.BACK;
+      return DetectorChoice.AUTO;
     }
   }
 

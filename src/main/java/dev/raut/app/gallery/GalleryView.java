@@ -109,7 +109,7 @@ public final class GalleryView extends BorderPane {
     mode.setId("mode");
 
     ComboBox<DetectorChoice> detector = new ComboBox<>();
-    detector.getItems().setAll(DetectorChoice.BACK, DetectorChoice.FRONT, DetectorChoice.HAAR);
+    detector.getItems().setAll(DetectorChoice.AUTO, DetectorChoice.BACK, DetectorChoice.FRONT, DetectorChoice.HAAR);
     detector.setConverter(new javafx.util.StringConverter<>() {
       @Override
       public String toString(DetectorChoice d) {
