@@ -57,6 +57,7 @@ public final class EvaluateView extends StackPane {
   /** Photos of a cell shown as thumbnails on the page; the gallery takes any number. */
   private static final int MAX_THUMBNAILS = 60;
   private static final double THUMBNAIL = 110;
+  private static final int MAX_HEATMAP_CLASSES = 40;
 
   private final EvaluatePresenter presenter;
   private final VBox report = new VBox(12);
@@ -273,9 +274,20 @@ public final class EvaluateView extends StackPane {
     export.setOnAction(e -> chooseExportFolder());
     report.getChildren().addAll(export, sectionTitle("Per class"), classTable(r),
         sectionTitle("Confusion matrix (colour: share of the true class; click a cell to see its photos)"),
-        new ConfusionHeatmapView(r.matrix(), presenter::showCell), cellSection());
+        heatmap(r), cellSection());
     addList(result.settings().task(), result.withoutPrediction(), true);
     addList(result.settings().task(), result.errors(), false);
+  }
+
+  private Node heatmap(ClassificationReport r) {
+    if (r.matrix().size() > MAX_HEATMAP_CLASSES) {
+      // n² cells: beyond this the grid is unreadable and heavy; the exported confusion.png has it all
+      Label tooMany = new Label(r.matrix().size() + " classes are too many to draw here; the exported report's"
+          + " confusion.png has the whole matrix.");
+      tooMany.getStyleClass().add("text-muted");
+      return tooMany;
+    }
+    return new ConfusionHeatmapView(r.matrix(), presenter::showCell);
   }
 
   private static String countsText(EvaluationResult result) {

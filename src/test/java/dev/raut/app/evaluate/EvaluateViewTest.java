@@ -10,6 +10,10 @@ import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.Toolkit;
 import dev.raut.app.AppTestSupport;
 import dev.raut.app.gallery.GalleryItem;
+import dev.raut.app.models.ModelsPresenter;
+import dev.raut.app.models.TinyClassifier;
+import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.evaluate.EvaluationTask;
 import dev.raut.core.evaluate.ConfusionMatrix;
 import dev.raut.core.evaluate.EvaluationResult;
 import dev.raut.core.evaluate.ImagePrediction;
@@ -182,5 +186,35 @@ class EvaluateViewTest {
     assertThat(result.complete()).isFalse();
     assertThat(result.predictions().size()).isLessThan(40);
     assertThat(fx(() -> ((Label) robot.lookup("#eval-counts").query()).getText())).startsWith("Cancelled");
+  }
+
+  @Test
+  void anImportedClassifierIsOfferedAsATaskAndScored(FxRobot robot) throws Exception {
+    List<String> colours = List.of("reddish", "greenish", "bluish");
+    ModelsPresenter models = app.window().models();
+    Path onnx = TinyClassifier.write(temp.resolve("colours.onnx"));
+    ClassifierLibrary.Entry entry = models.importClassifier("Colours", onnx,
+        models.guessSpec(onnx).get().withLabels(colours)).get();
+    waitUntil("offered on the Evaluate page", 10, () -> presenter.tasks().stream()
+        .anyMatch(t -> t.task() == EvaluationTask.CLASSIFY && t.classifier().id().equals(entry.id())));
+
+    Path data = temp.resolve("colours");
+    Files.createDirectories(data.resolve("reddish"));
+    Files.createDirectories(data.resolve("bluish"));
+    Files.copy(samplePhotos().get(0), data.resolve("reddish/a.jpg"));
+    Files.copy(samplePhotos().get(1), data.resolve("reddish/b.jpg"));
+    Files.copy(samplePhotos().get(2), data.resolve("bluish/c.jpg"));
+    fxRun(() -> presenter.setDataset(data));
+    robot.clickOn("#eval-task").clickOn("Classifier: Colours");
+    robot.clickOn("#eval-run");
+    waitUntil("the evaluation finished", 120, () -> presenter.resultProperty().get() != null);
+
+    EvaluationResult result = fx(() -> presenter.resultProperty().get());
+    assertThat(result.model()).isEqualTo("Colours");
+    assertThat(result.predicted()).hasSize(3);
+    assertThat(result.predicted()).extracting(ImagePrediction::predicted).allMatch(colours::contains);
+    assertThat(result.report().total()).isEqualTo(3);
+    assertThat(fx(() -> robot.lookup(".heatmap-cell").queryAll().size()))
+        .isEqualTo(result.report().matrix().size() * result.report().matrix().size());
   }
 }
