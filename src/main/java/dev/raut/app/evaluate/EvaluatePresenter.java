@@ -1,6 +1,7 @@
 package dev.raut.app.evaluate;
 
 import dev.raut.app.AppServices;
+import dev.raut.app.AppSettings;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
@@ -52,6 +53,8 @@ import javafx.collections.ObservableList;
  */
 public final class EvaluatePresenter implements AutoCloseable {
   private static final String KEY_FOLDER = "evaluate.folder";
+  private static final String KEY_TASK = "evaluate.task";
+  private static final String KEY_DETECTOR = "evaluate.detector";
 
   private final AppServices services;
   private final Consumer<List<Path>> showInGallery;
@@ -73,12 +76,28 @@ public final class EvaluatePresenter implements AutoCloseable {
   private final ReadOnlyObjectWrapper<EvaluationResult> result = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper cellTitle = new ReadOnlyStringWrapper("");
   private final ObservableList<ImagePrediction> cellPhotos = FXCollections.observableArrayList();
-  private AtomicBoolean cancelled = new AtomicBoolean();
+  private volatile AtomicBoolean cancelled = new AtomicBoolean();
+  /** The task saved last time, until the imported classifiers arrive (it may be one of them). */
+  private String savedTask;
 
   /** {@code showInGallery} puts photos into the gallery and shows it. */
   public EvaluatePresenter(AppServices services, Consumer<List<Path>> showInGallery) {
     this.services = services;
     this.showInGallery = showInGallery;
+    AppSettings settings = services.settings();
+    savedTask = settings.get(KEY_TASK, TaskChoice.EMOTION.key());
+    tasks.stream().filter(t -> t.key().equals(savedTask)).findFirst().ifPresent(task::set);
+    try {
+      detector.set(DetectorChoice.valueOf(settings.get(KEY_DETECTOR, DetectorChoice.AUTO.name())));
+    } catch (IllegalArgumentException e) {
+      detector.set(DetectorChoice.AUTO);
+    }
+    task.addListener((obs, old, now) -> {
+      if (now != null) {
+        settings.put(KEY_TASK, now.key());
+      }
+    });
+    detector.addListener((obs, old, now) -> settings.put(KEY_DETECTOR, now.name()));
   }
 
   public ObjectProperty<Path> datasetProperty() {
@@ -157,13 +176,10 @@ public final class EvaluatePresenter implements AutoCloseable {
   public void setClassifiers(List<ClassifierLibrary.Entry> entries) {
     List<TaskChoice> list = new ArrayList<>(List.of(TaskChoice.EMOTION, TaskChoice.OBJECTS));
     entries.stream().filter(ClassifierLibrary.Entry::usable).map(TaskChoice::classifier).forEach(list::add);
-    TaskChoice current = task.get();
+    String wanted = savedTask != null ? savedTask : task.get().key();
+    savedTask = null;
     tasks.setAll(list);
-    task.set(list.stream().filter(c -> sameChoice(c, current)).findFirst().orElse(TaskChoice.EMOTION));
-  }
-
-  private static boolean sameChoice(TaskChoice a, TaskChoice b) {
-    return a.task() == b.task() && (a.classifier() == null || a.classifier().id().equals(b.classifier().id()));
+    task.set(list.stream().filter(c -> c.key().equals(wanted)).findFirst().orElse(TaskChoice.EMOTION));
   }
 
   /** Starts evaluating the chosen dataset; does nothing while a run is going or without a dataset. */

@@ -17,6 +17,11 @@ public record TaskChoice(EvaluationTask task, ClassifierLibrary.Entry classifier
     return classifier == null ? null : classifier.card().toString();
   }
 
+  /** Saved in the settings: "emotion", "objects" or "classifier:<id>". */
+  public String key() {
+    return classifier == null ? task.cliName() : "classifier:" + classifier.id();
+  }
+
   public String label() {
     return switch (task) {
       case EMOTION -> "Emotion (largest face)";

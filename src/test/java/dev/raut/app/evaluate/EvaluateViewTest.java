@@ -206,6 +206,8 @@ class EvaluateViewTest {
     Files.copy(samplePhotos().get(2), data.resolve("bluish/c.jpg"));
     fxRun(() -> presenter.setDataset(data));
     robot.clickOn("#eval-task").clickOn("Classifier: Colours");
+    assertThat(fx(() -> app.services().settings().get("evaluate.task", ""))).as("remembered")
+        .isEqualTo("classifier:" + entry.id());
     robot.clickOn("#eval-run");
     waitUntil("the evaluation finished", 120, () -> presenter.resultProperty().get() != null);
 
