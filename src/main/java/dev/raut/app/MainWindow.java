@@ -202,12 +202,15 @@ public final class MainWindow implements AutoCloseable {
       Label engine = new Label("", new FontIcon(Material2MZ.MEMORY));
       engine.textProperty().bind(status.engineStateProperty());
       engine.setId("status-engine");
+      // the message and the model name give way first when the window is narrow
+      engine.setMinWidth(Region.USE_PREF_SIZE);
       Label model = new Label();
       model.textProperty().bind(status.modelInUseProperty());
       model.setId("status-model");
       Label counts = new Label();
       counts.textProperty().bind(status.countsProperty());
       counts.setId("status-counts");
+      counts.setMinWidth(Region.USE_PREF_SIZE);
       Label message = new Label();
       message.textProperty().bind(status.messageProperty());
       message.setId("status-message");

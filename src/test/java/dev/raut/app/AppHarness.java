@@ -37,8 +37,8 @@ import javax.imageio.ImageIO;
  * Screenshots and performance figures of the real main window, on a real display (run it under
  * Xvfb: {@code scripts/app-harness.sh}). Not a test: it measures, prints and writes files.
  * <ul>
- *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos, then the detail view,
- *       as DIR/gallery.png and DIR/detail.png;</li>
+ *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos, the detail view, the Models page and the
+ *       Evaluate page (gallery.png, detail.png, models.png, evaluate.png);</li>
  *   <li>{@code measure N}: N cards (the samples repeated), memory once they are analysed, and the
  *       frame rate while scrolling through them.</li>
  * </ul>

@@ -175,6 +175,7 @@ public final class EvaluateView extends StackPane {
     bar.setId("eval-progress");
     bar.progressProperty().bind(presenter.progressProperty());
     bar.visibleProperty().bind(presenter.runningProperty());
+    bar.managedProperty().bind(bar.visibleProperty());
     bar.setPrefWidth(260);
     Label text = new Label();
     text.setId("eval-progress-text");
@@ -320,7 +321,7 @@ public final class EvaluateView extends StackPane {
     table.getColumns().add(column("Support", c -> String.valueOf(c.support())));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setFixedCellSize(30);
-    table.setPrefHeight(30 * Math.min(r.classes().size(), 12) + 34);
+    table.setPrefHeight(30 * Math.min(r.classes().size(), 12) + 46);
     table.setMinHeight(Region.USE_PREF_SIZE);
     table.setMaxWidth(640);
     table.setAccessibleText("Precision, recall, F1 and support per class");

@@ -99,7 +99,6 @@ public final class LocalServerPresenter implements AutoCloseable {
         url.set(address.toString());
         note.set(moved);
         state.set(State.RUNNING);
-        services.status().setMessage("Serving on " + address + (moved.isEmpty() ? "" : " (" + moved + ")"));
       });
     } catch (RuntimeException e) {
       String reason = AppServices.rootMessage(e);

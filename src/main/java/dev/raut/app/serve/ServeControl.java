@@ -26,6 +26,7 @@ public final class ServeControl extends HBox {
     toggle.setTooltip(new Tooltip("Answer prediction requests from this computer (Postman, scripts, the browser page)"
         + " over HTTP on 127.0.0.1; nothing is reachable from other machines"));
     toggle.setAccessibleText("Serve on localhost");
+    toggle.setMinWidth(USE_PREF_SIZE);
     toggle.setOnAction(e -> presenter.setServing(toggle.isSelected()));
     presenter.stateProperty().addListener((obs, old, now) -> toggle.setSelected(
         now == LocalServerPresenter.State.STARTING || now == LocalServerPresenter.State.RUNNING));
@@ -37,6 +38,7 @@ public final class ServeControl extends HBox {
     link.textProperty().bind(presenter.urlProperty());
     link.visibleProperty().bind(presenter.urlProperty().isNotEmpty());
     link.managedProperty().bind(link.visibleProperty());
+    link.setMinWidth(USE_PREF_SIZE);
     link.setOnAction(e -> openLink.accept(link.getText()));
     link.setTooltip(new Tooltip("Open the drag-and-drop page in your browser"));
 
