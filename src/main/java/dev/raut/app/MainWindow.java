@@ -192,7 +192,7 @@ public final class MainWindow implements AutoCloseable {
     return box;
   }
 
-  /** Model state, model in use, counts and the last message, along the bottom. */
+  /** Model state, model in use, counts, the last message and the "Serve on localhost" switch, along the bottom. */
   static final class StatusBar extends HBox {
     StatusBar(StatusModel status, Node serve) {
       super(10);

@@ -68,6 +68,10 @@ class ServeToggleTest {
     HttpResponse<String> health = get(url.resolve("/health"));
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"message\":\"OK\"");
+    robot.clickOn("#serve-url");
+    assertThat(fx(() -> app.services().status().messageProperty().get()))
+        .as("the link is handed to the browser opener (the test window's one reports it)")
+        .isEqualTo("Open " + shown + " in your browser");
 
     robot.clickOn("#serve-toggle");
     waitUntil("the server stopped", 30, () -> server.stateProperty().get() == LocalServerPresenter.State.STOPPED);
