@@ -202,8 +202,11 @@ public final class MainWindow implements AutoCloseable {
       Label engine = new Label("", new FontIcon(Material2MZ.MEMORY));
       engine.textProperty().bind(status.engineStateProperty());
       engine.setId("status-engine");
-      // the message and the model name give way first when the window is narrow
-      engine.setMinWidth(Region.USE_PREF_SIZE);
+      // short states ("Models ready") stay whole when the window is narrow; a long error is cut, its tooltip has it all
+      engine.setMinWidth(120);
+      Tooltip engineTip = new Tooltip();
+      engineTip.textProperty().bind(status.engineStateProperty());
+      engine.setTooltip(engineTip);
       Label model = new Label();
       model.textProperty().bind(status.modelInUseProperty());
       model.setId("status-model");
