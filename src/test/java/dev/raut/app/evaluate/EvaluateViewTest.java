@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.event.Event;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -131,7 +130,6 @@ class EvaluateViewTest {
     assertThat(fx(() -> ((Label) cell.getChildren().get(0)).getText())).isEqualTo(String.valueOf(catAsPerson));
     assertThat(fx(() -> robot.lookup(".heatmap-cell").queryAll().size())).isEqualTo(matrix.size() * matrix.size());
 
-    fxRun(() -> cell.localToScene(0, 0)); // laid out
     robot.clickOn(cell);
     waitUntil("the cell's photos shown", 10, () -> presenter.cellPhotos().size() == catAsPerson);
     List<Path> shown = fx(() -> robot.lookup("#eval-cell-photos").queryAs(javafx.scene.layout.FlowPane.class)
