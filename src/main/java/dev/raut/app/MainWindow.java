@@ -1,12 +1,17 @@
 package dev.raut.app;
 
+import dev.raut.app.evaluate.EvaluatePresenter;
+import dev.raut.app.evaluate.EvaluateView;
 import dev.raut.app.gallery.GalleryPresenter;
 import dev.raut.app.gallery.GalleryView;
 import dev.raut.app.models.ModelsPresenter;
 import dev.raut.app.models.ModelsView;
+import dev.raut.app.serve.LocalServerPresenter;
+import dev.raut.app.serve.ServeControl;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -33,12 +38,14 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * the presenters and pages (the composition root of the UI), so the app and the UI tests get the
  * same window.
  */
-public final class MainWindow {
+public final class MainWindow implements AutoCloseable {
   private static final String KEY_PAGE = "window.page";
 
   private final AppServices services;
   private final GalleryPresenter gallery;
   private final ModelsPresenter models;
+  private final EvaluatePresenter evaluate;
+  private final LocalServerPresenter server;
   private final GalleryView galleryView;
   private final BorderPane root = new BorderPane();
   private final StackPane pageHolder = new StackPane();
@@ -47,18 +54,34 @@ public final class MainWindow {
   private final ToggleGroup navigation = new ToggleGroup();
   private final Runnable toggleTheme;
 
-  /** {@code toggleTheme} switches light/dark/system (the app owns the stylesheet). */
+  /** Without a browser to open links in (tests): a clicked link's address goes to the status bar. */
   public MainWindow(AppServices services, Runnable toggleTheme) {
+    this(services, toggleTheme, url -> services.status().setMessage("Open " + url + " in your browser"));
+  }
+
+  /**
+   * {@code toggleTheme} switches light/dark/system (the app owns the stylesheet); {@code openLink}
+   * opens an address in the user's browser.
+   */
+  public MainWindow(AppServices services, Runnable toggleTheme, Consumer<String> openLink) {
     this.services = services;
     this.toggleTheme = toggleTheme;
     this.gallery = new GalleryPresenter(services);
-    this.models = new ModelsPresenter(services, gallery::setClassifiers);
+    this.evaluate = new EvaluatePresenter(services, photos -> {
+      show("Gallery");
+      gallery.addPaths(photos);
+    });
+    this.server = new LocalServerPresenter(services);
+    this.models = new ModelsPresenter(services, entries -> {
+      gallery.setClassifiers(entries);
+      evaluate.setClassifiers(entries);
+    });
     this.galleryView = new GalleryView(gallery);
     this.pages = pages();
     root.getStyleClass().add("main-window");
     root.setLeft(navigationBar());
     root.setCenter(pageHolder);
-    root.setBottom(new StatusBar(services.status()));
+    root.setBottom(new StatusBar(services.status(), new ServeControl(server, openLink)));
     String saved = services.settings().get(KEY_PAGE, pages.get(0).title());
     show(pages.stream().filter(p -> p.title().equals(saved)).findFirst().orElse(pages.get(0)));
   }
@@ -75,7 +98,7 @@ public final class MainWindow {
         new Page("Models", Material2MZ.MODEL_TRAINING, "The default models and your imported classifiers",
             () -> new ModelsView(models)),
         new Page("Evaluate", Material2AL.ASSESSMENT, "Measure a model on a labelled photo set",
-            () -> placeholder("Evaluate", "Evaluation reports are coming in a later version.")));
+            () -> new EvaluateView(evaluate)));
   }
 
   public Parent root() {
@@ -92,6 +115,21 @@ public final class MainWindow {
 
   public ModelsPresenter models() {
     return models;
+  }
+
+  public EvaluatePresenter evaluate() {
+    return evaluate;
+  }
+
+  public LocalServerPresenter server() {
+    return server;
+  }
+
+  /** On exit, before the engine closes: stops the local server and an evaluation in progress. */
+  @Override
+  public void close() {
+    server.close();
+    evaluate.close();
   }
 
   /** Shows a page by its title ("Gallery", "Live", "Models", "Evaluate"). */
@@ -154,9 +192,9 @@ public final class MainWindow {
     return box;
   }
 
-  /** Model state, model in use, counts and the last message, along the bottom. */
+  /** Model state, model in use, counts, the last message and the "Serve on localhost" switch, along the bottom. */
   static final class StatusBar extends HBox {
-    StatusBar(StatusModel status) {
+    StatusBar(StatusModel status, Node serve) {
       super(10);
       getStyleClass().add("status-bar");
       setPadding(new Insets(4, 10, 4, 10));
@@ -164,12 +202,18 @@ public final class MainWindow {
       Label engine = new Label("", new FontIcon(Material2MZ.MEMORY));
       engine.textProperty().bind(status.engineStateProperty());
       engine.setId("status-engine");
+      // short states ("Models ready") stay whole when the window is narrow; a long error is cut, its tooltip has it all
+      engine.setMinWidth(120);
+      Tooltip engineTip = new Tooltip();
+      engineTip.textProperty().bind(status.engineStateProperty());
+      engine.setTooltip(engineTip);
       Label model = new Label();
       model.textProperty().bind(status.modelInUseProperty());
       model.setId("status-model");
       Label counts = new Label();
       counts.textProperty().bind(status.countsProperty());
       counts.setId("status-counts");
+      counts.setMinWidth(Region.USE_PREF_SIZE);
       Label message = new Label();
       message.textProperty().bind(status.messageProperty());
       message.setId("status-message");
@@ -178,7 +222,7 @@ public final class MainWindow {
       HBox.setHgrow(message, Priority.ALWAYS);
       message.setMaxWidth(Double.MAX_VALUE);
       getChildren().addAll(engine, new Separator(Orientation.VERTICAL), model, new Separator(Orientation.VERTICAL),
-          counts, new Separator(Orientation.VERTICAL), message);
+          counts, new Separator(Orientation.VERTICAL), message, serve);
     }
   }
 }

@@ -49,7 +49,7 @@ public final class RautApp extends Application {
     services = AppServices.forUser();
     theme = Theme.parse(services.settings().get("theme", Theme.SYSTEM.name()));
     theme.apply(systemDark);
-    window = new MainWindow(services, this::nextTheme);
+    window = new MainWindow(services, this::nextTheme, url -> getHostServices().showDocument(url));
     Scene scene = new Scene(window.root(), 1280, 820);
     install(scene, window);
     stage.setTitle("Raut");
@@ -152,6 +152,7 @@ public final class RautApp extends Application {
     if (stage != null && services != null) {
       saveGeometry();
       services.settings().flush();
+      window.close();
       services.close();
     }
   }

@@ -1,6 +1,10 @@
 package dev.raut.app;
 
+import dev.raut.app.evaluate.EvaluatePresenter;
+import dev.raut.app.evaluate.TaskChoice;
 import dev.raut.app.gallery.GalleryPresenter;
+import dev.raut.app.serve.LocalServerPresenter;
+import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.model.ModelCatalog;
@@ -33,8 +37,8 @@ import javax.imageio.ImageIO;
  * Screenshots and performance figures of the real main window, on a real display (run it under
  * Xvfb: {@code scripts/app-harness.sh}). Not a test: it measures, prints and writes files.
  * <ul>
- *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos, then the detail view,
- *       as DIR/gallery.png and DIR/detail.png;</li>
+ *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos, the detail view, the Models page and the
+ *       Evaluate page (gallery.png, detail.png, models.png, evaluate.png);</li>
  *   <li>{@code measure N}: N cards (the samples repeated), memory once they are analysed, and the
  *       frame rate while scrolling through them.</li>
  * </ul>
@@ -104,6 +108,34 @@ public final class AppHarness {
       });
       Thread.sleep(1500); // the cache state is read in the background
       snapshot(dir.resolve("models.png"));
+      screenshotEvaluate(dir);
+    }
+
+    /** The Evaluate page on a small demo set (the sample photos split into two emotion folders), serving on localhost. */
+    private void screenshotEvaluate(Path dir) throws Exception {
+      Path data = createTemp().resolve("demo-emotions");
+      List<Path> photos = samples();
+      for (int i = 0; i < photos.size(); i++) {
+        Path folder = Files.createDirectories(data.resolve(i < 3 ? "happy" : "neutral"));
+        Files.copy(photos.get(i), folder.resolve(photos.get(i).getFileName()));
+      }
+      EvaluatePresenter evaluate = window.evaluate();
+      onFx(() -> {
+        window.show("Evaluate");
+        window.server().setServing(true);
+        evaluate.setDataset(data);
+        evaluate.taskProperty().set(TaskChoice.EMOTION);
+        evaluate.detectorProperty().set(DetectorChoice.AUTO);
+        evaluate.run();
+      });
+      waitFor(() -> evaluate.resultProperty().get() != null
+          && window.server().stateProperty().get() != LocalServerPresenter.State.STARTING, 120);
+      onFx(() -> {
+        var labels = evaluate.resultProperty().get().report().labels();
+        evaluate.showCell("happy", labels.contains("happy") ? "happy" : labels.get(0));
+      });
+      Thread.sleep(1500); // thumbnails
+      snapshot(dir.resolve("evaluate.png"));
     }
 
     private void measure(int count) throws Exception {
@@ -277,6 +309,7 @@ public final class AppHarness {
 
     @Override
     public void stop() {
+      window.close();
       services.close();
     }
   }

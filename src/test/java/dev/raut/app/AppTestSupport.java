@@ -90,6 +90,7 @@ public final class AppTestSupport implements AutoCloseable {
 
   @Override
   public void close() throws BackingStoreException {
+    window.close();
     services.close();
     prefs.removeNode();
   }

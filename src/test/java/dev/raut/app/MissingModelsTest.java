@@ -52,4 +52,28 @@ class MissingModelsTest {
     }
     waitUntil("status bar", 10, () -> app.services().status().engineStateProperty().get().startsWith("Models not ready"));
   }
+
+  @Test
+  void theServeSwitchAndAnEvaluationSayInPlainWordsThatTheModelsAreMissing(org.testfx.api.FxRobot robot) throws Exception {
+    robot.clickOn("#serve-toggle");
+    waitUntil("the server refused", 60, () -> app.window().server().stateProperty().get()
+        == dev.raut.app.serve.LocalServerPresenter.State.STOPPED && !app.window().server().problemProperty().get().isEmpty());
+    assertThat(fx(() -> ((javafx.scene.control.Label) robot.lookup("#serve-info").query()).getText()))
+        .startsWith("Could not start the local server:").contains("raut models fetch");
+    assertThat(fx(() -> ((javafx.scene.control.ToggleButton) robot.lookup("#serve-toggle").query()).isSelected())).isFalse();
+
+    Path data = java.nio.file.Files.createDirectories(temp.resolve("data/happy"));
+    java.nio.file.Files.copy(samplePhotos().get(0), data.resolve("a.jpg"));
+    var evaluate = app.window().evaluate();
+    fxRun(() -> {
+      app.window().show("Evaluate");
+      evaluate.setDataset(data.getParent());
+      evaluate.run();
+    });
+    waitUntil("the evaluation refused", 60, () -> !evaluate.runningProperty().get()
+        && !evaluate.problemProperty().get().isEmpty());
+    assertThat(fx(() -> ((javafx.scene.control.Label) robot.lookup("#eval-problem").query()).getText()))
+        .contains("raut models fetch");
+    assertThat(fx(() -> evaluate.resultProperty().get())).isNull();
+  }
 }

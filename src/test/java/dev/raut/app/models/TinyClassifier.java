@@ -19,12 +19,12 @@ import java.nio.file.Path;
  * Writes a tiny real ONNX image classifier: [1,3,8,8] NCHW → GlobalAveragePool → Flatten →
  * Gemm(10·identity) → 3 logits. Its classes are the mean red, green and blue of the photo.
  */
-final class TinyClassifier {
+public final class TinyClassifier {
   private static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
 
   private TinyClassifier() {}
 
-  static Path write(Path file) throws IOException {
+  public static Path write(Path file) throws IOException {
     float[] weights = {10, 0, 0, 0, 10, 0, 0, 0, 10};
     GraphProto graph = GraphProto.newBuilder()
         .setName("tiny")

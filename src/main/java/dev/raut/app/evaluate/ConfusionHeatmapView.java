@@ -1,0 +1,102 @@
+package dev.raut.app.evaluate;
+
+import dev.raut.core.evaluate.ConfusionMatrix;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+
+/**
+ * The confusion matrix as a grid of coloured cells: rows are true labels, columns predicted ones,
+ * each cell shows its count and is coloured by its share of the row (so small classes read as
+ * clearly as large ones, as in confusion.png). Clicking a cell hands its labels to {@code onCell}.
+ */
+final class ConfusionHeatmapView extends GridPane {
+  private static final Color HOT = Color.rgb(9, 105, 218);
+  private static final double CELL = 54;
+
+  /** One cell; the test and the tooltip read its labels and count. */
+  static final class Cell extends StackPane {
+    private final String truth;
+    private final String predicted;
+    private final int count;
+
+    Cell(String truth, String predicted, int count, double rowShare) {
+      this.truth = truth;
+      this.predicted = predicted;
+      this.count = count;
+      getStyleClass().add("heatmap-cell");
+      setPrefSize(CELL, CELL);
+      setMinSize(CELL, CELL);
+      setBackground(new Background(new BackgroundFill(HOT.deriveColor(0, 1, 1, 0.06 + 0.94 * rowShare), null, null)));
+      Label text = new Label(String.valueOf(count));
+      text.getStyleClass().add("heatmap-count");
+      if (rowShare > 0.5) {
+        text.setTextFill(Color.WHITE);
+      }
+      getChildren().add(text);
+      String share = String.format(Locale.ROOT, "%.1f %%", 100 * rowShare);
+      String words = "True " + truth + ", predicted " + predicted + ": " + count + (count == 1 ? " photo" : " photos")
+          + " (" + share + " of " + truth + ")";
+      Tooltip tip = new Tooltip(words + (count > 0 ? "\nClick to see them" : ""));
+      tip.setShowDelay(Duration.millis(200));
+      Tooltip.install(this, tip);
+      setAccessibleText(words);
+      if (count > 0) {
+        setCursor(Cursor.HAND);
+      }
+    }
+
+    String truth() {
+      return truth;
+    }
+
+    String predicted() {
+      return predicted;
+    }
+
+    int count() {
+      return count;
+    }
+  }
+
+  ConfusionHeatmapView(ConfusionMatrix matrix, BiConsumer<String, String> onCell) {
+    getStyleClass().add("heatmap");
+    setHgap(2);
+    setVgap(2);
+    Label corner = new Label("true \u2193  predicted \u2192");
+    corner.getStyleClass().add("text-muted");
+    add(corner, 0, 0);
+    int n = matrix.size();
+    for (int c = 0; c < n; c++) {
+      Label head = new Label(matrix.labels().get(c));
+      head.getStyleClass().add("heatmap-header");
+      head.setMinWidth(CELL);
+      GridPane.setHalignment(head, HPos.CENTER);
+      add(head, c + 1, 0);
+    }
+    for (int r = 0; r < n; r++) {
+      Label head = new Label(matrix.labels().get(r));
+      head.getStyleClass().add("heatmap-header");
+      head.setAlignment(Pos.CENTER_RIGHT);
+      head.setMaxWidth(Double.MAX_VALUE);
+      add(head, 0, r + 1);
+      for (int c = 0; c < n; c++) {
+        Cell cell = new Cell(matrix.labels().get(r), matrix.labels().get(c), matrix.count(r, c), matrix.rowFraction(r, c));
+        if (cell.count() > 0) {
+          cell.setOnMouseClicked(e -> onCell.accept(cell.truth(), cell.predicted()));
+        }
+        add(cell, c + 1, r + 1);
+      }
+    }
+  }
+}

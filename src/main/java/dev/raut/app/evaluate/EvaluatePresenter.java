@@ -1,0 +1,326 @@
+package dev.raut.app.evaluate;
+
+import dev.raut.app.AppServices;
+import dev.raut.app.AppSettings;
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.evaluate.Dataset;
+import dev.raut.core.evaluate.DatasetReader;
+import dev.raut.core.evaluate.EvaluationResult;
+import dev.raut.core.evaluate.EvaluationRunner;
+import dev.raut.core.evaluate.EvaluationSettings;
+import dev.raut.core.evaluate.ImagePrediction;
+import dev.raut.core.evaluate.LabelMap;
+import dev.raut.core.image.ImageDecoder;
+import dev.raut.evaluate.report.EvaluationReportFiles;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Evaluate page's logic: the dataset, task and detector the user picked, one evaluation at a
+ * time through the core {@link EvaluationRunner} on a background thread (results handed to the FX
+ * thread), the photos behind a confusion-matrix cell, and the HTML report export. Public methods
+ * are called on the FX thread.
+ */
+public final class EvaluatePresenter implements AutoCloseable {
+  private static final String KEY_FOLDER = "evaluate.folder";
+  private static final String KEY_TASK = "evaluate.task";
+  private static final String KEY_DETECTOR = "evaluate.detector";
+
+  private final AppServices services;
+  private final Consumer<List<Path>> showInGallery;
+  // one evaluation at a time; it drives its own analysis threads (BatchAnalyzer), so the gallery's pool stays free
+  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "raut-evaluate");
+    t.setDaemon(true);
+    return t;
+  });
+  private final ObjectProperty<Path> dataset = new SimpleObjectProperty<>();
+  private final ObservableList<TaskChoice> tasks = FXCollections.observableArrayList(TaskChoice.EMOTION, TaskChoice.OBJECTS);
+  private final ObjectProperty<TaskChoice> task = new SimpleObjectProperty<>(TaskChoice.EMOTION);
+  private final ObjectProperty<DetectorChoice> detector = new SimpleObjectProperty<>(DetectorChoice.AUTO);
+  private final StringProperty labelMap = new SimpleStringProperty("");
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+  private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<EvaluationResult> result = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper cellTitle = new ReadOnlyStringWrapper("");
+  private final ObservableList<ImagePrediction> cellPhotos = FXCollections.observableArrayList();
+  private volatile AtomicBoolean cancelled = new AtomicBoolean();
+  /** The task saved last time, until the imported classifiers arrive (it may be one of them). */
+  private String savedTask;
+
+  /** {@code showInGallery} puts photos into the gallery and shows it. */
+  public EvaluatePresenter(AppServices services, Consumer<List<Path>> showInGallery) {
+    this.services = services;
+    this.showInGallery = showInGallery;
+    AppSettings settings = services.settings();
+    savedTask = settings.get(KEY_TASK, TaskChoice.EMOTION.key());
+    tasks.stream().filter(t -> t.key().equals(savedTask)).findFirst().ifPresent(task::set);
+    try {
+      detector.set(DetectorChoice.valueOf(settings.get(KEY_DETECTOR, DetectorChoice.AUTO.name())));
+    } catch (IllegalArgumentException e) {
+      detector.set(DetectorChoice.AUTO);
+    }
+    task.addListener((obs, old, now) -> {
+      if (now != null) {
+        settings.put(KEY_TASK, now.key());
+      }
+    });
+    detector.addListener((obs, old, now) -> settings.put(KEY_DETECTOR, now.name()));
+  }
+
+  public ObjectProperty<Path> datasetProperty() {
+    return dataset;
+  }
+
+  public ObservableList<TaskChoice> tasks() {
+    return tasks;
+  }
+
+  public ObjectProperty<TaskChoice> taskProperty() {
+    return task;
+  }
+
+  public ObjectProperty<DetectorChoice> detectorProperty() {
+    return detector;
+  }
+
+  /** Dataset label → model label renames, {@code a=b,c=d} or a file of such lines; empty for none. */
+  public StringProperty labelMapProperty() {
+    return labelMap;
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  /** 0..1, or -1 (indeterminate) while the dataset is read and the model loads. */
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty progressTextProperty() {
+    return progressText.getReadOnlyProperty();
+  }
+
+  /** Why the last run or export failed, in plain words; empty when it did not. */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
+  }
+
+  /** The last finished (or cancelled) evaluation; null before the first. */
+  public ReadOnlyObjectProperty<EvaluationResult> resultProperty() {
+    return result.getReadOnlyProperty();
+  }
+
+  /** The photos of the confusion-matrix cell last clicked, most confident first. */
+  public ObservableList<ImagePrediction> cellPhotos() {
+    return cellPhotos;
+  }
+
+  public ReadOnlyStringProperty cellTitleProperty() {
+    return cellTitle.getReadOnlyProperty();
+  }
+
+  public Path lastFolder() {
+    String saved = services.settings().get(KEY_FOLDER, null);
+    return saved == null ? null : Path.of(saved);
+  }
+
+  /** A dataset is a folder (of class folders) or a CSV file. */
+  public static boolean isDataset(File file) {
+    return file.isDirectory() || (file.isFile() && file.getName().toLowerCase(Locale.ROOT).endsWith(".csv"));
+  }
+
+  public void setDataset(Path path) {
+    dataset.set(path);
+    problem.set("");
+    Path folder = path.getParent();
+    if (folder != null) {
+      services.settings().put(KEY_FOLDER, folder.toString());
+    }
+  }
+
+  /** The imported classifiers become tasks; keeps the choice while it exists, else falls back to emotion. */
+  public void setClassifiers(List<ClassifierLibrary.Entry> entries) {
+    List<TaskChoice> list = new ArrayList<>(List.of(TaskChoice.EMOTION, TaskChoice.OBJECTS));
+    entries.stream().filter(ClassifierLibrary.Entry::usable).map(TaskChoice::classifier).forEach(list::add);
+    String wanted = savedTask != null ? savedTask : task.get().key();
+    savedTask = null;
+    tasks.setAll(list);
+    task.set(list.stream().filter(c -> c.key().equals(wanted)).findFirst().orElse(TaskChoice.EMOTION));
+  }
+
+  /** Starts evaluating the chosen dataset; does nothing while a run is going or without a dataset. */
+  public void run() {
+    Path data = dataset.get();
+    if (running.get() || data == null) {
+      return;
+    }
+    EvaluationSettings settings;
+    try {
+      TaskChoice t = task.get();
+      String map = labelMap.get() == null ? "" : labelMap.get().trim();
+      settings = new EvaluationSettings(t.task(), detector.get(), t.classifierCard(),
+          map.isEmpty() ? LabelMap.empty() : LabelMap.parse(map), AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
+    } catch (RuntimeException e) {
+      problem.set(e.getMessage());
+      return;
+    }
+    AtomicBoolean stop = new AtomicBoolean();
+    cancelled = stop;
+    running.set(true);
+    problem.set("");
+    progress.set(-1);
+    progressText.set("Reading the dataset…");
+    services.status().setMessage("Evaluating " + data.getFileName() + "…");
+    runner.execute(() -> evaluate(data, settings, stop));
+  }
+
+  /** Stops the run within a few images; the report of what was analysed is still shown, marked cancelled. */
+  public void cancel() {
+    cancelled.set(true);
+    if (running.get()) {
+      progressText.set("Cancelling…");
+    }
+  }
+
+  private void evaluate(Path data, EvaluationSettings settings, AtomicBoolean stop) {
+    try {
+      Dataset read = DatasetReader.read(data);
+      Platform.runLater(() -> progressText.set(read.images().size() + " images; loading the model…"));
+      Analyzer analyzer = services.analyzer().join();
+      AtomicLong lastShown = new AtomicLong();
+      EvaluationResult done = new EvaluationRunner(analyzer, AppServices.ANALYSIS_THREADS).run(read, settings,
+          (n, total) -> {
+            // at most ~20 updates a second reach the FX thread, however fast the images go
+            long now = System.nanoTime();
+            if (n == total || now - lastShown.get() > 50_000_000L) {
+              lastShown.set(now);
+              Platform.runLater(() -> showProgress(n, total));
+            }
+          }, stop);
+      Platform.runLater(() -> finished(done));
+    } catch (RuntimeException e) {
+      String reason = AppServices.rootMessage(e);
+      Platform.runLater(() -> failed(reason));
+    }
+  }
+
+  private void showProgress(int done, int total) {
+    if (!cancelled.get()) {
+      progress.set(total == 0 ? 1 : (double) done / total);
+      progressText.set(done + " of " + total + " images");
+    }
+  }
+
+  private void finished(EvaluationResult done) {
+    running.set(false);
+    progress.set(1);
+    cellPhotos.clear();
+    cellTitle.set("");
+    result.set(done);
+    progressText.set(done.complete() ? "Done in " + seconds(done) : "Cancelled after " + done.predictions().size()
+        + " of " + done.dataset().images().size() + " images");
+    services.status().setMessage("Evaluation " + (done.complete() ? "finished" : "cancelled") + ": "
+        + done.predictions().size() + " images in " + seconds(done));
+  }
+
+  private void failed(String reason) {
+    running.set(false);
+    progress.set(0);
+    progressText.set("");
+    problem.set(reason);
+    services.status().setMessage("Evaluation failed: " + reason);
+  }
+
+  private static String seconds(EvaluationResult r) {
+    return String.format(Locale.ROOT, "%.1f s", r.elapsed().toMillis() / 1000.0);
+  }
+
+  /** Shows the photos of true class {@code truth} predicted as {@code predicted}. */
+  public void showCell(String truth, String predicted) {
+    EvaluationResult r = result.get();
+    if (r == null) {
+      return;
+    }
+    List<ImagePrediction> files = r.filesIn(truth, predicted);
+    cellPhotos.setAll(files);
+    cellTitle.set("True " + truth + ", predicted " + predicted + ": " + files.size()
+        + (files.size() == 1 ? " photo" : " photos"));
+  }
+
+  /** Puts the photos of the shown cell into the gallery and switches to it. */
+  public void openCellInGallery() {
+    if (!cellPhotos.isEmpty()) {
+      showInGallery.accept(cellPhotos.stream().map(ImagePrediction::file).toList());
+    }
+  }
+
+  /** Writes report.json, predictions.csv, confusion.png and report.html (as {@code raut evaluate --out}) in the background. */
+  public CompletableFuture<List<Path>> export(Path folder) {
+    EvaluationResult r = result.get();
+    if (r == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("Run an evaluation first"));
+    }
+    services.settings().put(KEY_FOLDER, folder.toString());
+    CompletableFuture<List<Path>> written = CompletableFuture.supplyAsync(() -> {
+      try {
+        return EvaluationReportFiles.write(r, folder, new ImageDecoder());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the report to " + folder + ": " + e.getMessage(), e);
+      }
+    }, services.ioPool());
+    written.whenComplete((files, error) -> Platform.runLater(() -> {
+      if (error == null) {
+        services.status().setMessage("Report written to " + folder.resolve(EvaluationReportFiles.HTML));
+      } else {
+        problem.set(AppServices.rootMessage(error));
+      }
+    }));
+    return written;
+  }
+
+  /** Cancels a run in progress and waits for it (its models must not close under it). */
+  @Override
+  public void close() {
+    cancelled.set(true);
+    runner.shutdown();
+    try {
+      runner.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,414 @@
+package dev.raut.app.evaluate;
+
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.evaluate.ClassMetrics;
+import dev.raut.core.evaluate.ClassificationReport;
+import dev.raut.core.evaluate.EvaluationResult;
+import dev.raut.core.evaluate.EvaluationTask;
+import dev.raut.core.evaluate.ImagePrediction;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The Evaluate page: choose a labelled dataset (or drop it on the page), the task and detector,
+ * run with progress and Cancel, then read the report — summary, per-class table, the confusion
+ * matrix as a clickable heatmap with the photos of the clicked cell, the no-prediction and error
+ * lists — and export it as HTML.
+ */
+public final class EvaluateView extends StackPane {
+  /** Photos of a cell shown as thumbnails on the page; the gallery takes any number. */
+  private static final int MAX_THUMBNAILS = 60;
+  private static final double THUMBNAIL = 110;
+  private static final int MAX_HEATMAP_CLASSES = 40;
+
+  private final EvaluatePresenter presenter;
+  private final VBox report = new VBox(12);
+  private final FlowPane cellStrip = new FlowPane(6, 6);
+
+  public EvaluateView(EvaluatePresenter presenter) {
+    this.presenter = presenter;
+    getStyleClass().add("evaluate-view");
+    report.setId("eval-report");
+    VBox page = new VBox(12, heading(), datasetRow(), settingsRow(), runRow(), problemLabel(), report);
+    page.setPadding(new Insets(16));
+    ScrollPane scroll = new ScrollPane(page);
+    scroll.setFitToWidth(true);
+    getChildren().add(scroll);
+    setOnDragOver(this::onDragOver);
+    setOnDragDropped(this::onDragDropped);
+    presenter.resultProperty().addListener((obs, old, now) -> showReport(now));
+    presenter.cellPhotos().addListener((ListChangeListener<ImagePrediction>) c -> showCellPhotos());
+  }
+
+  private static Node heading() {
+    Label title = new Label("Evaluate a model");
+    title.getStyleClass().add("title-2");
+    Label hint = new Label("Measure a model on photos whose right answers you know: a folder with one sub-folder per"
+        + " class, or a CSV of image,label rows. Drop it here or choose it.");
+    hint.getStyleClass().add("text-muted");
+    hint.setWrapText(true);
+    return new VBox(4, title, hint);
+  }
+
+  private Node datasetRow() {
+    Label path = new Label();
+    path.setId("eval-dataset");
+    path.textProperty().bind(Bindings.createStringBinding(() -> presenter.datasetProperty().get() == null
+        ? "No dataset chosen" : presenter.datasetProperty().get().toString(), presenter.datasetProperty()));
+    path.setMinWidth(0);
+    HBox.setHgrow(path, Priority.ALWAYS);
+    path.setMaxWidth(Double.MAX_VALUE);
+    Button folder = new Button("Folder…", new FontIcon(Material2AL.FOLDER_OPEN));
+    folder.setTooltip(new Tooltip("A folder with one sub-folder of photos per class"));
+    folder.setOnAction(e -> chooseFolder());
+    Button csv = new Button("CSV…", new FontIcon(Material2AL.DESCRIPTION));
+    csv.setTooltip(new Tooltip("A CSV of image,label rows (paths relative to the CSV)"));
+    csv.setOnAction(e -> chooseCsv());
+    Label label = new Label("Dataset");
+    label.getStyleClass().add("text-bold");
+    HBox row = new HBox(10, label, path, folder, csv);
+    row.setAlignment(Pos.CENTER_LEFT);
+    row.disableProperty().bind(presenter.runningProperty());
+    return row;
+  }
+
+  private Node settingsRow() {
+    ComboBox<TaskChoice> task = new ComboBox<>(presenter.tasks());
+    task.setId("eval-task");
+    task.valueProperty().bindBidirectional(presenter.taskProperty());
+    task.setTooltip(new Tooltip("What is compared with your labels"));
+    task.setAccessibleText("Task");
+    ComboBox<DetectorChoice> detector = new ComboBox<>();
+    detector.getItems().setAll(DetectorChoice.AUTO, DetectorChoice.FRONT, DetectorChoice.BACK, DetectorChoice.HAAR,
+        DetectorChoice.NONE);
+    detector.setId("eval-detector");
+    detector.valueProperty().bindBidirectional(presenter.detectorProperty());
+    detector.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(DetectorChoice d) {
+        return d == null ? "" : detectorLabel(d);
+      }
+
+      @Override
+      public DetectorChoice fromString(String s) {
+        throw new UnsupportedOperationException("not editable");
+      }
+    });
+    detector.setTooltip(new Tooltip("The face detector for the emotion task; None when every photo already is a face crop"));
+    detector.setAccessibleText("Face detector");
+    detector.disableProperty().bind(Bindings.createBooleanBinding(() -> presenter.taskProperty().get() == null
+        || presenter.taskProperty().get().task() != EvaluationTask.EMOTION, presenter.taskProperty()));
+    TextField labelMap = new TextField();
+    labelMap.setId("eval-labels-map");
+    labelMap.setPromptText("happiness=happy, anger=angry");
+    labelMap.textProperty().bindBidirectional(presenter.labelMapProperty());
+    labelMap.setTooltip(new Tooltip("Rename your labels to the model's: a=b pairs separated by commas, or a file of a=b lines"));
+    labelMap.setAccessibleText("Rename labels");
+    HBox.setHgrow(labelMap, Priority.ALWAYS);
+    HBox row = new HBox(10, new Label("Task"), task, new Label("Detector"), detector, new Label("Rename labels"), labelMap);
+    row.setAlignment(Pos.CENTER_LEFT);
+    row.disableProperty().bind(presenter.runningProperty());
+    return row;
+  }
+
+  static String detectorLabel(DetectorChoice d) {
+    return switch (d) {
+      case AUTO -> "Auto (BlazeFace back, then front)";
+      case FRONT -> "BlazeFace front (near faces)";
+      case BACK -> "BlazeFace back (group photos)";
+      case HAAR -> "Haar cascade (OpenCV)";
+      case NONE -> "None (photos are face crops)";
+    };
+  }
+
+  private Node runRow() {
+    Button run = new Button("Run", new FontIcon(Material2MZ.PLAY_ARROW));
+    run.setId("eval-run");
+    run.getStyleClass().add("accent");
+    run.setTooltip(new Tooltip("Analyse every photo of the dataset and compare with its label"));
+    run.disableProperty().bind(presenter.runningProperty().or(presenter.datasetProperty().isNull()));
+    run.setOnAction(e -> presenter.run());
+    Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
+    cancel.setId("eval-cancel");
+    cancel.setTooltip(new Tooltip("Stop; the report covers the photos analysed so far"));
+    cancel.disableProperty().bind(presenter.runningProperty().not());
+    cancel.setOnAction(e -> presenter.cancel());
+    ProgressBar bar = new ProgressBar();
+    bar.setId("eval-progress");
+    bar.progressProperty().bind(presenter.progressProperty());
+    bar.visibleProperty().bind(presenter.runningProperty());
+    bar.managedProperty().bind(bar.visibleProperty());
+    bar.setPrefWidth(260);
+    Label text = new Label();
+    text.setId("eval-progress-text");
+    text.textProperty().bind(presenter.progressTextProperty());
+    HBox row = new HBox(10, run, cancel, bar, text);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
+  }
+
+  private Node problemLabel() {
+    Label problem = new Label();
+    problem.setId("eval-problem");
+    problem.getStyleClass().add("danger");
+    problem.setWrapText(true);
+    problem.textProperty().bind(presenter.problemProperty());
+    problem.visibleProperty().bind(presenter.problemProperty().isNotEmpty());
+    problem.managedProperty().bind(problem.visibleProperty());
+    return problem;
+  }
+
+  // ---- choosing and dropping a dataset
+
+  private void chooseFolder() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Choose the dataset folder (one sub-folder per class)");
+    initialFolder().ifPresent(chooser::setInitialDirectory);
+    File folder = chooser.showDialog(getScene().getWindow());
+    if (folder != null) {
+      presenter.setDataset(folder.toPath());
+    }
+  }
+
+  private void chooseCsv() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Choose the labels CSV");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+    initialFolder().ifPresent(chooser::setInitialDirectory);
+    File file = chooser.showOpenDialog(getScene().getWindow());
+    if (file != null) {
+      presenter.setDataset(file.toPath());
+    }
+  }
+
+  private java.util.Optional<File> initialFolder() {
+    Path last = presenter.lastFolder();
+    return last != null && Files.isDirectory(last) ? java.util.Optional.of(last.toFile()) : java.util.Optional.empty();
+  }
+
+  private void onDragOver(DragEvent e) {
+    if (!presenter.runningProperty().get() && droppedDataset(e) != null) {
+      e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+    }
+    e.consume();
+  }
+
+  /** What a drop does; public so tests can drive it with a real event. */
+  public void onDragDropped(DragEvent e) {
+    File dataset = droppedDataset(e);
+    if (dataset != null && !presenter.runningProperty().get()) {
+      presenter.setDataset(dataset.toPath());
+    }
+    e.setDropCompleted(dataset != null);
+    e.consume();
+  }
+
+  private static File droppedDataset(DragEvent e) {
+    List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+    return files.size() == 1 && EvaluatePresenter.isDataset(files.get(0)) ? files.get(0) : null;
+  }
+
+  // ---- the report
+
+  private void showReport(EvaluationResult result) {
+    report.getChildren().clear();
+    if (result == null) {
+      return;
+    }
+    ClassificationReport r = result.report();
+    Label summary = new Label(String.format(Locale.ROOT, "Accuracy %s · Balanced accuracy %s · Macro F1 %s",
+        percent(r.accuracy()), percent(r.balancedAccuracy()), percent(r.macroAverage().f1())));
+    summary.setId("eval-summary");
+    summary.getStyleClass().add("title-3");
+    Label counts = new Label(countsText(result));
+    counts.setId("eval-counts");
+    counts.setWrapText(true);
+    report.getChildren().addAll(summary, counts);
+    if (!result.unknownLabels().isEmpty()) {
+      Label unknown = new Label("Labels the model does not know (map them with Rename labels): " + result.unknownLabels()
+          .entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")));
+      unknown.getStyleClass().add("warning");
+      unknown.setWrapText(true);
+      report.getChildren().add(unknown);
+    }
+    Button export = new Button("Export HTML report…", new FontIcon(Material2AL.DESCRIPTION));
+    export.setId("eval-export");
+    export.setTooltip(new Tooltip("Write report.html, report.json, predictions.csv and confusion.png into a folder"));
+    export.setOnAction(e -> chooseExportFolder());
+    report.getChildren().addAll(export, sectionTitle("Per class"), classTable(r),
+        sectionTitle("Confusion matrix (colour: share of the true class; click a cell to see its photos)"),
+        heatmap(r), cellSection());
+    addList(result.settings().task(), result.withoutPrediction(), true);
+    addList(result.settings().task(), result.errors(), false);
+  }
+
+  private Node heatmap(ClassificationReport r) {
+    if (r.matrix().size() > MAX_HEATMAP_CLASSES) {
+      // n² cells: beyond this the grid is unreadable and heavy; the exported confusion.png has it all
+      Label tooMany = new Label(r.matrix().size() + " classes are too many to draw here; the exported report's"
+          + " confusion.png has the whole matrix.");
+      tooMany.getStyleClass().add("text-muted");
+      return tooMany;
+    }
+    return new ConfusionHeatmapView(r.matrix(), presenter::showCell);
+  }
+
+  private static String countsText(EvaluationResult result) {
+    String text = String.format(Locale.ROOT, "%s on %s · %d of %d images evaluated; %s: %d; errors: %d · accuracy over"
+            + " all images (no prediction and errors counted as wrong) %s · %.1f s",
+        result.model(), result.dataset().source().getFileName(), result.predictions().size(),
+        result.dataset().images().size(), result.settings().task().noPredictionText(), result.withoutPrediction().size(),
+        result.errors().size(), percent(result.endToEndAccuracy()), result.elapsed().toMillis() / 1000.0);
+    return result.complete() ? text : "Cancelled · " + text;
+  }
+
+  static String percent(double ratio) {
+    return String.format(Locale.ROOT, "%.1f %%", 100 * ratio);
+  }
+
+  private static Label sectionTitle(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add("text-bold");
+    return label;
+  }
+
+  private static TableView<ClassMetrics> classTable(ClassificationReport r) {
+    TableView<ClassMetrics> table = new TableView<>();
+    table.setId("eval-classes");
+    table.getItems().setAll(r.classes());
+    table.getColumns().add(column("Class", ClassMetrics::label));
+    table.getColumns().add(column("Precision", c -> decimal(c.precision())));
+    table.getColumns().add(column("Recall", c -> decimal(c.recall())));
+    table.getColumns().add(column("F1", c -> decimal(c.f1())));
+    table.getColumns().add(column("Support", c -> String.valueOf(c.support())));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setFixedCellSize(30);
+    table.setPrefHeight(30 * Math.min(r.classes().size(), 12) + 46);
+    table.setMinHeight(Region.USE_PREF_SIZE);
+    table.setMaxWidth(640);
+    table.setAccessibleText("Precision, recall, F1 and support per class");
+    return table;
+  }
+
+  private static String decimal(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+    TableColumn<T, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+    column.setSortable(false);
+    return column;
+  }
+
+  private Node cellSection() {
+    Label title = new Label();
+    title.setId("eval-cell-title");
+    title.textProperty().bind(presenter.cellTitleProperty());
+    Button toGallery = new Button("Show in gallery", new FontIcon(Material2MZ.PHOTO_LIBRARY));
+    toGallery.setId("eval-cell-gallery");
+    toGallery.setTooltip(new Tooltip("Add these photos to the gallery and open it"));
+    toGallery.setOnAction(e -> presenter.openCellInGallery());
+    HBox header = new HBox(10, title, toGallery);
+    header.setAlignment(Pos.CENTER_LEFT);
+    cellStrip.setId("eval-cell-photos");
+    VBox section = new VBox(8, header, cellStrip);
+    section.visibleProperty().bind(presenter.cellTitleProperty().isNotEmpty());
+    section.managedProperty().bind(section.visibleProperty());
+    return section;
+  }
+
+  private void showCellPhotos() {
+    List<ImagePrediction> photos = presenter.cellPhotos();
+    cellStrip.getChildren().setAll(photos.stream().limit(MAX_THUMBNAILS).map(EvaluateView::thumbnail).toList());
+    if (photos.size() > MAX_THUMBNAILS) {
+      cellStrip.getChildren().add(new Label("and " + (photos.size() - MAX_THUMBNAILS) + " more: Show in gallery"));
+    }
+  }
+
+  private static Node thumbnail(ImagePrediction photo) {
+    // loaded in the background by JavaFX, at thumbnail size
+    ImageView view = new ImageView(new Image(photo.file().toUri().toString(), THUMBNAIL, THUMBNAIL, true, true, true));
+    Label caption = new Label(String.format(Locale.ROOT, "%s %s", photo.predicted(), percent(photo.confidence())));
+    caption.getStyleClass().add("text-small");
+    VBox box = new VBox(2, view, caption);
+    box.getStyleClass().add("eval-thumbnail");
+    box.setUserData(photo.file());
+    box.setPrefWidth(THUMBNAIL);
+    Tooltip.install(box, new Tooltip(photo.file() + "\ntrue " + photo.truth() + ", predicted " + photo.predicted()));
+    return box;
+  }
+
+  private void addList(EvaluationTask task, List<ImagePrediction> photos, boolean noPrediction) {
+    if (photos.isEmpty()) {
+      return;
+    }
+    String what = noPrediction ? capitalised(task.noPredictionText()) : "Could not be analysed";
+    ListView<ImagePrediction> list = new ListView<>();
+    list.setId(noPrediction ? "eval-no-prediction" : "eval-errors");
+    list.getItems().setAll(photos);
+    list.setCellFactory(v -> new ListCell<>() {
+      @Override
+      protected void updateItem(ImagePrediction p, boolean empty) {
+        super.updateItem(p, empty);
+        setText(empty || p == null ? null : p.name() + " (" + p.truth() + ")"
+            + (p.error() == null ? "" : ": " + p.error().message()));
+      }
+    });
+    list.setPrefHeight(Math.min(photos.size(), 8) * 26 + 4);
+    list.setMinHeight(Region.USE_PREF_SIZE);
+    report.getChildren().addAll(sectionTitle(what + ": " + photos.size()), list);
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private void chooseExportFolder() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Folder for report.html, report.json, predictions.csv and confusion.png");
+    initialFolder().ifPresent(chooser::setInitialDirectory);
+    File folder = chooser.showDialog(getScene().getWindow());
+    if (folder != null) {
+      presenter.export(folder.toPath());
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.raut.app.serve;
+
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/**
+ * The status bar's "Serve on localhost" switch, the server's address as a link to open in the
+ * browser, and what went wrong when it could not start.
+ */
+public final class ServeControl extends HBox {
+  /** {@code openLink} opens an address in the user's browser. */
+  public ServeControl(LocalServerPresenter presenter, Consumer<String> openLink) {
+    super(6);
+    setAlignment(Pos.CENTER_LEFT);
+    ToggleButton toggle = new ToggleButton("Serve on localhost", new FontIcon(Material2AL.LANGUAGE));
+    toggle.setId("serve-toggle");
+    toggle.getStyleClass().add("small");
+    toggle.setTooltip(new Tooltip("Answer prediction requests from this computer (Postman, scripts, the browser page)"
+        + " over HTTP on 127.0.0.1; nothing is reachable from other machines"));
+    toggle.setAccessibleText("Serve on localhost");
+    toggle.setMinWidth(USE_PREF_SIZE);
+    toggle.setOnAction(e -> presenter.setServing(toggle.isSelected()));
+    presenter.stateProperty().addListener((obs, old, now) -> toggle.setSelected(
+        now == LocalServerPresenter.State.STARTING || now == LocalServerPresenter.State.RUNNING));
+    toggle.disableProperty().bind(presenter.stateProperty().isEqualTo(LocalServerPresenter.State.STARTING)
+        .or(presenter.stateProperty().isEqualTo(LocalServerPresenter.State.STOPPING)));
+
+    Hyperlink link = new Hyperlink();
+    link.setId("serve-url");
+    link.textProperty().bind(presenter.urlProperty());
+    link.visibleProperty().bind(presenter.urlProperty().isNotEmpty());
+    link.managedProperty().bind(link.visibleProperty());
+    link.setMinWidth(USE_PREF_SIZE);
+    link.setOnAction(e -> openLink.accept(link.getText()));
+    link.setTooltip(new Tooltip("Open the drag-and-drop page in your browser"));
+
+    Label info = new Label();
+    info.setId("serve-info");
+    info.setMinWidth(0);
+    info.textProperty().bind(Bindings.when(presenter.problemProperty().isNotEmpty())
+        .then(presenter.problemProperty()).otherwise(presenter.noteProperty()));
+    info.visibleProperty().bind(info.textProperty().isNotEmpty());
+    info.managedProperty().bind(info.visibleProperty());
+    info.setMaxWidth(420);
+    Tooltip.install(info, tooltipOf(info));
+    presenter.problemProperty().addListener((obs, old, now) -> info.pseudoClassStateChanged(
+        javafx.css.PseudoClass.getPseudoClass("error"), !now.isEmpty()));
+    info.getStyleClass().add("serve-info");
+
+    getChildren().addAll(toggle, link, info);
+  }
+
+  private static Tooltip tooltipOf(Label label) {
+    Tooltip tip = new Tooltip();
+    tip.textProperty().bind(label.textProperty());
+    return tip;
+  }
+}
