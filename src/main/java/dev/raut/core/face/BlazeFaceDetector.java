@@ -27,6 +27,7 @@ public final class BlazeFaceDetector implements FaceDetector {
   private final int size;
   private final double minScore;
   private final double mergeIou;
+  private final double boxScale;
   /** Per anchor set: output index of scores, output index of regressors, anchors (x, y pairs in 0..1). */
   private final List<AnchorSet> anchorSets = new ArrayList<>();
 
@@ -36,10 +37,15 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
   }
 
-  public BlazeFaceDetector(OnnxModel model, double minScore, double mergeIou) {
+  /**
+   * {@code boxScale} resizes each box about its centre, so that boxes of different BlazeFace
+   * models describe the same extent of a face (1 keeps the model's own boxes).
+   */
+  public BlazeFaceDetector(OnnxModel model, double minScore, double mergeIou, double boxScale) {
     this.model = model;
     this.minScore = minScore;
     this.mergeIou = mergeIou;
+    this.boxScale = boxScale;
     long[] in = model.inputShape();
     if (in.length != 4 || in[3] != 3 || in[1] != in[2]) {
       throw new ModelLoadException(model.name() + " is not a BlazeFace model: input shape must be [1,S,S,3]");
@@ -110,8 +116,8 @@ public final class BlazeFaceDetector implements FaceDetector {
         int o = i * REGRESSOR_WIDTH;
         double cx = ax + reg[o];
         double cy = ay + reg[o + 1];
-        double w = reg[o + 2];
-        double h = reg[o + 3];
+        double w = reg[o + 2] * boxScale;
+        double h = reg[o + 3] * boxScale;
         Box box = new Box((cx - w / 2 - padX) / scale, (cy - h / 2 - padY) / scale, w / scale, h / scale);
         List<Point> keypoints = new ArrayList<>(KEYPOINTS);
         for (int k = 0; k < KEYPOINTS; k++) {
