@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = RautCommand.Version.class,
     description = "Offline photo and face analysis: faces, emotions, objects and your own ONNX classifiers.%n"
         + "Without arguments, raut opens the desktop app.",
-    subcommands = {AnalyzeCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AnalyzeCommand.class, ModelsCommand.class, LiveCommand.class, CommandLine.HelpCommand.class})
 public final class RautCommand implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILURES = 1;

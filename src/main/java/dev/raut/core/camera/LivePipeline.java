@@ -125,7 +125,7 @@ public final class LivePipeline implements AutoCloseable {
         report(new SourceStatus(SourceStatus.State.CONNECTING, "Connecting to " + source.description() + "…", 0, null));
         try {
           source.open(options.openTimeout());
-          report(SourceStatus.of(SourceStatus.State.LIVE, source.description()));
+          report(SourceStatus.of(SourceStatus.State.LIVE, "Live: " + source.description() + "."));
           boolean backPressure = options.pace() == Pace.MAX && source.nominalFps() > 0;
           boolean paced = options.pace() == Pace.NATIVE && source.nominalFps() > 0;
           long openedNanos = System.nanoTime();
