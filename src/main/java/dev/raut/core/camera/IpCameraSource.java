@@ -27,6 +27,21 @@ public final class IpCameraSource implements FrameSource {
   /** How often to look for a new picture: well below any camera's frame interval. */
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
+  /**
+   * The driver's reader thread is created by the thread that opens the device and so joins this
+   * group. When the stream drops it dies with an exception; this source reports the drop itself, so
+   * the group keeps the driver's stack trace off the console.
+   */
+  private static final ThreadGroup DRIVER_THREADS = new ThreadGroup("raut-ipcam") {
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+      LOG.log(System.Logger.Level.DEBUG, "IP camera reader ended: " + e);
+    }
+  };
+  private static final System.Logger LOG = System.getLogger(IpCameraSource.class.getName());
+  /** The driver's HTTP client logs every retry of a dropped stream at INFO; drops are reported as states instead. */
+  private static final java.util.logging.Logger HTTP_CLIENT_LOG = quietHttpClientLog();
+
   private final URL url;
   private final String user;
   private final String password;
@@ -68,7 +83,7 @@ public final class IpCameraSource implements FrameSource {
     IpCamDevice candidate = new IpCamDevice(url.toString(), url, IpCamMode.PUSH, auth);
     // the driver's open() waits for the first picture without a limit: run it where we can give up on it
     ExecutorService opener = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "raut-ipcam-open");
+      Thread t = new Thread(DRIVER_THREADS, r, "raut-ipcam-open");
       t.setDaemon(true);
       return t;
     });
@@ -131,6 +146,12 @@ public final class IpCameraSource implements FrameSource {
       release(device);
       device = null;
     }
+  }
+
+  private static java.util.logging.Logger quietHttpClientLog() {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.apache.http");
+    log.setLevel(java.util.logging.Level.WARNING);
+    return log;
   }
 
   /** Stops the driver's reader and closes its HTTP client, which unblocks a reader stuck on a silent socket. */
