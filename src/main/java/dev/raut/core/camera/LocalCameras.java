@@ -66,6 +66,16 @@ public final class LocalCameras {
     String hint = os.contains("linux")
         ? " On Linux the webcam driver needs the libv4l-0 package (sudo apt install libv4l-0)."
         : "";
-    return new CameraException("driver_missing", "The webcam driver could not start: " + e.getMessage() + "." + hint, e);
+    return new CameraException("driver_missing", "The webcam driver could not start (" + rootMessage(e) + ")." + hint, e);
+  }
+
+  /** The innermost cause says what is actually missing; the wrappers around it only name Java classes. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.replaceAll("(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error): ?", "").trim();
   }
 }

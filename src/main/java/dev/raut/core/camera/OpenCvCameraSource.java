@@ -31,9 +31,8 @@ public final class OpenCvCameraSource implements FrameSource {
   public void open(Duration timeout) throws CameraException {
     OpenCvNative.ensureLoaded();
     close();
-    capture = new VideoCapture();
-    capture.open(index, Videoio.CAP_ANY, new org.opencv.core.MatOfInt(
-        Videoio.CAP_PROP_OPEN_TIMEOUT_MSEC, (int) timeout.toMillis()));
+    // OpenCV's backends have no portable open timeout (V4L2 rejects the property): they fail fast instead
+    capture = new VideoCapture(index, Videoio.CAP_ANY);
     if (!capture.isOpened()) {
       close();
       throw new CameraException("not_found", "Camera " + index + " could not be opened through OpenCV either."
