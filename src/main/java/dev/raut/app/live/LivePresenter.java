@@ -214,7 +214,7 @@ public final class LivePresenter implements AutoCloseable {
     });
   }
 
-  /** Saves the next frame with its overlays as a PNG in the output folder. */
+  /** Saves the next analysed frame with its overlays as a PNG in the output folder. */
   public void snapshot() {
     snapshotTarget = outputFolder.resolve("raut-snapshot-" + LocalDateTime.now().format(FILE_TIME) + ".png");
   }
@@ -310,13 +310,17 @@ public final class LivePresenter implements AutoCloseable {
     }
 
     @Override
-    public void onFrame(Frame frame) {
-      record(frame.bgr());
+    public void onAnalysedFrame(Frame frame, LiveResult result) {
       Path snapshot = snapshotTarget;
       if (snapshot != null) {
         snapshotTarget = null;
-        saveSnapshot(frame.bgr().clone(), latestResult, snapshot);
+        saveSnapshot(frame.bgr().clone(), result, snapshot); // the frame its overlays were found on
       }
+    }
+
+    @Override
+    public void onFrame(Frame frame) {
+      record(frame.bgr());
       if (!displayPaused) {
         publish(frame);
       }

@@ -12,4 +12,10 @@ public interface LiveListener {
   default void onFrame(Frame frame) {}
 
   default void onResult(LiveResult result) {}
+
+  /**
+   * Called right after {@link #onResult} with the very frame that was analysed (borrowed for the
+   * call, on the analysis worker): for output that must match its overlays exactly, like snapshots.
+   */
+  default void onAnalysedFrame(Frame frame, LiveResult result) {}
 }

@@ -251,8 +251,12 @@ public final class LivePipeline implements AutoCloseable {
         lastResultNanos = done;
         long count = ++analysed;
         LiveResult result = new LiveResult(frame.index, frame.timestampMs, frame.capturedNanos, latency / 1e6, analysis, tracked);
+        Frame analysedFrame = frame;
         for (LiveListener l : listeners) {
-          safely(() -> l.onResult(result));
+          safely(() -> {
+            l.onResult(result);
+            l.onAnalysedFrame(analysedFrame, result);
+          });
         }
         if (options.maxAnalysedFrames() > 0 && count >= options.maxAnalysedFrames()) {
           report(SourceStatus.of(SourceStatus.State.STOPPED, "Analysed " + count + " frames."));
