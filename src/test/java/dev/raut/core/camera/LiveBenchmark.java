@@ -55,8 +55,10 @@ public final class LiveBenchmark {
           int found = analyzer.analyzeFrame(frame, "bench", size[0], size[1], request).faces().size();
           double[] stage = medianStages(analyzer, engine, frame, request, iterations, runs);
           System.out.printf(Locale.ROOT,
-              "analysis %4dx%-4d %d face(s) (found %d): %6.1f frames/s  total %.2f ms = detect %.2f + emotion %.2f + rest %.2f%n",
-              size[0], size[1], faces, found, 1000 / stage[0], stage[0], stage[1], stage[2], stage[0] - stage[1] - stage[2]);
+              "analysis %4dx%-4d %d face(s) (found %d): %6.1f frames/s  total %.2f ms = detect %.2f + emotion %.2f"
+                  + " + rest %.2f; CPU %.2f ms/frame (%.0f frames/s per core)%n",
+              size[0], size[1], faces, found, 1000 / stage[0], stage[0], stage[1], stage[2], stage[0] - stage[1] - stage[2],
+              stage[3], 1000 / stage[3]);
           Path video = work.resolve("bench-" + size[0] + "-" + faces + ".avi");
           LiveFixtures.writeMjpegAvi(video, List.of(frame), 300, 30);
           if (size[0] == 640 && faces == 1) {
@@ -83,15 +85,19 @@ public final class LiveBenchmark {
     double[] total = new double[runs];
     double[] detect = new double[runs];
     double[] emotion = new double[runs];
+    double[] cpu = new double[runs];
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     for (int r = 0; r < runs; r++) {
       for (int i = 0; i < 100; i++) {
         analyzer.analyzeFrame(frame, "bench", frame.cols(), frame.rows(), request);
       }
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       for (int i = 0; i < iterations; i++) {
         analyzer.analyzeFrame(frame, "bench", frame.cols(), frame.rows(), request);
       }
       long t1 = System.nanoTime();
+      cpu[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e6 / iterations;
       List<DetectedFace> faces = null;
       for (int i = 0; i < iterations; i++) {
         faces = detector.detect(frame);
@@ -105,7 +111,7 @@ public final class LiveBenchmark {
       detect[r] = (t2 - t1) / 1e6 / iterations;
       emotion[r] = (t3 - t2) / 1e6 / iterations;
     }
-    return new double[] {median(total), median(detect), median(emotion)};
+    return new double[] {median(total), median(detect), median(emotion), median(cpu)};
   }
 
   /** Median over runs of: analysed frames/s, latency p50, latency p95. */
