@@ -39,6 +39,11 @@ public final class FaceTracker {
 
   /** Matches this frame's faces to the known ones; {@code timeMs} is the frame's time (any monotonic clock). */
   public List<TrackedFace> update(List<ImageAnalysis.Face> faces, double timeMs) {
+    for (Iterator<Track> it = tracks.iterator(); it.hasNext();) {
+      if (timeMs - it.next().lastSeenMs > FORGET_MS) {
+        it.remove();
+      }
+    }
     List<Box> boxes = new ArrayList<>(faces.size());
     for (ImageAnalysis.Face f : faces) {
       boxes.add(new Box(f.box().get(0), f.box().get(1), f.box().get(2), f.box().get(3)));
@@ -56,11 +61,6 @@ public final class FaceTracker {
       track.lastSeenMs = timeMs;
       ImageAnalysis.Emotion smoothed = smooth(track, faces.get(i).emotion(), dt);
       result.add(new TrackedFace(track.id, hue(track.id), faces.get(i), smoothed));
-    }
-    for (Iterator<Track> it = tracks.iterator(); it.hasNext();) {
-      if (timeMs - it.next().lastSeenMs > FORGET_MS) {
-        it.remove();
-      }
     }
     return result;
   }

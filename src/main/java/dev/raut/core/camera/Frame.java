@@ -1,5 +1,6 @@
 package dev.raut.core.camera;
 
+import dev.raut.core.image.OpenCvNative;
 import org.opencv.core.Mat;
 
 /**
@@ -8,6 +9,10 @@ import org.opencv.core.Mat;
  * length of a callback and must copy what they want to keep.
  */
 public final class Frame {
+  static {
+    OpenCvNative.ensureLoaded();
+  }
+
   private final Mat bgr = new Mat();
   long index;
   long capturedNanos;
