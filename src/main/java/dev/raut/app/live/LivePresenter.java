@@ -17,6 +17,7 @@ import dev.raut.core.camera.LocalCameras;
 import dev.raut.core.camera.MjpegRecorder;
 import dev.raut.core.camera.OverlayPainter;
 import dev.raut.core.camera.SourceStatus;
+import dev.raut.core.onnx.ModelLoadException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -89,6 +90,9 @@ public final class LivePresenter implements AutoCloseable {
   private MjpegRecorder recorder;
 
   private volatile Path outputFolder = defaultOutputFolder();
+  // JavaFX thread only
+  private final double[] overlayLatencies = new double[256];
+  private int overlayLatencyCount;
   private volatile LivePipeline current;
   private boolean closed;
 
@@ -207,6 +211,9 @@ public final class LivePresenter implements AutoCloseable {
       case CLASSIFIER -> new AnalysisRequest(false, false, false, classifierPath, detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
     };
     submit(() -> {
+      if (pipeline != null && !warmUp(next)) {
+        return;
+      }
       request = next;
       if (pipeline != null) {
         pipeline.setRequest(next);
@@ -245,27 +252,59 @@ public final class LivePresenter implements AutoCloseable {
     return latestResult;
   }
 
-  /** Refreshes the HUD text from the pipeline's numbers (called a few times a second). */
+  /** A result reached the screen {@code ms} after its frame was captured (JavaFX thread). */
+  void overlayShown(double ms) {
+    overlayLatencies[overlayLatencyCount++ % overlayLatencies.length] = ms;
+  }
+
+  /** Median and 95th percentile of the recent capture → overlay latencies (ms), 0 before any (JavaFX thread). */
+  double[] overlayLatencyMs() {
+    double[] recent = java.util.Arrays.copyOf(overlayLatencies, Math.min(overlayLatencyCount, overlayLatencies.length));
+    if (recent.length == 0) {
+      return new double[] {0, 0};
+    }
+    java.util.Arrays.sort(recent);
+    return new double[] {recent[(int) Math.ceil(0.5 * recent.length) - 1], recent[(int) Math.ceil(0.95 * recent.length) - 1]};
+  }
+
+  /** Refreshes the HUD text from the pipeline's rates and the overlay latency (called a few times a second). */
   void refreshHud() {
     LivePipeline p = current;
     if (p == null) {
       hud.set("");
+      overlayLatencyCount = 0;
       return;
     }
     LiveStats s = p.stats();
+    double[] latency = overlayLatencyMs();
     hud.set(String.format(Locale.ROOT, "camera %.1f fps · analysis %.1f fps · latency %.0f ms (p95 %.0f)",
-        s.cameraFps(), s.analysisFps(), s.recentLatencyMsP50(), s.recentLatencyMsP95()));
+        s.cameraFps(), s.analysisFps(), latency[0], latency[1]));
   }
 
   // ---- control thread ---------------------------------------------------------------------------
 
   private void startNow() {
     latestResult = null;
+    if (!warmUp(request)) {
+      return;
+    }
     pipeline = new LivePipeline(analyzer, source, request, LiveOptions.defaults());
     pipeline.addListener(new Listener());
     current = pipeline;
     Platform.runLater(() -> running.set(true));
     pipeline.start();
+  }
+
+  /** Loads the request's models before they are needed, so the first live frames aren't late; false if they can't load. */
+  private boolean warmUp(AnalysisRequest wanted) {
+    try {
+      analyzer.engine().warmUp(wanted);
+      return true;
+    } catch (ModelLoadException e) {
+      SourceStatus failed = new SourceStatus(SourceStatus.State.ERROR, e.getMessage(), 0, "model_missing");
+      Platform.runLater(() -> status.set(failed));
+      return false;
+    }
   }
 
   private void stopNow() {

@@ -83,6 +83,7 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   private WritableImage image;
   private long lastHudNanos;
   private long lastFrameIndex = -1;
+  private long lastDrawnResultIndex = -1;
 
   public LiveView(Engine engine) {
     this.presenter = new LivePresenter(engine);
@@ -297,6 +298,10 @@ public final class LiveView extends BorderPane implements AutoCloseable {
       // results are in their frame's pixels, which is the displayed size unless the camera changed resolution
       double resultScale = scale * image.getWidth() / Math.max(1, result.analysis().width());
       overlay.draw(result, x, y, resultScale, presenter.mirrorProperty().get(), presenter.keypointsProperty().get());
+      if (result.frameIndex() != lastDrawnResultIndex) {
+        lastDrawnResultIndex = result.frameIndex();
+        presenter.overlayShown((System.nanoTime() - result.capturedNanos()) / 1e6);
+      }
     } else {
       overlay.draw(null, 0, 0, 1, false, false);
     }

@@ -141,6 +141,10 @@ class LiveViewTest {
         () -> onFx(() -> view.presenter().hudProperty().get().matches("camera [0-9.]+ fps · analysis [0-9.]+ fps · .*")));
     Label hud = robot.lookup("#live-hud").queryAs(Label.class);
     assertThat(onFx(hud::isVisible)).isTrue();
+    double[] overlayLatency = onFx(() -> view.presenter().overlayLatencyMs());
+    assertThat(overlayLatency[1]).isGreaterThan(0).isGreaterThanOrEqualTo(overlayLatency[0]);
+    System.out.printf(java.util.Locale.ROOT, "capture -> overlay latency in the Live view: p50 %.1f ms, p95 %.1f ms%n",
+        overlayLatency[0], overlayLatency[1]);
 
     robot.interact(() -> view.presenter().snapshot());
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> view.presenter().noticeProperty().get().startsWith("Snapshot saved")));
