@@ -289,7 +289,7 @@ public final class LivePresenter implements AutoCloseable {
       return;
     }
     pipeline = new LivePipeline(analyzer, source, request, LiveOptions.defaults());
-    pipeline.addListener(new Listener());
+    pipeline.addListener(new Listener(pipeline));
     current = pipeline;
     Platform.runLater(() -> running.set(true));
     pipeline.start();
@@ -336,9 +336,29 @@ public final class LivePresenter implements AutoCloseable {
   // ---- capture and analysis threads -----------------------------------------------------------
 
   private final class Listener implements LiveListener {
+    private final LivePipeline owner;
+
+    Listener(LivePipeline owner) {
+      this.owner = owner;
+    }
+
     @Override
     public void onStatus(SourceStatus s) {
-      Platform.runLater(() -> status.set(s));
+      Platform.runLater(() -> {
+        status.set(s);
+        if (s.state() == SourceStatus.State.STOPPED) {
+          notice.set(s.message());
+        }
+      });
+      boolean endedByItself = s.state() == SourceStatus.State.STOPPED || s.state() == SourceStatus.State.ERROR;
+      if (endedByItself) {
+        // the video ended or the source can't be used: release it now, not when the user presses Stop
+        submit(() -> {
+          if (pipeline == owner) {
+            stopNow();
+          }
+        });
+      }
     }
 
     @Override

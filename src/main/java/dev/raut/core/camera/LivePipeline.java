@@ -336,7 +336,8 @@ public final class LivePipeline implements AutoCloseable {
     }
     source.close();
     slot.releaseBuffers();
-    if (wasRunning && status.state() != SourceStatus.State.ERROR) {
+    SourceStatus.State last = status.state();
+    if (wasRunning && last != SourceStatus.State.ERROR && last != SourceStatus.State.STOPPED) {
       report(SourceStatus.of(SourceStatus.State.STOPPED, "Stopped."));
     }
   }

@@ -77,8 +77,8 @@ class LiveViewTest {
     final AtomicInteger closes = new AtomicInteger();
     volatile boolean open;
 
-    WatchedSource(Path file) {
-      inner = new VideoFileSource(file, true);
+    WatchedSource(Path file, boolean loop) {
+      inner = new VideoFileSource(file, loop);
     }
 
     @Override
@@ -121,7 +121,7 @@ class LiveViewTest {
   @Test
   void playsAVideoWithOverlaysAndStopReleasesTheSource(FxRobot robot) throws Exception {
     view.presenter().setOutputFolder(dir);
-    WatchedSource source = new WatchedSource(video);
+    WatchedSource source = new WatchedSource(video, true);
     robot.interact(() -> view.start(source));
 
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() > 0));
@@ -158,6 +158,17 @@ class LiveViewTest {
     assertThat(source.closes.get()).isEqualTo(1);
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !view.presenter().runningProperty().get()));
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() == 0));
+  }
+
+  @Test
+  void aVideoThatEndsReleasesItsSourceByItself(FxRobot robot) throws Exception {
+    WatchedSource source = new WatchedSource(video, false);
+    robot.interact(() -> view.start(source));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> source.open);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !source.open);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !view.presenter().runningProperty().get()));
+    assertThat(source.closes.get()).isEqualTo(1);
+    assertThat(onFx(() -> view.presenter().noticeProperty().get())).isEqualTo("The end of video faces.avi.");
   }
 
   @Test
