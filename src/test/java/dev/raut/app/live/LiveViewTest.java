@@ -152,12 +152,50 @@ class LiveViewTest {
       assertThat(files.filter(p -> p.getFileName().toString().endsWith(".png"))).hasSize(1);
     }
 
+    robot.interact(() -> view.presenter().setRecording(true));
+    Thread.sleep(1500);
+    robot.interact(() -> view.presenter().setRecording(false));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> onFx(() -> view.presenter().noticeProperty().get().startsWith("Recording saved")));
+    Path recording;
+    try (var files = Files.list(dir)) {
+      recording = files.filter(p -> p.getFileName().toString().endsWith(".avi") && !p.equals(video)).findFirst().orElseThrow();
+    }
+    VideoFileSource replay = new VideoFileSource(recording, false);
+    Mat first = new Mat();
+    try {
+      replay.open(Duration.ofSeconds(2));
+      assertThat(replay.read(first)).isTrue();
+      assertThat(first.cols()).isEqualTo(640);
+      assertThat(first.rows()).isEqualTo(480);
+    } finally {
+      replay.close();
+      first.release();
+    }
+
     robot.clickOn("#live-stop");
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !source.open);
     assertThat(source.opens.get()).isEqualTo(1);
     assertThat(source.closes.get()).isEqualTo(1);
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !view.presenter().runningProperty().get()));
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() == 0));
+  }
+
+  @Test
+  void switchingSourcesWhileLiveReleasesTheFirst(FxRobot robot) throws Exception {
+    WatchedSource first = new WatchedSource(video, true);
+    WatchedSource second = new WatchedSource(video, true);
+    robot.interact(() -> view.start(first));
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> first.open);
+    robot.interact(() -> {
+      view.presenter().setAnalysis(LiveMode.OBJECTS, dev.raut.core.analysis.DetectorChoice.FRONT, null);
+      view.start(second);
+    });
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> second.open && !first.open);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnObjects() > 0));
+    assertThat(first.closes.get()).isEqualTo(1);
+    robot.interact(() -> view.presenter().stop());
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !second.open);
   }
 
   @Test
