@@ -51,7 +51,7 @@ final class LiveCommand implements Callable<Integer> {
   @Option(names = "--user", paramLabel = "NAME", description = "IP camera user name.")
   String user;
 
-  @Option(names = "--password", paramLabel = "SECRET", description = "IP camera password.", interactive = false)
+  @Option(names = "--password", paramLabel = "SECRET", description = "IP camera password.")
   String password;
 
   @Option(names = "--resolution", paramLabel = "WxH", description = "Camera resolution, e.g. 1280x720.")
