@@ -141,6 +141,32 @@ class IpCameraPipelineTest {
   }
 
   @Test
+  void aCameraWithALoginStreamsOnlyWithTheRightPassword() throws Exception {
+    try (MjpegTestServer server = new MjpegTestServer(jpegs, 25).requireLogin("viewer", "s3cret")) {
+      server.start();
+      IpCameraSource right = new IpCameraSource(server.url(), "viewer", "s3cret", Duration.ofSeconds(2));
+      Mat frame = new Mat();
+      try {
+        right.open(Duration.ofSeconds(5));
+        assertThat(right.read(frame)).isTrue();
+        assertThat(frame.cols()).isEqualTo(640);
+      } finally {
+        right.close();
+        frame.release();
+      }
+      IpCameraSource wrong = new IpCameraSource(server.url(), "viewer", "guess", Duration.ofSeconds(2));
+      try {
+        wrong.open(Duration.ofSeconds(2));
+        throw new AssertionError("a wrong password must not stream");
+      } catch (CameraException e) {
+        assertThat(e.code()).isIn("timeout", "not_found");
+      } finally {
+        wrong.close();
+      }
+    }
+  }
+
+  @Test
   void anAddressThatIsNotHttpIsRejected() {
     try {
       new IpCameraSource("rtsp://127.0.0.1/stream", null, null);

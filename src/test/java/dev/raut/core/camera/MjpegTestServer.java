@@ -25,14 +25,32 @@ final class MjpegTestServer implements AutoCloseable {
   private volatile HttpServer server;
   private volatile boolean serving;
 
+  private String user;
+  private String password;
+
   MjpegTestServer(List<byte[]> jpegs, int fps) {
     this.jpegs = jpegs;
     this.frameIntervalMillis = 1000 / fps;
   }
 
+  /** Asks for HTTP basic authentication with these credentials, as many IP cameras do. */
+  MjpegTestServer requireLogin(String name, String secret) {
+    this.user = name;
+    this.password = secret;
+    return this;
+  }
+
   synchronized void start() throws IOException {
     HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    s.createContext("/video", this::stream);
+    var context = s.createContext("/video", this::stream);
+    if (user != null) {
+      context.setAuthenticator(new com.sun.net.httpserver.BasicAuthenticator("camera") {
+        @Override
+        public boolean checkCredentials(String name, String secret) {
+          return user.equals(name) && password.equals(secret);
+        }
+      });
+    }
     s.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "mjpeg-test-server");
       t.setDaemon(true);
