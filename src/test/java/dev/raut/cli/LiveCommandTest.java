@@ -86,6 +86,14 @@ class LiveCommandTest {
   }
 
   @Test
+  void cameraZeroOnAMachineWithoutCamerasEndsWithAMessageInsteadOfRetryingForever() {
+    Run r = run("live", "--source", "0", "--frames", "3", "--format", "json");
+    assertThat(r.exit()).isEqualTo(RautCommand.EXIT_FAILURES);
+    assertThat(r.err()).containsAnyOf("No camera found", "The webcam driver could not start");
+    assertThat(r.lines()).hasSize(1).first().asString().startsWith("{\"stats\":{\"frames\":0,");
+  }
+
+  @Test
   void aBadPaceIsAUsageError() {
     Run r = run("live", "--source", "x.avi", "--pace", "warp");
     assertThat(r.exit()).isNotZero();

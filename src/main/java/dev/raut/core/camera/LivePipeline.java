@@ -23,6 +23,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class LivePipeline implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LivePipeline.class.getName());
   private static final int RECENT_LATENCIES = 512;
+  /** No camera at all, or no driver: waiting won't change that, the user has to act (and press Retry). */
+  private static final java.util.Set<String> NOT_WORTH_RETRYING = java.util.Set.of("no_camera", "driver_missing");
 
   private final Analyzer analyzer;
   private final FrameSource source;
@@ -163,7 +165,7 @@ public final class LivePipeline implements AutoCloseable {
           }
         } catch (CameraException e) {
           source.close();
-          if (!source.retryable()) {
+          if (!source.retryable() || NOT_WORTH_RETRYING.contains(e.code())) {
             report(new SourceStatus(SourceStatus.State.ERROR, e.getMessage(), 0, e.code()));
             return;
           }
