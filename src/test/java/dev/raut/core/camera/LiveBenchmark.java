@@ -32,7 +32,9 @@ import org.opencv.imgproc.Imgproc;
  *   -Dexec.args="-Xmx512m -cp %classpath dev.raut.core.camera.LiveBenchmark --runs 3 --soak-frames 20000"</pre>
  *
  * Wall-clock rates depend on what else the machine runs; the CPU figures (thread CPU time per
- * analysed frame, process CPU time per pipeline frame) show the cost itself.
+ * analysed frame, process CPU time per pipeline frame) show the cost itself. Options: --runs N,
+ * --iterations N (analysis calls per run), --pipeline-frames N, --soak-frames N (0 skips the soak,
+ * which needs the 640x480x1 configuration), --configs 640x480x1,1280x720x4 (WIDTHxHEIGHTxFACES).
  */
 public final class LiveBenchmark {
   private LiveBenchmark() {}
@@ -51,34 +53,45 @@ public final class LiveBenchmark {
       Analyzer analyzer = new Analyzer(engine);
       engine.warmUp(request);
       List<Mat> faceCrops = faceCrops(engine);
-      int[][] sizes = {{640, 480}, {1280, 720}};
+      String configs = stringArg(args, "--configs", "640x480x1,640x480x4,1280x720x1,1280x720x4");
       Path oneFaceVideo = null;
-      for (int[] size : sizes) {
-        for (int faces : new int[] {1, 4}) {
-          Mat frame = composeFrame(faceCrops, faces, size[0], size[1]);
-          int found = analyzer.analyzeFrame(frame, "bench", size[0], size[1], request).faces().size();
-          double[] stage = medianStages(analyzer, engine, frame, request, iterations, runs);
-          System.out.printf(Locale.ROOT,
-              "analysis %4dx%-4d %d face(s) (found %d): %6.1f frames/s  total %.2f ms = detect %.2f + emotion %.2f"
-                  + " + rest %.2f; CPU %.2f ms/frame (%.0f frames/s per core)%n",
-              size[0], size[1], faces, found, 1000 / stage[0], stage[0], stage[1], stage[2], stage[0] - stage[1] - stage[2],
-              stage[3], 1000 / stage[3]);
-          Path video = work.resolve("bench-" + size[0] + "-" + faces + ".avi");
-          LiveFixtures.writeMjpegAvi(video, List.of(frame), 300, 30);
-          if (size[0] == 640 && faces == 1) {
-            oneFaceVideo = video;
+      for (String config : configs.split(",")) {
+        String[] parts = config.trim().split("x");
+        int[] size = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+        int faces = Integer.parseInt(parts[2]);
+        // the first set of sample faces the detector finds all of at this size
+        Mat frame = null;
+        int found = 0;
+        for (int first = 0; first + faces <= faceCrops.size() && found != faces; first++) {
+          if (frame != null) {
+            frame.release();
           }
-          double[] max = medianPipeline(analyzer, video, request, Pace.MAX, pipelineFrames, runs);
-          double[] paced = medianPipeline(analyzer, video, request, Pace.NATIVE, 150, runs);
-          System.out.printf(Locale.ROOT,
-              "pipeline %4dx%-4d %d face(s): max pace %6.1f analysed/s, latency p50 %.1f p95 %.1f ms,"
-                  + " process CPU %.2f ms per analysed frame; 30 fps camera pace latency p50 %.1f p95 %.1f ms%n",
-              size[0], size[1], faces, max[0], max[1], max[2], max[3], paced[1], paced[2]);
-          frame.release();
+          frame = composeFrame(faceCrops.subList(first, first + faces), faces, size[0], size[1]);
+          found = analyzer.analyzeFrame(frame, "bench", size[0], size[1], request).faces().size();
         }
+        double[] stage = medianStages(analyzer, engine, frame, request, iterations, runs);
+        System.out.printf(Locale.ROOT,
+            "analysis %4dx%-4d %d face(s) (found %d): %6.1f frames/s  total %.2f ms = detect %.2f + emotion %.2f"
+                + " + rest %.2f; CPU %.2f ms/frame (%.0f frames/s per core)%n",
+            size[0], size[1], faces, found, 1000 / stage[0], stage[0], stage[1], stage[2], stage[0] - stage[1] - stage[2],
+            stage[3], 1000 / stage[3]);
+        Path video = work.resolve("bench-" + size[0] + "-" + faces + ".avi");
+        LiveFixtures.writeMjpegAvi(video, List.of(frame), 300, 30);
+        if (size[0] == 640 && faces == 1) {
+          oneFaceVideo = video;
+        }
+        double[] max = medianPipeline(analyzer, video, request, Pace.MAX, pipelineFrames, runs);
+        double[] paced = medianPipeline(analyzer, video, request, Pace.NATIVE, 150, runs);
+        System.out.printf(Locale.ROOT,
+            "pipeline %4dx%-4d %d face(s): max pace %6.1f analysed/s, latency p50 %.1f p95 %.1f ms,"
+                + " process CPU %.2f ms per analysed frame; 30 fps camera pace latency p50 %.1f p95 %.1f ms%n",
+            size[0], size[1], faces, max[0], max[1], max[2], max[3], paced[1], paced[2]);
+        frame.release();
       }
       LiveFixtures.release(faceCrops);
-      soak(analyzer, oneFaceVideo, request, soakFrames);
+      if (soakFrames > 0 && oneFaceVideo != null) {
+        soak(analyzer, oneFaceVideo, request, soakFrames);
+      }
     }
   }
 
@@ -229,6 +242,15 @@ public final class LiveBenchmark {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
+  }
+
+  private static String stringArg(String[] args, String name, String fallback) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
   }
 
   private static int intArg(String[] args, String name, int fallback) {
