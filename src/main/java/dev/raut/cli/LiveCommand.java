@@ -115,7 +115,7 @@ final class LiveCommand implements Callable<Integer> {
     try (Engine engine = Engine.openDefault()) {
       engine.warmUp(request);
       LiveOptions options = LiveOptions.defaults().withPace(chosenPace).withMaxAnalysedFrames(frames);
-      LivePipeline pipeline = new LivePipeline(new Analyzer(engine), frameSource, request, options);
+      LivePipeline pipeline = new LivePipeline(Analyzer.forLiveVideo(engine), frameSource, request, options);
       AtomicBoolean statsWritten = new AtomicBoolean();
       pipeline.addListener(new JsonLines(out, err));
       Thread onCtrlC = new Thread(() -> finish(pipeline, out, statsWritten), "raut-live-shutdown");

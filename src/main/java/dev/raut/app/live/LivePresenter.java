@@ -97,7 +97,7 @@ public final class LivePresenter implements AutoCloseable {
   private boolean closed;
 
   public LivePresenter(Engine engine) {
-    this.analyzer = new Analyzer(engine);
+    this.analyzer = Analyzer.forLiveVideo(engine);
     paused.addListener((o, was, now) -> displayPaused = now);
     mirror.addListener((o, was, now) -> mirrorOutput = now);
     keypoints.addListener((o, was, now) -> paintKeypoints = now);

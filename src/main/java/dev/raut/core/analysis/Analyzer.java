@@ -39,10 +39,21 @@ public final class Analyzer {
 
   private final Engine engine;
   private final ImageDecoder decoder;
+  private final boolean singleViewEmotions;
 
   public Analyzer(Engine engine, ImageDecoder decoder) {
+    this(engine, decoder, false);
+  }
+
+  private Analyzer(Engine engine, ImageDecoder decoder, boolean singleViewEmotions) {
     this.engine = engine;
     this.decoder = decoder;
+    this.singleViewEmotions = singleViewEmotions;
+  }
+
+  /** For live video: emotions read once per face (see {@link Engine#emotionSingleView()}), smoothed over frames by the caller. */
+  public static Analyzer forLiveVideo(Engine engine) {
+    return new Analyzer(engine, new ImageDecoder(), true);
   }
 
   public Analyzer(Engine engine) {
@@ -99,7 +110,8 @@ public final class Analyzer {
     List<DetectedFace> detected = request.detector() == DetectorChoice.NONE
         ? List.of(new DetectedFace(new Box(0, 0, bgr.cols(), bgr.rows()), 1.0, List.of()))
         : engine.faceDetector(request.detector()).detect(bgr);
-    List<EmotionPrediction> emotions = request.emotions() ? engine.emotion().classify(bgr, detected) : List.of();
+    List<EmotionPrediction> emotions = !request.emotions() ? List.of()
+        : (singleViewEmotions ? engine.emotionSingleView() : engine.emotion()).classify(bgr, detected);
     List<ImageAnalysis.Face> faces = new ArrayList<>(detected.size());
     for (int i = 0; i < detected.size(); i++) {
       DetectedFace face = detected.get(i).scaled(toOriginal);

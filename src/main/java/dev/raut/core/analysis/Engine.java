@@ -41,6 +41,7 @@ public final class Engine implements AutoCloseable {
   private final Map<DetectorChoice, FaceDetector> detectors = new HashMap<>();
   private final Map<String, OnnxImageClassifier> classifiers = new HashMap<>();
   private EmotionClassifier emotion;
+  private EmotionClassifier emotionSingleView;
   private ObjectDetector objects;
   private boolean closed;
 
@@ -83,6 +84,18 @@ public final class Engine implements AutoCloseable {
       emotion = new EmotionClassifier(load(card.id()), card.labels(), new FaceCrop(EMOTION_CROP_SCALE, true), true);
     }
     return emotion;
+  }
+
+  /**
+   * The same emotion model reading each face once, without the mirrored second view: for live
+   * video, where smoothing over frames steadies the answer and the second view would halve the rate.
+   */
+  public synchronized EmotionClassifier emotionSingleView() {
+    if (emotionSingleView == null) {
+      ModelCard card = catalog.get(ModelCatalog.EMOTION);
+      emotionSingleView = new EmotionClassifier(emotion().model(), card.labels(), new FaceCrop(EMOTION_CROP_SCALE, true), false);
+    }
+    return emotionSingleView;
   }
 
   public synchronized ObjectDetector objects() {

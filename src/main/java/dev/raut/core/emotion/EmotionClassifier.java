@@ -37,6 +37,11 @@ public final class EmotionClassifier {
     return labels;
   }
 
+  /** The network, shared by classifiers that differ only in how they read a face. */
+  public OnnxModel model() {
+    return model;
+  }
+
   /** One prediction per face, in the order of {@code faces}. */
   public List<EmotionPrediction> classify(Mat bgr, List<DetectedFace> faces) {
     if (faces.isEmpty()) {

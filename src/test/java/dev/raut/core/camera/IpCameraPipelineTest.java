@@ -25,7 +25,7 @@ class IpCameraPipelineTest {
   @BeforeAll
   static void open() {
     engine = Engine.openDefault();
-    analyzer = new Analyzer(engine);
+    analyzer = Analyzer.forLiveVideo(engine);
     List<Mat> frames = LiveFixtures.sampleFrames(640, 480);
     jpegs = LiveFixtures.jpegs(frames);
     LiveFixtures.release(frames);

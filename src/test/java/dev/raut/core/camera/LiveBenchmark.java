@@ -50,7 +50,7 @@ public final class LiveBenchmark {
     System.out.printf(Locale.ROOT, "cores: %d, runs: %d (medians shown), detector: front, emotions on%n",
         Runtime.getRuntime().availableProcessors(), runs);
     try (Engine engine = Engine.openDefault()) {
-      Analyzer analyzer = new Analyzer(engine);
+      Analyzer analyzer = Analyzer.forLiveVideo(engine);
       engine.warmUp(request);
       List<Mat> faceCrops = faceCrops(engine);
       String configs = stringArg(args, "--configs", "640x480x1,640x480x4,1280x720x1,1280x720x4");
@@ -121,7 +121,7 @@ public final class LiveBenchmark {
       }
       long t2 = System.nanoTime();
       for (int i = 0; i < iterations; i++) {
-        engine.emotion().classify(frame, faces);
+        engine.emotionSingleView().classify(frame, faces);
       }
       long t3 = System.nanoTime();
       total[r] = (t1 - t0) / 1e6 / iterations;

@@ -29,7 +29,7 @@ class VideoFilePipelineTest {
   @BeforeAll
   static void open() {
     engine = Engine.openDefault();
-    analyzer = new Analyzer(engine);
+    analyzer = Analyzer.forLiveVideo(engine);
     frames = LiveFixtures.sampleFrames(640, 480);
   }
 
