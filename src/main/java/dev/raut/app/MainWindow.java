@@ -4,6 +4,7 @@ import dev.raut.app.evaluate.EvaluatePresenter;
 import dev.raut.app.evaluate.EvaluateView;
 import dev.raut.app.gallery.GalleryPresenter;
 import dev.raut.app.gallery.GalleryView;
+import dev.raut.app.live.LivePage;
 import dev.raut.app.models.ModelsPresenter;
 import dev.raut.app.models.ModelsView;
 import dev.raut.app.serve.LocalServerPresenter;
@@ -53,6 +54,7 @@ public final class MainWindow implements AutoCloseable {
   private final List<Page> pages;
   private final ToggleGroup navigation = new ToggleGroup();
   private final Runnable toggleTheme;
+  private final LivePage live;
 
   /** Without a browser to open links in (tests): a clicked link's address goes to the status bar. */
   public MainWindow(AppServices services, Runnable toggleTheme) {
@@ -77,6 +79,7 @@ public final class MainWindow implements AutoCloseable {
       evaluate.setClassifiers(entries);
     });
     this.galleryView = new GalleryView(gallery);
+    this.live = new LivePage(services);
     this.pages = pages();
     root.getStyleClass().add("main-window");
     root.setLeft(navigationBar());
@@ -87,14 +90,12 @@ public final class MainWindow implements AutoCloseable {
   }
 
   /**
-   * The navigation entries, in order. THE place to plug in a page: replace a placeholder's
-   * supplier with the real node, e.g. {@code () -> new LiveView(services)} for Live.
+   * The navigation entries, in order: the one place where a page is plugged into the window.
    */
   private List<Page> pages() {
     return List.of(
         new Page("Gallery", Material2MZ.PHOTO_LIBRARY, "Analyse photos: drop files or folders", () -> galleryView),
-        new Page("Live", Material2MZ.VIDEOCAM, "Faces and emotions on a camera or video",
-            () -> placeholder("Live", "The live camera view is being built.")),
+        new Page("Live", Material2MZ.VIDEOCAM, "Faces and emotions on a camera or video", () -> live),
         new Page("Models", Material2MZ.MODEL_TRAINING, "The default models and your imported classifiers",
             () -> new ModelsView(models)),
         new Page("Evaluate", Material2AL.ASSESSMENT, "Measure a model on a labelled photo set",
@@ -128,6 +129,7 @@ public final class MainWindow implements AutoCloseable {
   /** On exit, before the engine closes: stops the local server and an evaluation in progress. */
   @Override
   public void close() {
+    live.close();
     server.close();
     evaluate.close();
   }
@@ -182,15 +184,6 @@ public final class MainWindow implements AutoCloseable {
     return bar;
   }
 
-  private static Node placeholder(String title, String text) {
-    Label heading = new Label(title);
-    heading.getStyleClass().add("title-2");
-    Label body = new Label(text);
-    body.getStyleClass().add("text-muted");
-    VBox box = new VBox(8, heading, body);
-    box.setAlignment(Pos.CENTER);
-    return box;
-  }
 
   /** Model state, model in use, counts, the last message and the "Serve on localhost" switch, along the bottom. */
   static final class StatusBar extends HBox {

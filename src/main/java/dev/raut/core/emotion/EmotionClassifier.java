@@ -38,7 +38,8 @@ public final class EmotionClassifier {
     if (faces.isEmpty()) {
       return List.of();
     }
-    int perFace = views.shifts().size() * 2;
+    int perCrop = views.mirrored() ? 2 : 1;
+    int perFace = views.shifts().size() * perCrop;
     int n = faces.size() * perFace;
     float[] input = new float[n * PIXELS];
     byte[] pixels = new byte[PIXELS];
@@ -50,12 +51,15 @@ public final class EmotionClassifier {
           crop.cropGrey(bgr, face, SIDE, shift[0], shift[1], grey);
           grey.get(0, 0, pixels);
           int base = slot++ * PIXELS;
-          int mirror = slot++ * PIXELS;
-          for (int y = 0; y < SIDE; y++) {
-            for (int x = 0; x < SIDE; x++) {
-              float v = (pixels[y * SIDE + x] & 0xff) / 127.5f - 1f;
-              input[base + y * SIDE + x] = v;
-              input[mirror + y * SIDE + (SIDE - 1 - x)] = v;
+          for (int i = 0; i < PIXELS; i++) {
+            input[base + i] = (pixels[i] & 0xff) / 127.5f - 1f;
+          }
+          if (views.mirrored()) {
+            int mirror = slot++ * PIXELS;
+            for (int y = 0; y < SIDE; y++) {
+              for (int x = 0; x < SIDE; x++) {
+                input[mirror + y * SIDE + (SIDE - 1 - x)] = input[base + y * SIDE + x];
+              }
             }
           }
         }

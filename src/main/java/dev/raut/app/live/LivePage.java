@@ -1,0 +1,39 @@
+package dev.raut.app.live;
+
+import dev.raut.app.AppServices;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The Live page in the main window: the {@link LiveView} once the shared engine is up (it opens in
+ * the background with the window), a short notice until then, the reason if it cannot open.
+ */
+public final class LivePage extends StackPane {
+  private LiveView view;
+  private boolean closed;
+
+  public LivePage(AppServices services) {
+    Label waiting = new Label("Loading the models…");
+    getChildren().setAll(waiting);
+    services.analyzer().whenComplete((analyzer, error) -> Platform.runLater(() -> {
+      if (closed) {
+        return;
+      }
+      if (error != null) {
+        waiting.setText("The live view needs the models: " + AppServices.rootMessage(error));
+        return;
+      }
+      view = new LiveView(analyzer.engine());
+      getChildren().setAll(view);
+    }));
+  }
+
+  /** Stops the source and releases the camera; on app exit, before the engine closes. */
+  public void close() {
+    closed = true;
+    if (view != null) {
+      view.close();
+    }
+  }
+}

@@ -1,0 +1,505 @@
+package dev.raut.app.live;
+
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.camera.CameraDevice;
+import dev.raut.core.camera.CameraException;
+import dev.raut.core.camera.Frame;
+import dev.raut.core.camera.FrameSource;
+import dev.raut.core.camera.LiveListener;
+import dev.raut.core.camera.LiveOptions;
+import dev.raut.core.camera.LivePipeline;
+import dev.raut.core.camera.LiveResult;
+import dev.raut.core.camera.LiveStats;
+import dev.raut.core.camera.LocalCameras;
+import dev.raut.core.camera.MjpegRecorder;
+import dev.raut.core.camera.OverlayPainter;
+import dev.raut.core.camera.SourceStatus;
+import dev.raut.core.onnx.ModelLoadException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * The Live view's logic: starts and stops the pipeline off the JavaFX thread, turns its frames
+ * into display buffers, and exposes status, HUD text and camera list as read-only properties
+ * (changed on the JavaFX thread only). Snapshots and recordings are painted with the same
+ * overlays the user sees.
+ */
+public final class LivePresenter implements AutoCloseable {
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+  private final Analyzer analyzer;
+  /** Start, stop and close run here, in order, so the UI never waits for a camera. */
+  private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("raut-live-control"));
+  /** Snapshots are encoded here, away from capture and UI. */
+  private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("raut-live-io"));
+
+  private final ReadOnlyObjectWrapper<SourceStatus> status =
+      new ReadOnlyObjectWrapper<>(SourceStatus.of(SourceStatus.State.STOPPED, "Pick a source and press Start."));
+  private final ReadOnlyStringWrapper hud = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyObjectWrapper<List<CameraDevice>> cameras = new ReadOnlyObjectWrapper<>(List.of());
+  private final ReadOnlyStringWrapper cameraProblem = new ReadOnlyStringWrapper("");
+  private final ReadOnlyBooleanWrapper camerasListed = new ReadOnlyBooleanWrapper(false);
+  private final BooleanProperty mirror = new SimpleBooleanProperty(false);
+  private final BooleanProperty paused = new SimpleBooleanProperty(false);
+  private final BooleanProperty keypoints = new SimpleBooleanProperty(false);
+
+  // shared with the capture thread
+  private final AtomicReference<VideoFrame> readyFrame = new AtomicReference<>();
+  private final ConcurrentLinkedQueue<VideoFrame> freeFrames = new ConcurrentLinkedQueue<>();
+  private volatile LiveResult latestResult;
+  private volatile boolean displayPaused;
+  private volatile boolean mirrorOutput;
+  private volatile boolean paintKeypoints;
+  private volatile Path snapshotTarget;
+  private volatile Path recordTarget;
+
+  // control thread only
+  private LivePipeline pipeline;
+  private FrameSource source;
+  private AnalysisRequest request = AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.FRONT);
+  // capture thread only (and control thread once the capture thread has stopped)
+  private final Mat bgra = new Mat();
+  private final Mat recordBuffer = new Mat();
+  private MjpegRecorder recorder;
+
+  private volatile Path outputFolder = defaultOutputFolder();
+  // JavaFX thread only
+  private final double[] overlayLatencies = new double[256];
+  private int overlayLatencyCount;
+  private volatile LivePipeline current;
+  private boolean closed;
+
+  public LivePresenter(Engine engine) {
+    this.analyzer = Analyzer.forLiveVideo(engine);
+    paused.addListener((o, was, now) -> displayPaused = now);
+    mirror.addListener((o, was, now) -> mirrorOutput = now);
+    keypoints.addListener((o, was, now) -> paintKeypoints = now);
+  }
+
+  // ---- properties (JavaFX thread) -------------------------------------------------------------
+
+  public ReadOnlyObjectProperty<SourceStatus> statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty hudProperty() {
+    return hud.getReadOnlyProperty();
+  }
+
+  /** Short messages for the user: "Snapshot saved to …", a recording that could not start. */
+  public ReadOnlyStringProperty noticeProperty() {
+    return notice.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty recordingProperty() {
+    return recording.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<List<CameraDevice>> camerasProperty() {
+    return cameras.getReadOnlyProperty();
+  }
+
+  /** Why cameras can't be listed (a missing driver library), or empty. */
+  public ReadOnlyStringProperty cameraProblemProperty() {
+    return cameraProblem.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty camerasListedProperty() {
+    return camerasListed.getReadOnlyProperty();
+  }
+
+  public BooleanProperty mirrorProperty() {
+    return mirror;
+  }
+
+  public BooleanProperty pausedProperty() {
+    return paused;
+  }
+
+  public BooleanProperty keypointsProperty() {
+    return keypoints;
+  }
+
+  /** Where snapshots and recordings go (default: the user's Pictures folder, else home). */
+  public void setOutputFolder(Path folder) {
+    outputFolder = folder;
+  }
+
+  // ---- commands (any thread) ------------------------------------------------------------------
+
+  /** Lists local cameras in the background; the result lands in {@link #camerasProperty()}. */
+  public void refreshCameras() {
+    Thread lister = new Thread(() -> {
+      List<CameraDevice> found = List.of();
+      String problem = "";
+      try {
+        found = LocalCameras.list(5000);
+      } catch (CameraException e) {
+        problem = e.getMessage();
+      }
+      List<CameraDevice> result = found;
+      String message = problem;
+      Platform.runLater(() -> {
+        cameras.set(result);
+        cameraProblem.set(message);
+        camerasListed.set(true);
+      });
+    }, "raut-camera-list");
+    lister.setDaemon(true);
+    lister.start();
+  }
+
+  /** Stops what is running and starts {@code newSource}; the presenter owns the source from now on. */
+  public void start(FrameSource newSource) {
+    submit(() -> {
+      stopNow();
+      source = newSource;
+      startNow();
+    });
+  }
+
+  /** Starts the last source again at once (the Retry button). */
+  public void retry() {
+    submit(() -> {
+      if (source != null) {
+        stopNow();
+        startNow();
+      }
+    });
+  }
+
+  public void stop() {
+    submit(this::stopNow);
+  }
+
+  /** What to analyse; applied to the running pipeline from its next frame. */
+  public void setAnalysis(LiveMode mode, DetectorChoice detector, String classifierPath) {
+    AnalysisRequest next = switch (mode) {
+      case FACES_AND_EMOTIONS -> AnalysisRequest.facesAndEmotions().withDetector(detector);
+      case OBJECTS -> AnalysisRequest.objectsOnly();
+      case CLASSIFIER -> new AnalysisRequest(false, false, false, classifierPath, detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
+    };
+    submit(() -> {
+      if (pipeline != null && !warmUp(next)) {
+        return;
+      }
+      request = next;
+      if (pipeline != null) {
+        pipeline.setRequest(next);
+      }
+    });
+  }
+
+  /** Saves the next analysed frame with its overlays as a PNG in the output folder. */
+  public void snapshot() {
+    snapshotTarget = outputFolder.resolve("raut-snapshot-" + LocalDateTime.now().format(FILE_TIME) + ".png");
+  }
+
+  /** Starts or stops recording the annotated stream to a Motion-JPEG .avi in the output folder. */
+  public void setRecording(boolean on) {
+    if (on) {
+      recordTarget = outputFolder.resolve("raut-recording-" + LocalDateTime.now().format(FILE_TIME) + ".avi");
+      recording.set(true);
+    } else {
+      recordTarget = null;
+      recording.set(false);
+    }
+  }
+
+  // ---- for the view's display loop (JavaFX thread) --------------------------------------------
+
+  /** The newest frame not yet shown, or null; hand it back with {@link #recycle} once drawn. */
+  VideoFrame takeFrame() {
+    return readyFrame.getAndSet(null);
+  }
+
+  void recycle(VideoFrame frame) {
+    freeFrames.offer(frame);
+  }
+
+  LiveResult latestResult() {
+    return latestResult;
+  }
+
+  /** A result reached the screen {@code ms} after its frame was captured (JavaFX thread). */
+  void overlayShown(double ms) {
+    overlayLatencies[overlayLatencyCount++ % overlayLatencies.length] = ms;
+  }
+
+  /** Median and 95th percentile of the recent capture → overlay latencies (ms), 0 before any (JavaFX thread). */
+  double[] overlayLatencyMs() {
+    double[] recent = java.util.Arrays.copyOf(overlayLatencies, Math.min(overlayLatencyCount, overlayLatencies.length));
+    if (recent.length == 0) {
+      return new double[] {0, 0};
+    }
+    java.util.Arrays.sort(recent);
+    return new double[] {recent[(int) Math.ceil(0.5 * recent.length) - 1], recent[(int) Math.ceil(0.95 * recent.length) - 1]};
+  }
+
+  /** Refreshes the HUD text from the pipeline's rates and the overlay latency (called a few times a second). */
+  void refreshHud() {
+    LivePipeline p = current;
+    if (p == null) {
+      hud.set("");
+      overlayLatencyCount = 0;
+      return;
+    }
+    LiveStats s = p.stats();
+    double[] latency = overlayLatencyMs();
+    hud.set(String.format(Locale.ROOT, "camera %.1f fps · analysis %.1f fps · latency %.0f ms (p95 %.0f)",
+        s.cameraFps(), s.analysisFps(), latency[0], latency[1]));
+  }
+
+  // ---- control thread ---------------------------------------------------------------------------
+
+  private void startNow() {
+    latestResult = null;
+    if (!warmUp(request)) {
+      return;
+    }
+    pipeline = new LivePipeline(analyzer, source, request, LiveOptions.defaults());
+    pipeline.addListener(new Listener(pipeline));
+    current = pipeline;
+    Platform.runLater(() -> running.set(true));
+    pipeline.start();
+  }
+
+  /** Loads the request's models before they are needed, so the first live frames aren't late; false if they can't load. */
+  private boolean warmUp(AnalysisRequest wanted) {
+    try {
+      analyzer.engine().warmUp(wanted);
+      return true;
+    } catch (ModelLoadException e) {
+      SourceStatus failed = new SourceStatus(SourceStatus.State.ERROR, e.getMessage(), 0, "model_missing");
+      Platform.runLater(() -> status.set(failed));
+      return false;
+    }
+  }
+
+  private void stopNow() {
+    if (pipeline == null) {
+      return;
+    }
+    pipeline.close(); // joins the capture thread: the recorder below is ours alone now
+    pipeline = null;
+    current = null;
+    closeRecorder();
+    latestResult = null;
+    Platform.runLater(() -> {
+      running.set(false);
+      recording.set(false);
+      hud.set("");
+    });
+    recordTarget = null;
+  }
+
+  private void submit(Runnable task) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      control.execute(task);
+    }
+  }
+
+  // ---- capture and analysis threads -----------------------------------------------------------
+
+  private final class Listener implements LiveListener {
+    private final LivePipeline owner;
+
+    Listener(LivePipeline owner) {
+      this.owner = owner;
+    }
+
+    @Override
+    public void onStatus(SourceStatus s) {
+      Platform.runLater(() -> {
+        status.set(s);
+        if (s.state() == SourceStatus.State.STOPPED) {
+          notice.set(s.message());
+        }
+      });
+      boolean endedByItself = s.state() == SourceStatus.State.STOPPED || s.state() == SourceStatus.State.ERROR;
+      if (endedByItself) {
+        // the video ended or the source can't be used: release it now, not when the user presses Stop
+        submit(() -> {
+          if (pipeline == owner) {
+            stopNow();
+          }
+        });
+      }
+    }
+
+    @Override
+    public void onResult(LiveResult result) {
+      if (!displayPaused) {
+        latestResult = result;
+      }
+    }
+
+    @Override
+    public void onAnalysedFrame(Frame frame, LiveResult result) {
+      Path snapshot = snapshotTarget;
+      if (snapshot != null) {
+        snapshotTarget = null;
+        saveSnapshot(frame.bgr().clone(), result, snapshot); // the frame its overlays were found on
+      }
+    }
+
+    @Override
+    public void onFrame(Frame frame) {
+      record(frame.bgr());
+      if (!displayPaused) {
+        publish(frame);
+      }
+    }
+  }
+
+  /** Converts the frame to BGRA into a pooled buffer and makes it the newest for display. */
+  private void publish(Frame frame) {
+    Mat bgr = frame.bgr();
+    VideoFrame target = freeFrames.poll();
+    while (target != null && (target.width != bgr.cols() || target.height != bgr.rows())) {
+      target = freeFrames.poll(); // a resolution change: old buffers are dropped
+    }
+    if (target == null) {
+      target = new VideoFrame(bgr.cols(), bgr.rows());
+    }
+    Imgproc.cvtColor(bgr, bgra, Imgproc.COLOR_BGR2BGRA);
+    bgra.get(0, 0, target.bgra);
+    target.index = frame.index();
+    VideoFrame replaced = readyFrame.getAndSet(target);
+    if (replaced != null) {
+      freeFrames.offer(replaced);
+    }
+  }
+
+  private void record(Mat bgr) {
+    Path target = recordTarget;
+    if (target == null) {
+      closeRecorder();
+      return;
+    }
+    if (recorder == null || !recorder.file().equals(target)) {
+      closeRecorder();
+      try {
+        LivePipeline p = current;
+        double fps = p == null ? 0 : p.stats().cameraFps();
+        recorder = new MjpegRecorder(target, fps > 1 ? fps : 25, bgr.cols(), bgr.rows());
+      } catch (CameraException e) {
+        recordTarget = null;
+        Platform.runLater(() -> {
+          recording.set(false);
+          notice.set(e.getMessage());
+        });
+        return;
+      }
+    }
+    bgr.copyTo(recordBuffer);
+    OverlayPainter.paint(recordBuffer, latestResult, paintKeypoints, mirrorOutput);
+    recorder.write(recordBuffer);
+  }
+
+  private void closeRecorder() {
+    if (recorder != null) {
+      MjpegRecorder done = recorder;
+      recorder = null;
+      done.close();
+      Platform.runLater(() -> notice.set("Recording saved to " + done.file() + " (" + done.frames() + " frames)."));
+    }
+  }
+
+  private void saveSnapshot(Mat copy, LiveResult result, Path file) {
+    boolean mirrored = mirrorOutput;
+    boolean points = paintKeypoints;
+    io.execute(() -> {
+      try {
+        OverlayPainter.paint(copy, result, points, mirrored);
+        Files.createDirectories(file.getParent());
+        boolean ok = Imgcodecs.imwrite(file.toString(), copy);
+        String message = ok ? "Snapshot saved to " + file + "." : "The snapshot could not be written to " + file + ".";
+        Platform.runLater(() -> notice.set(message));
+      } catch (java.io.IOException e) {
+        Platform.runLater(() -> notice.set("The snapshot could not be written: " + e.getMessage()));
+      } finally {
+        copy.release();
+      }
+    });
+  }
+
+  /** Stops the source (releasing the camera) and frees every buffer; waits for the camera to let go. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    control.execute(() -> {
+      stopNow();
+      bgra.release();
+      recordBuffer.release();
+    });
+    control.shutdown();
+    io.shutdown();
+    try {
+      control.awaitTermination(15, TimeUnit.SECONDS);
+      io.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Closes in the background: for the JavaFX thread, which must not wait for a camera. */
+  public void closeLater() {
+    Thread closer = new Thread(this::close, "raut-live-close");
+    closer.setDaemon(true);
+    closer.start();
+  }
+
+  private static Path defaultOutputFolder() {
+    Path home = Path.of(System.getProperty("user.home"));
+    Path pictures = home.resolve("Pictures");
+    return Files.isDirectory(pictures) ? pictures : home;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,406 @@
+package dev.raut.app.live;
+
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.camera.CameraDevice;
+import dev.raut.core.camera.CameraException;
+import dev.raut.core.camera.FrameSource;
+import dev.raut.core.camera.IpCameraSource;
+import dev.raut.core.camera.LocalCameraSource;
+import dev.raut.core.camera.LiveResult;
+import dev.raut.core.camera.SourceStatus;
+import dev.raut.core.camera.VideoFileSource;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The Live view: pick a camera, an IP camera or a video file, watch it with face, emotion or object
+ * overlays, a HUD with camera FPS, analysis FPS and latency, mirror, pause, snapshot and recording.
+ * Self-contained: host it with {@code new LiveView(engine)}; it stops its source when it leaves the
+ * window or the window closes, and {@link #close()} releases everything.
+ */
+public final class LiveView extends BorderPane implements AutoCloseable {
+  enum SourceKind {
+    CAMERA("Camera"), IP_CAMERA("IP camera"), VIDEO_FILE("Video file");
+
+    private final String label;
+
+    SourceKind(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  private final LivePresenter presenter;
+  private final ChoiceBox<SourceKind> kind = new ChoiceBox<>();
+  private final ComboBox<CameraDevice> camera = new ComboBox<>();
+  private final ComboBox<CameraDevice.Resolution> resolution = new ComboBox<>();
+  private final TextField url = new TextField();
+  private final TextField user = new TextField();
+  private final PasswordField password = new PasswordField();
+  private final TextField videoPath = new TextField();
+  private final CheckBox loop = new CheckBox("Loop");
+  private final ChoiceBox<LiveMode> mode = new ChoiceBox<>();
+  private final ChoiceBox<DetectorChoice> detector = new ChoiceBox<>();
+  private String classifierPath;
+  private final ImageView video = new ImageView();
+  private final OverlayCanvas overlay = new OverlayCanvas();
+  private final Label hud = new Label();
+  private final Label statusText = new Label();
+  private final Button retry = new Button("Retry now");
+  private final VBox statusBox = new VBox(8, statusText, retry);
+  private final VBox emptyState;
+  private final Label notice = new Label();
+  private final AnimationTimer display;
+  private WritableImage image;
+  private long lastHudNanos;
+  private long lastFrameIndex = -1;
+  private long lastDrawnResultIndex = -1;
+
+  public LiveView(Engine engine) {
+    this.presenter = new LivePresenter(engine);
+    getStyleClass().add("live-view");
+    setTop(controls());
+    Button useIp = new Button("Use an IP camera");
+    useIp.setOnAction(e -> kind.setValue(SourceKind.IP_CAMERA));
+    Button useFile = new Button("Open a video file");
+    useFile.setOnAction(e -> kind.setValue(SourceKind.VIDEO_FILE));
+    Label emptyTitle = new Label("No camera found");
+    emptyTitle.setStyle("-fx-font-size: 18px; -fx-font-weight: bold; -fx-text-fill: white;");
+    Label emptyHint = new Label("Use an IP camera or a video file.");
+    emptyHint.setStyle("-fx-text-fill: #dddddd;");
+    Label driverHint = new Label();
+    driverHint.setWrapText(true);
+    driverHint.setMaxWidth(460);
+    driverHint.setStyle("-fx-text-fill: #bbbbbb;");
+    driverHint.textProperty().bind(presenter.cameraProblemProperty());
+    emptyState = new VBox(10, emptyTitle, emptyHint, new HBox(8, useIp, useFile), driverHint);
+    emptyState.setAlignment(Pos.CENTER);
+    ((HBox) emptyState.getChildren().get(2)).setAlignment(Pos.CENTER);
+    setCenter(stage());
+    notice.textProperty().bind(presenter.noticeProperty());
+    notice.setPadding(new Insets(4, 8, 4, 8));
+    setBottom(notice);
+    display = new AnimationTimer() {
+      @Override
+      public void handle(long now) {
+        showLatest(now);
+      }
+    };
+    display.start();
+    wireLifecycle();
+    presenter.refreshCameras();
+  }
+
+  public LivePresenter presenter() {
+    return presenter;
+  }
+
+  /** Starts a source chosen in code (the main window, tests); the view owns it from now on. */
+  public void start(FrameSource source) {
+    presenter.start(source);
+  }
+
+  private Region controls() {
+    kind.getItems().setAll(SourceKind.values());
+    kind.setValue(SourceKind.CAMERA);
+    camera.setPromptText("No camera");
+    camera.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(CameraDevice item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : item.name());
+      }
+    });
+    camera.setButtonCell(camera.getCellFactory().call(null));
+    camera.valueProperty().addListener((o, was, now) ->
+        resolution.getItems().setAll(now == null ? java.util.List.of() : now.resolutions()));
+    resolution.setPromptText("Resolution");
+    resolution.getItems().addListener((javafx.collections.ListChangeListener<CameraDevice.Resolution>) c -> {
+      if (!resolution.getItems().isEmpty()) {
+        resolution.setValue(resolution.getItems().get(resolution.getItems().size() - 1));
+      }
+    });
+    presenter.camerasProperty().addListener((o, was, now) -> {
+      camera.getItems().setAll(now);
+      if (!now.isEmpty()) {
+        camera.setValue(now.get(0)); // the default camera
+      }
+    });
+    url.setPromptText("http://camera/video.mjpg");
+    url.setPrefColumnCount(22);
+    user.setPromptText("user (optional)");
+    user.setPrefColumnCount(8);
+    password.setPromptText("password");
+    password.setPrefColumnCount(8);
+    videoPath.setPromptText("Motion-JPEG .avi");
+    videoPath.setPrefColumnCount(18);
+    Button browse = new Button("Browse…");
+    browse.setOnAction(e -> chooseVideo());
+    loop.setSelected(true);
+
+    HBox cameraFields = new HBox(6, camera, resolution);
+    HBox ipFields = new HBox(6, url, user, password);
+    HBox fileFields = new HBox(6, videoPath, browse, loop);
+    for (HBox fields : new HBox[] {cameraFields, ipFields, fileFields}) {
+      fields.setAlignment(Pos.CENTER_LEFT);
+      fields.managedProperty().bind(fields.visibleProperty());
+    }
+    cameraFields.visibleProperty().bind(kind.valueProperty().isEqualTo(SourceKind.CAMERA));
+    ipFields.visibleProperty().bind(kind.valueProperty().isEqualTo(SourceKind.IP_CAMERA));
+    fileFields.visibleProperty().bind(kind.valueProperty().isEqualTo(SourceKind.VIDEO_FILE));
+
+    Button start = new Button("Start");
+    start.setId("live-start");
+    start.setDefaultButton(true);
+    start.setOnAction(e -> startChosen());
+    Button stop = new Button("Stop");
+    stop.setId("live-stop");
+    stop.disableProperty().bind(presenter.runningProperty().not());
+    stop.setOnAction(e -> presenter.stop());
+    HBox sourceRow = new HBox(8, new Label("Source"), kind, cameraFields, ipFields, fileFields, start, stop);
+    sourceRow.setAlignment(Pos.CENTER_LEFT);
+
+    mode.getItems().setAll(LiveMode.values());
+    mode.setValue(LiveMode.FACES_AND_EMOTIONS);
+    detector.getItems().setAll(DetectorChoice.FRONT, DetectorChoice.BACK, DetectorChoice.HAAR);
+    detector.setValue(DetectorChoice.FRONT);
+    detector.disableProperty().bind(mode.valueProperty().isEqualTo(LiveMode.OBJECTS));
+    mode.valueProperty().addListener((o, was, now) -> {
+      if (now == LiveMode.CLASSIFIER && !chooseClassifier()) {
+        mode.setValue(was);
+        return;
+      }
+      applyAnalysis();
+    });
+    detector.valueProperty().addListener((o, was, now) -> applyAnalysis());
+    CheckBox keypoints = new CheckBox("Keypoints");
+    keypoints.selectedProperty().bindBidirectional(presenter.keypointsProperty());
+    CheckBox mirror = new CheckBox("Mirror");
+    mirror.selectedProperty().bindBidirectional(presenter.mirrorProperty());
+    ToggleButton pause = new ToggleButton("Pause");
+    pause.selectedProperty().bindBidirectional(presenter.pausedProperty());
+    Button snapshot = new Button("Snapshot");
+    snapshot.disableProperty().bind(presenter.runningProperty().not());
+    snapshot.setOnAction(e -> presenter.snapshot());
+    ToggleButton record = new ToggleButton("Record");
+    record.disableProperty().bind(presenter.runningProperty().not());
+    record.setOnAction(e -> presenter.setRecording(record.isSelected()));
+    presenter.recordingProperty().addListener((o, was, now) -> record.setSelected(now));
+    HBox analysisRow = new HBox(8, new Label("Analyse"), mode, new Label("Detector"), detector, keypoints, mirror,
+        pause, snapshot, record);
+    analysisRow.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(6, sourceRow, analysisRow);
+    box.setPadding(new Insets(8));
+    return box;
+  }
+
+  private StackPane stage() {
+    video.setPreserveRatio(true);
+    video.setSmooth(true);
+    Pane overlayLayer = new Pane(overlay);
+    overlayLayer.setMouseTransparent(true);
+    hud.setId("live-hud");
+    hud.setStyle("-fx-background-color: rgba(0,0,0,0.6); -fx-text-fill: white; -fx-padding: 4 8 4 8;"
+        + " -fx-font-family: monospace;");
+    hud.textProperty().bind(presenter.hudProperty());
+    hud.visibleProperty().bind(presenter.hudProperty().isNotEmpty());
+    statusText.setWrapText(true);
+    statusText.setMaxWidth(480);
+    statusText.setStyle("-fx-text-fill: white; -fx-font-size: 14px;");
+    statusBox.setAlignment(Pos.CENTER);
+    statusBox.setStyle("-fx-background-color: rgba(0,0,0,0.55); -fx-padding: 16;");
+    statusBox.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    retry.setOnAction(e -> presenter.retry());
+    presenter.statusProperty().addListener((o, was, now) -> showStatus(now));
+    showStatus(presenter.statusProperty().get());
+    emptyState.visibleProperty().bind(Bindings.createBooleanBinding(
+        () -> presenter.camerasListedProperty().get() && presenter.camerasProperty().get().isEmpty()
+            && kind.getValue() == SourceKind.CAMERA && !presenter.runningProperty().get(),
+        presenter.camerasListedProperty(), presenter.camerasProperty(), kind.valueProperty(), presenter.runningProperty()));
+    StackPane pane = new StackPane(video, overlayLayer, statusBox, emptyState, hud);
+    StackPane.setAlignment(hud, Pos.TOP_LEFT);
+    StackPane.setMargin(hud, new Insets(8));
+    pane.setStyle("-fx-background-color: #1e1e1e;");
+    pane.setMinSize(320, 240);
+    video.fitWidthProperty().bind(pane.widthProperty());
+    video.fitHeightProperty().bind(pane.heightProperty());
+    overlay.widthProperty().bind(pane.widthProperty());
+    overlay.heightProperty().bind(pane.heightProperty());
+    video.scaleXProperty().bind(Bindings.when(presenter.mirrorProperty()).then(-1).otherwise(1));
+    return pane;
+  }
+
+  private void showStatus(SourceStatus s) {
+    boolean problem = s.state() == SourceStatus.State.ERROR || s.state() == SourceStatus.State.RECONNECTING;
+    boolean visible = problem || s.state() == SourceStatus.State.CONNECTING;
+    statusText.setText(s.message());
+    retry.setVisible(problem);
+    retry.setManaged(problem);
+    statusBox.setVisible(visible && !emptyStateShowing());
+  }
+
+  private boolean emptyStateShowing() {
+    return emptyState != null && emptyState.isVisible();
+  }
+
+  /** Runs every display frame: the newest camera frame into the image, the newest result onto the canvas. */
+  private void showLatest(long now) {
+    VideoFrame frame = presenter.takeFrame();
+    if (frame != null) {
+      if (image == null || (int) image.getWidth() != frame.width || (int) image.getHeight() != frame.height) {
+        image = new WritableImage(frame.width, frame.height);
+        video.setImage(image);
+      }
+      image.getPixelWriter().setPixels(0, 0, frame.width, frame.height, PixelFormat.getByteBgraPreInstance(),
+          frame.bgra, 0, frame.width * 4);
+      lastFrameIndex = frame.index;
+      presenter.recycle(frame);
+    }
+    boolean live = presenter.runningProperty().get();
+    if (!live && image != null) {
+      image = null;
+      video.setImage(null);
+    }
+    LiveResult result = live ? presenter.latestResult() : null;
+    if (image != null && result != null) {
+      double scale = Math.min(overlay.getWidth() / image.getWidth(), overlay.getHeight() / image.getHeight());
+      double x = (overlay.getWidth() - image.getWidth() * scale) / 2;
+      double y = (overlay.getHeight() - image.getHeight() * scale) / 2;
+      // results are in their frame's pixels, which is the displayed size unless the camera changed resolution
+      double resultScale = scale * image.getWidth() / Math.max(1, result.analysis().width());
+      overlay.draw(result, x, y, resultScale, presenter.mirrorProperty().get(), presenter.keypointsProperty().get());
+      if (result.frameIndex() != lastDrawnResultIndex) {
+        lastDrawnResultIndex = result.frameIndex();
+        presenter.overlayShown((System.nanoTime() - result.capturedNanos()) / 1e6);
+      }
+    } else {
+      overlay.draw(null, 0, 0, 1, false, false);
+    }
+    if (now - lastHudNanos > 250_000_000L) {
+      lastHudNanos = now;
+      presenter.refreshHud();
+    }
+  }
+
+  /** Index of the frame now on screen, -1 before the first. */
+  long shownFrameIndex() {
+    return lastFrameIndex;
+  }
+
+  OverlayCanvas overlay() {
+    return overlay;
+  }
+
+  private void startChosen() {
+    FrameSource source;
+    try {
+      source = switch (kind.getValue()) {
+        case CAMERA -> new LocalCameraSource(camera.getValue() == null ? 0 : camera.getValue().index(), resolution.getValue());
+        case IP_CAMERA -> new IpCameraSource(url.getText().trim(), user.getText().trim(), password.getText());
+        case VIDEO_FILE -> new VideoFileSource(Path.of(videoPath.getText().trim()), loop.isSelected());
+      };
+    } catch (CameraException e) {
+      statusText.setText(e.getMessage());
+      statusBox.setVisible(true);
+      retry.setVisible(false);
+      return;
+    }
+    presenter.start(source);
+  }
+
+  private void applyAnalysis() {
+    presenter.setAnalysis(mode.getValue(), detector.getValue(), classifierPath);
+  }
+
+  private void chooseVideo() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open a Motion-JPEG video");
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Motion-JPEG video", "*.avi", "*.mjpg", "*.mjpeg"),
+        new FileChooser.ExtensionFilter("All files", "*.*"));
+    File file = chooser.showOpenDialog(window());
+    if (file != null) {
+      videoPath.setText(file.getPath());
+    }
+  }
+
+  private boolean chooseClassifier() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Choose an ONNX image classifier or its card");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Classifier", "*.onnx", "*.json"));
+    File file = chooser.showOpenDialog(window());
+    if (file == null) {
+      return false;
+    }
+    classifierPath = file.getPath();
+    return true;
+  }
+
+  private Window window() {
+    return getScene() == null ? null : getScene().getWindow();
+  }
+
+  /** Stops the source when the view leaves its window or the window closes (a camera must not stay on). */
+  private void wireLifecycle() {
+    javafx.beans.value.ChangeListener<Boolean> onShowing = (s, was, showing) -> {
+      if (!showing) {
+        presenter.stop();
+      }
+    };
+    javafx.beans.value.ChangeListener<Window> onWindow = (w, oldWindow, newWindow) -> {
+      if (oldWindow != null) {
+        oldWindow.showingProperty().removeListener(onShowing);
+      }
+      if (newWindow != null) {
+        newWindow.showingProperty().addListener(onShowing);
+      }
+    };
+    sceneProperty().addListener((o, oldScene, newScene) -> {
+      if (oldScene != null) {
+        oldScene.windowProperty().removeListener(onWindow);
+        onWindow.changed(null, oldScene.getWindow(), null);
+      }
+      if (newScene == null) {
+        presenter.stop();
+      } else {
+        newScene.windowProperty().addListener(onWindow);
+        onWindow.changed(null, null, newScene.getWindow());
+      }
+    });
+  }
+
+  /** Stops the display, the source and the analysis, and frees their buffers (in the background). */
+  @Override
+  public void close() {
+    display.stop();
+    presenter.closeLater();
+  }
+}

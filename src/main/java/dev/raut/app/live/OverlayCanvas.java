@@ -1,0 +1,104 @@
+package dev.raut.app.live;
+
+import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.camera.LiveResult;
+import dev.raut.core.camera.TrackedFace;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Draws the latest result over the video at display rate: face boxes in their track colour with
+ * the smoothed emotion and confidence, optional keypoints, object boxes, a classifier's top class.
+ * Coordinates are mapped from frame pixels to where the video is shown (letterboxed, maybe mirrored).
+ */
+final class OverlayCanvas extends Canvas {
+  private static final Font FONT = Font.font(13);
+  private int drawnFaces;
+  private int drawnObjects;
+
+  /** Clears and draws; {@code x, y, scale} place the frame in the canvas. */
+  void draw(LiveResult result, double x, double y, double scale, boolean mirror, boolean keypoints) {
+    GraphicsContext g = getGraphicsContext2D();
+    g.clearRect(0, 0, getWidth(), getHeight());
+    drawnFaces = 0;
+    drawnObjects = 0;
+    if (result == null || !result.analysis().ok()) {
+      return;
+    }
+    double frameWidth = result.analysis().width() * scale;
+    g.setFont(FONT);
+    g.setTextBaseline(VPos.TOP);
+    g.setLineWidth(2);
+    for (ImageAnalysis.DetectedObjectResult o : result.analysis().objects()) {
+      double[] r = place(o.box(), x, y, scale, frameWidth, mirror);
+      box(g, r, Color.gray(0.85), o.label() + " " + percent(o.score()));
+      drawnObjects++;
+    }
+    for (TrackedFace face : result.faces()) {
+      Color colour = Color.hsb(face.hue(), 0.85, 0.95);
+      double[] r = place(face.face().box(), x, y, scale, frameWidth, mirror);
+      ImageAnalysis.Emotion emotion = face.smoothedEmotion();
+      String label = emotion == null ? "face " + percent(face.face().score()) : emotion.label() + " " + percent(emotion.score());
+      box(g, r, colour, label);
+      if (keypoints) {
+        g.setFill(colour);
+        for (List<Double> k : face.face().keypoints()) {
+          double kx = k.get(0) * scale;
+          double px = x + (mirror ? frameWidth - kx : kx);
+          g.fillOval(px - 3, y + k.get(1) * scale - 3, 6, 6);
+        }
+      }
+      drawnFaces++;
+    }
+    if (!result.analysis().classes().isEmpty()) {
+      ImageAnalysis.ClassScore top = result.analysis().classes().get(0);
+      tag(g, x + 8, y + 8, Color.WHITE, top.label() + " " + percent(top.score()));
+    }
+  }
+
+  int drawnFaces() {
+    return drawnFaces;
+  }
+
+  int drawnObjects() {
+    return drawnObjects;
+  }
+
+  private static double[] place(List<Double> box, double x, double y, double scale, double frameWidth, boolean mirror) {
+    double bx = box.get(0) * scale;
+    double bw = box.get(2) * scale;
+    return new double[] {x + (mirror ? frameWidth - bx - bw : bx), y + box.get(1) * scale, bw, box.get(3) * scale};
+  }
+
+  private static void box(GraphicsContext g, double[] r, Color colour, String label) {
+    g.setStroke(colour);
+    g.strokeRect(r[0], r[1], r[2], r[3]);
+    tag(g, r[0], r[1] - 20, colour, label);
+  }
+
+  private static void tag(GraphicsContext g, double x, double y, Color background, String text) {
+    Text measure = new Text(text);
+    measure.setFont(FONT);
+    double w = measure.getLayoutBounds().getWidth() + 8;
+    double top = Math.max(0, y);
+    g.setFill(background);
+    g.fillRect(x, top, w, 19);
+    g.setFill(Color.BLACK);
+    g.fillText(text, x + 4, top + 2);
+  }
+
+  private static String percent(double score) {
+    return String.format(Locale.ROOT, "%.0f%%", score * 100);
+  }
+
+  @Override
+  public boolean isResizable() {
+    return false;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.raut.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.analysis.ResultJson;
+import dev.raut.core.camera.CameraException;
+import dev.raut.core.camera.FrameSource;
+import dev.raut.core.camera.FrameSources;
+import dev.raut.core.camera.LiveListener;
+import dev.raut.core.camera.LiveOptions;
+import dev.raut.core.camera.LivePipeline;
+import dev.raut.core.camera.LiveResult;
+import dev.raut.core.camera.LiveStats;
+import dev.raut.core.camera.Pace;
+import dev.raut.core.camera.ProcessMemory;
+import dev.raut.core.camera.SourceStatus;
+import dev.raut.core.camera.TrackedFace;
+import dev.raut.core.onnx.ModelLoadException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code raut live}: the live pipeline without a window. One JSON line per analysed frame (the
+ * analyze schema plus frame index, timestamp and tracked faces), then one stats line.
+ */
+@Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Analyse a camera, an IP camera or a video file live, without a window.",
+        "Writes one JSON line per analysed frame, then {\"stats\":{…}}. Stops after --frames, at the end of a"
+            + " video (unless --loop), or on Ctrl-C.",
+        "Without --faces/--emotions/--objects/--classifier, faces and emotions are analysed.",
+        "Exit code: 0 fine, 1 the source or the models failed, 2 usage error."})
+final class LiveCommand implements Callable<Integer> {
+  enum Format { json }
+
+  @Option(names = "--source", required = true, paramLabel = "DEVICE|URL|FILE",
+      description = "A camera number (0, 1, …), an MJPEG IP camera address (http://…) or a Motion-JPEG .avi file.")
+  String source;
+
+  @Option(names = "--user", paramLabel = "NAME", description = "IP camera user name.")
+  String user;
+
+  @Option(names = "--password", paramLabel = "SECRET", description = "IP camera password.")
+  String password;
+
+  @Option(names = "--resolution", paramLabel = "WxH", description = "Camera resolution, e.g. 1280x720.")
+  String resolution;
+
+  @Option(names = "--loop", description = "Start a video file over at its end.")
+  boolean loop;
+
+  @Option(names = "--frames", paramLabel = "N", description = "Stop after N analysed frames.")
+  long frames;
+
+  @Option(names = "--pace", paramLabel = "PACE", defaultValue = "native",
+      description = "Video files: native (the file's frame rate, like a camera) or max (as fast as the analysis goes,"
+          + " no frame skipped). Default: ${DEFAULT-VALUE}.")
+  String pace;
+
+  @Option(names = "--faces", description = "Detect faces.")
+  boolean faces;
+
+  @Option(names = "--emotions", description = "Emotion of each face (implies --faces).")
+  boolean emotions;
+
+  @Option(names = "--objects", description = "Detect the 80 COCO object classes.")
+  boolean objects;
+
+  @Option(names = "--classifier", paramLabel = "CARD_OR_ONNX", description = "Classify whole frames with your ONNX classifier.")
+  String classifier;
+
+  @Option(names = "--detector", paramLabel = "NAME", defaultValue = "front",
+      description = "Face detector: front (webcam distance), back, haar or auto. Default: ${DEFAULT-VALUE}.")
+  String detector;
+
+  @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3", description = "Minimum object score.")
+  double objectThreshold;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (JSON Lines).")
+  Format format;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AnalysisRequest request = request();
+    Pace chosenPace = switch (pace.toLowerCase(java.util.Locale.ROOT)) {
+      case "native" -> Pace.NATIVE;
+      case "max" -> Pace.MAX;
+      default -> throw new CommandLine.ParameterException(spec.commandLine(), "--pace must be native or max");
+    };
+    if (frames < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--frames must be 0 or more");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    FrameSource frameSource;
+    try {
+      frameSource = FrameSources.fromSpec(source, user, password, resolution, loop);
+    } catch (CameraException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try (Engine engine = Engine.openDefault()) {
+      engine.warmUp(request);
+      LiveOptions options = LiveOptions.defaults().withPace(chosenPace).withMaxAnalysedFrames(frames);
+      LivePipeline pipeline = new LivePipeline(Analyzer.forLiveVideo(engine), frameSource, request, options);
+      AtomicBoolean statsWritten = new AtomicBoolean();
+      pipeline.addListener(new JsonLines(out, err));
+      Thread onCtrlC = new Thread(() -> finish(pipeline, out, statsWritten), "raut-live-shutdown");
+      Runtime.getRuntime().addShutdownHook(onCtrlC);
+      pipeline.start();
+      pipeline.awaitFinished(Duration.ofDays(365));
+      finish(pipeline, out, statsWritten);
+      Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      return pipeline.status().state() == SourceStatus.State.ERROR ? RautCommand.EXIT_FAILURES : RautCommand.EXIT_OK;
+    } catch (ModelLoadException e) {
+      err.println("raut live: " + e.getMessage());
+      err.flush();
+      return RautCommand.EXIT_FAILURES;
+    }
+  }
+
+  private AnalysisRequest request() {
+    DetectorChoice choice;
+    try {
+      choice = DetectorChoice.parse(detector);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (objectThreshold < 0 || objectThreshold > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--object-threshold must be between 0 and 1");
+    }
+    boolean nothingAsked = !faces && !emotions && !objects && classifier == null;
+    return new AnalysisRequest(faces || nothingAsked, emotions || nothingAsked, objects, classifier, choice, objectThreshold);
+  }
+
+  /** Stops the pipeline (releasing the source) and writes the stats line, once. */
+  private static void finish(LivePipeline pipeline, PrintWriter out, AtomicBoolean statsWritten) {
+    pipeline.close();
+    if (statsWritten.compareAndSet(false, true)) {
+      LiveStats s = pipeline.stats();
+      Map<String, Object> stats = new LinkedHashMap<>();
+      stats.put("frames", s.framesCaptured());
+      stats.put("analysed", s.framesAnalysed());
+      stats.put("analysisFps", s.runAnalysisFps());
+      stats.put("latencyMsP50", s.latencyMsP50());
+      stats.put("latencyMsP95", s.latencyMsP95());
+      stats.put("rssMb", ProcessMemory.rssMb());
+      synchronized (out) {
+        out.println(ResultJson.line(Map.of("stats", stats)));
+        out.flush();
+      }
+    }
+  }
+
+  /** Results to standard output, source states to standard error. */
+  private static final class JsonLines implements LiveListener {
+    private final ObjectMapper mapper = ResultJson.mapper();
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    JsonLines(PrintWriter out, PrintWriter err) {
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public void onResult(LiveResult result) {
+      ObjectNode line = mapper.createObjectNode();
+      line.put("frame", result.frameIndex());
+      line.put("timestampMs", Math.round(result.timestampMs() * 10) / 10.0);
+      line.setAll((ObjectNode) mapper.valueToTree(result.analysis()));
+      ArrayNode tracks = line.putArray("tracks");
+      for (TrackedFace face : result.faces()) {
+        ObjectNode track = tracks.addObject();
+        track.put("id", face.id());
+        if (face.smoothedEmotion() != null) {
+          track.put("emotion", face.smoothedEmotion().label());
+          track.put("score", face.smoothedEmotion().score());
+        }
+      }
+      synchronized (out) {
+        out.println(line);
+      }
+    }
+
+    @Override
+    public void onStatus(SourceStatus status) {
+      synchronized (err) {
+        err.println("raut live: " + status.message());
+        err.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.raut.core.camera;
+
+import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.geometry.Box;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Follows faces across frames by box overlap (greedy IoU matching) and smooths each face's emotion
+ * with an exponential moving average over its probabilities, so a label does not flicker on one
+ * ambiguous frame. The smoothing is time-based: the same steadiness at 10 or 300 analysed frames/s.
+ * Used by the analysis worker only (not thread-safe).
+ */
+public final class FaceTracker {
+  private static final double MIN_IOU = 0.3;
+  /** Probabilities older than this weigh about 1/e: long enough to steady, short enough to follow a smile. */
+  private static final double SMOOTHING_MS = 250;
+  /** A face unseen for this long is forgotten; a new face there gets a new id. */
+  private static final double FORGET_MS = 1000;
+  private static final double GOLDEN_ANGLE = 137.508;
+
+  private final List<Track> tracks = new ArrayList<>();
+  private int nextId = 1;
+
+  private static final class Track {
+    final int id;
+    Box box;
+    double lastSeenMs;
+    double[] probabilities;
+    List<String> labels;
+
+    Track(int id) {
+      this.id = id;
+    }
+  }
+
+  /** Matches this frame's faces to the known ones; {@code timeMs} is the frame's time (any monotonic clock). */
+  public List<TrackedFace> update(List<ImageAnalysis.Face> faces, double timeMs) {
+    for (Iterator<Track> it = tracks.iterator(); it.hasNext();) {
+      if (timeMs - it.next().lastSeenMs > FORGET_MS) {
+        it.remove();
+      }
+    }
+    List<Box> boxes = new ArrayList<>(faces.size());
+    for (ImageAnalysis.Face f : faces) {
+      boxes.add(new Box(f.box().get(0), f.box().get(1), f.box().get(2), f.box().get(3)));
+    }
+    Track[] assigned = matchGreedy(boxes);
+    List<TrackedFace> result = new ArrayList<>(faces.size());
+    for (int i = 0; i < faces.size(); i++) {
+      Track track = assigned[i];
+      if (track == null) {
+        track = new Track(nextId++);
+        tracks.add(track);
+      }
+      double dt = track.probabilities == null ? Double.POSITIVE_INFINITY : Math.max(0, timeMs - track.lastSeenMs);
+      track.box = boxes.get(i);
+      track.lastSeenMs = timeMs;
+      ImageAnalysis.Emotion smoothed = smooth(track, faces.get(i).emotion(), dt);
+      result.add(new TrackedFace(track.id, hue(track.id), faces.get(i), smoothed));
+    }
+    return result;
+  }
+
+  /** Forgets every face (a new source, or time jumped back when a video looped). */
+  public void reset() {
+    tracks.clear();
+  }
+
+  /** Best pairs first: each known face goes to at most one new box and the other way round. */
+  private Track[] matchGreedy(List<Box> boxes) {
+    Track[] assigned = new Track[boxes.size()];
+    boolean[] taken = new boolean[tracks.size()];
+    while (true) {
+      double best = MIN_IOU;
+      int bestBox = -1;
+      int bestTrack = -1;
+      for (int b = 0; b < boxes.size(); b++) {
+        if (assigned[b] != null) {
+          continue;
+        }
+        for (int t = 0; t < tracks.size(); t++) {
+          if (taken[t]) {
+            continue;
+          }
+          double iou = tracks.get(t).box.iou(boxes.get(b));
+          if (iou >= best) {
+            best = iou;
+            bestBox = b;
+            bestTrack = t;
+          }
+        }
+      }
+      if (bestBox < 0) {
+        return assigned;
+      }
+      assigned[bestBox] = tracks.get(bestTrack);
+      taken[bestTrack] = true;
+    }
+  }
+
+  private static ImageAnalysis.Emotion smooth(Track track, ImageAnalysis.Emotion emotion, double dtMs) {
+    if (emotion == null) {
+      return null;
+    }
+    List<String> labels = new ArrayList<>(emotion.scores().keySet());
+    double[] p = new double[labels.size()];
+    for (int c = 0; c < p.length; c++) {
+      p[c] = emotion.scores().get(labels.get(c));
+    }
+    if (track.probabilities == null || !labels.equals(track.labels)) {
+      track.probabilities = p;
+      track.labels = labels;
+    } else {
+      double alpha = 1 - Math.exp(-dtMs / SMOOTHING_MS);
+      for (int c = 0; c < p.length; c++) {
+        track.probabilities[c] += alpha * (p[c] - track.probabilities[c]);
+      }
+    }
+    int best = 0;
+    Map<String, Double> scores = new LinkedHashMap<>();
+    for (int c = 0; c < p.length; c++) {
+      double v = Math.round(track.probabilities[c] * 10000) / 10000.0;
+      scores.put(labels.get(c), v);
+      if (track.probabilities[c] > track.probabilities[best]) {
+        best = c;
+      }
+    }
+    return new ImageAnalysis.Emotion(labels.get(best), scores.get(labels.get(best)), scores);
+  }
+
+  /** Well-spread colours for consecutive ids. */
+  static double hue(int id) {
+    return (id * GOLDEN_ANGLE) % 360;
+  }
+}

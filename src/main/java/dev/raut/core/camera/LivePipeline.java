@@ -1,0 +1,358 @@
+package dev.raut.core.camera;
+
+import dev.raut.core.analysis.AnalysisError;
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.onnx.ModelLoadException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs one source live: a capture thread reads frames at the source's rate into a single
+ * latest-frame slot, one analysis worker analyses the newest frame (older ones are dropped, never
+ * queued), tracks faces and reports results matched to their frame. A source that fails is closed
+ * and reopened with growing waits; a video that ends stops the pipeline. Frame buffers are reused
+ * and every native buffer is released in {@link #close()}.
+ */
+public final class LivePipeline implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(LivePipeline.class.getName());
+  private static final int RECENT_LATENCIES = 512;
+  /** No camera at all, or no driver: waiting won't change that, the user has to act (and press Retry). */
+  private static final java.util.Set<String> NOT_WORTH_RETRYING = java.util.Set.of("no_camera", "driver_missing");
+
+  private final Analyzer analyzer;
+  private final FrameSource source;
+  private final LiveOptions options;
+  private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
+  private final LatestFrameSlot slot = new LatestFrameSlot();
+  private final FaceTracker tracker = new FaceTracker();
+  private final RateMeter cameraRate = new RateMeter();
+  private final RateMeter analysisRate = new RateMeter();
+  private final LatencyHistogram latencies = new LatencyHistogram();
+  private final double[] recentLatencies = new double[RECENT_LATENCIES];
+  private final CountDownLatch finished = new CountDownLatch(2);
+  private final Thread captureThread;
+  private final Thread analysisThread;
+  private volatile AnalysisRequest request;
+  private volatile boolean running;
+  private volatile boolean captureEnded;
+  private volatile SourceStatus status = SourceStatus.of(SourceStatus.State.STOPPED, "Not started");
+  private volatile long captured;
+  private volatile long analysed;
+  private volatile long firstCaptureNanos;
+  private volatile long lastResultNanos;
+  private int recentCount;
+  private boolean closed;
+
+  public LivePipeline(Analyzer analyzer, FrameSource source, AnalysisRequest request, LiveOptions options) {
+    this.analyzer = analyzer;
+    this.source = source;
+    this.request = request;
+    this.options = options;
+    this.captureThread = new Thread(this::captureLoop, "raut-capture " + source.description());
+    this.analysisThread = new Thread(this::analysisLoop, "raut-analysis");
+    captureThread.setDaemon(true);
+    analysisThread.setDaemon(true);
+  }
+
+  public void addListener(LiveListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(LiveListener listener) {
+    listeners.remove(listener);
+  }
+
+  public FrameSource source() {
+    return source;
+  }
+
+  public synchronized void start() {
+    if (running || closed) {
+      throw new IllegalStateException("A live pipeline starts once");
+    }
+    running = true;
+    captureThread.start();
+    analysisThread.start();
+  }
+
+  /** Takes effect from the next analysed frame (switching detector, emotions, objects or classifier while live). */
+  public void setRequest(AnalysisRequest newRequest) {
+    request = newRequest;
+  }
+
+  public AnalysisRequest request() {
+    return request;
+  }
+
+  public SourceStatus status() {
+    return status;
+  }
+
+  /** Waits until the video ended and its last frame was analysed, the frame limit was reached, or the pipeline closed. */
+  public boolean awaitFinished(Duration timeout) throws InterruptedException {
+    return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public LiveStats stats() {
+    long now = System.nanoTime();
+    double[] recent;
+    synchronized (recentLatencies) {
+      recent = Arrays.copyOf(recentLatencies, Math.min(recentCount, RECENT_LATENCIES));
+    }
+    Arrays.sort(recent);
+    long first = firstCaptureNanos;
+    long last = lastResultNanos;
+    long done = analysed;
+    double runFps = done > 0 && last > first ? done * 1e9 / (last - first) : 0;
+    return new LiveStats(captured, done, slot.dropped(), round1(cameraRate.perSecond(now)),
+        round1(analysisRate.perSecond(now)), latencies.percentileMs(0.5), latencies.percentileMs(0.95),
+        percentile(recent, 0.5), percentile(recent, 0.95), round1(runFps));
+  }
+
+  // ---- capture thread ------------------------------------------------------------------------
+
+  private void captureLoop() {
+    Frame buffer = slot.firstCaptureBuffer();
+    long index = 0;
+    int failures = 0;
+    try {
+      while (running) {
+        report(new SourceStatus(SourceStatus.State.CONNECTING, "Connecting to " + source.description() + "…", 0, null));
+        try {
+          source.open(options.openTimeout());
+          report(SourceStatus.of(SourceStatus.State.LIVE, "Live: " + source.description() + "."));
+          boolean backPressure = options.pace() == Pace.MAX && source.nominalFps() > 0;
+          boolean paced = options.pace() == Pace.NATIVE && source.nominalFps() > 0;
+          long openedNanos = System.nanoTime();
+          long framesSinceOpen = 0;
+          while (running) {
+            if (!source.read(buffer.bgr())) {
+              report(SourceStatus.of(SourceStatus.State.STOPPED, "The end of " + source.description() + "."));
+              return;
+            }
+            if (buffer.bgr().empty()) {
+              continue;
+            }
+            if (paced) {
+              waitUntil(openedNanos + (long) (framesSinceOpen * 1e9 / source.nominalFps()));
+            }
+            framesSinceOpen++;
+            failures = 0;
+            buffer.index = index++;
+            buffer.capturedNanos = System.nanoTime();
+            buffer.timestampMs = source.lastTimestampMs();
+            if (firstCaptureNanos == 0) {
+              firstCaptureNanos = buffer.capturedNanos;
+            }
+            cameraRate.record(buffer.capturedNanos);
+            captured++;
+            Frame filled = buffer;
+            for (LiveListener l : listeners) {
+              safely(() -> l.onFrame(filled));
+            }
+            Frame next = slot.publish(buffer, backPressure);
+            if (next == null) {
+              return;
+            }
+            buffer = next;
+          }
+        } catch (CameraException e) {
+          source.close();
+          if (!source.retryable() || NOT_WORTH_RETRYING.contains(e.code())) {
+            report(new SourceStatus(SourceStatus.State.ERROR, e.getMessage(), 0, e.code()));
+            return;
+          }
+          backOff(e.getMessage(), e.code(), failures++);
+        } catch (RuntimeException e) {
+          // a driver failing in an unexpected way is treated like a dropped stream
+          source.close();
+          if (!source.retryable()) {
+            report(new SourceStatus(SourceStatus.State.ERROR, source.description() + " failed: " + e, 0, "stream_lost"));
+            return;
+          }
+          backOff(source.description() + " failed: " + e.getMessage(), "stream_lost", failures++);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      source.close();
+      captureEnded = true;
+      finished.countDown();
+    }
+  }
+
+  private void backOff(String reason, String code, int failures) throws InterruptedException {
+    long waitMs = Math.min(options.maxRetry().toMillis(), options.firstRetry().toMillis() << Math.min(failures, 20));
+    long until = System.currentTimeMillis() + waitMs;
+    while (running) {
+      long left = until - System.currentTimeMillis();
+      if (left <= 0) {
+        return;
+      }
+      int seconds = (int) Math.ceil(left / 1000.0);
+      report(new SourceStatus(SourceStatus.State.RECONNECTING, reason + " Reconnecting in " + seconds + " s…", seconds, code));
+      Thread.sleep(Math.min(left, 1000 - (left - 1) % 1000));
+    }
+  }
+
+  private void waitUntil(long deadlineNanos) throws InterruptedException {
+    long left;
+    while (running && (left = deadlineNanos - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(left);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
+  }
+
+  // ---- analysis worker -----------------------------------------------------------------------
+
+  private void analysisLoop() {
+    Frame mine = slot.firstWorkerBuffer();
+    AnalysisRequest lastRequest = null;
+    double lastTimeMs = Double.NEGATIVE_INFINITY;
+    try {
+      while (running) {
+        Frame frame = slot.take(mine, 100);
+        if (frame == null) {
+          if (!captureEnded) {
+            continue;
+          }
+          frame = slot.take(mine, 0); // the last frame may have arrived just before the end
+          if (frame == null) {
+            return;
+          }
+        }
+        mine = frame;
+        AnalysisRequest current = request;
+        if (!current.equals(lastRequest) || frame.timestampMs < lastTimeMs) {
+          tracker.reset(); // other detector, or a looped video / reconnected camera: old tracks mean nothing
+          lastRequest = current;
+        }
+        lastTimeMs = frame.timestampMs;
+        ImageAnalysis analysis = analyse(frame, current);
+        if (analysis == null) {
+          return;
+        }
+        List<TrackedFace> tracked = tracker.update(analysis.faces(), frame.timestampMs);
+        long done = System.nanoTime();
+        long latency = done - frame.capturedNanos;
+        latencies.record(latency);
+        synchronized (recentLatencies) {
+          recentLatencies[recentCount++ % RECENT_LATENCIES] = latency / 1e6;
+        }
+        analysisRate.record(done);
+        lastResultNanos = done;
+        long count = ++analysed;
+        LiveResult result = new LiveResult(frame.index, frame.timestampMs, frame.capturedNanos, latency / 1e6, analysis, tracked);
+        Frame analysedFrame = frame;
+        for (LiveListener l : listeners) {
+          safely(() -> {
+            l.onResult(result);
+            l.onAnalysedFrame(analysedFrame, result);
+          });
+        }
+        if (options.maxAnalysedFrames() > 0 && count >= options.maxAnalysedFrames()) {
+          report(SourceStatus.of(SourceStatus.State.STOPPED, "Analysed " + count + " frames."));
+          running = false;
+          slot.close();
+          captureThread.interrupt();
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  /** The analysis of one frame; null when the models cannot load (reported, and the pipeline stops). */
+  private ImageAnalysis analyse(Frame frame, AnalysisRequest current) {
+    try {
+      return analyzer.analyzeFrame(frame.bgr(), source.description(), frame.width(), frame.height(), current);
+    } catch (ModelLoadException e) {
+      report(new SourceStatus(SourceStatus.State.ERROR, e.getMessage(), 0, "model_missing"));
+      running = false;
+      slot.close();
+      captureThread.interrupt();
+      return null;
+    } catch (RuntimeException e) {
+      return ImageAnalysis.failed(source.description(), new AnalysisError("analysis_failed",
+          "Raut could not analyse this frame: " + e.getMessage()));
+    }
+  }
+
+  // ---- shared --------------------------------------------------------------------------------
+
+  private void report(SourceStatus newStatus) {
+    status = newStatus;
+    for (LiveListener l : listeners) {
+      safely(() -> l.onStatus(newStatus));
+    }
+  }
+
+  /** A listener's bug must not stop the camera. */
+  private static void safely(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "A live listener failed", e);
+    }
+  }
+
+  /**
+   * Stops both threads, closes the source (releasing the camera) and frees the frame buffers.
+   * Blocks until the threads have stopped (an analysis in progress finishes first).
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    boolean wasRunning = running || captureThread.isAlive();
+    running = false;
+    slot.close();
+    captureThread.interrupt();
+    try {
+      captureThread.join(TimeUnit.SECONDS.toMillis(10));
+      analysisThread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (captureThread.isAlive() || analysisThread.isAlive()) {
+      // a driver stuck in native code still holds a buffer: leaking it is safer than freeing it under the driver
+      LOG.log(System.Logger.Level.WARNING, "The capture of " + source.description() + " did not stop in time");
+      return;
+    }
+    source.close();
+    slot.releaseBuffers();
+    SourceStatus.State last = status.state();
+    if (wasRunning && last != SourceStatus.State.ERROR && last != SourceStatus.State.STOPPED) {
+      report(SourceStatus.of(SourceStatus.State.STOPPED, "Stopped."));
+    }
+  }
+
+  private static double percentile(double[] sorted, double fraction) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.ceil(fraction * sorted.length) - 1;
+    return round1(sorted[Math.max(0, Math.min(sorted.length - 1, i))]);
+  }
+
+  private static double round1(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+}

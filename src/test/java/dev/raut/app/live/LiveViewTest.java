@@ -1,0 +1,243 @@
+package dev.raut.app.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.camera.CameraException;
+import dev.raut.core.camera.FrameSource;
+import dev.raut.core.camera.LiveFixtures;
+import dev.raut.core.camera.SourceStatus;
+import dev.raut.core.camera.VideoFileSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Mat;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Live view alone in a window, headless (Monocle): a video plays with overlays, Stop releases the source. */
+@ExtendWith(ApplicationExtension.class)
+class LiveViewTest {
+  static {
+    // headless JavaFX for this test class; set before TestFX starts the toolkit
+    System.setProperty("testfx.robot", "glass");
+    System.setProperty("testfx.headless", "true");
+    System.setProperty("prism.order", "sw");
+    System.setProperty("glass.platform", "Monocle");
+    System.setProperty("monocle.platform", "Headless");
+  }
+
+  @TempDir
+  static Path dir;
+  private static Engine engine;
+  private static Path video;
+  private LiveView view;
+
+  @BeforeAll
+  static void prepare() {
+    engine = Engine.openDefault();
+    List<Mat> frames = LiveFixtures.sampleFrames(640, 480);
+    video = LiveFixtures.writeMjpegAvi(dir.resolve("faces.avi"), frames, 24, 12);
+    LiveFixtures.release(frames);
+  }
+
+  @AfterAll
+  static void release() {
+    engine.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    view = new LiveView(engine);
+    stage.setScene(new Scene(view, 960, 640));
+    stage.show();
+  }
+
+  /** A video source that counts how often it was opened and released. */
+  private static final class WatchedSource implements FrameSource {
+    final VideoFileSource inner;
+    final AtomicInteger opens = new AtomicInteger();
+    final AtomicInteger closes = new AtomicInteger();
+    volatile boolean open;
+
+    WatchedSource(Path file, boolean loop) {
+      inner = new VideoFileSource(file, loop);
+    }
+
+    @Override
+    public String description() {
+      return inner.description();
+    }
+
+    @Override
+    public void open(Duration timeout) throws CameraException {
+      inner.open(timeout);
+      opens.incrementAndGet();
+      open = true;
+    }
+
+    @Override
+    public boolean read(Mat bgr) throws CameraException {
+      return inner.read(bgr);
+    }
+
+    @Override
+    public double lastTimestampMs() {
+      return inner.lastTimestampMs();
+    }
+
+    @Override
+    public double nominalFps() {
+      return inner.nominalFps();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+      if (open) {
+        closes.incrementAndGet();
+      }
+      open = false;
+    }
+  }
+
+  @Test
+  void playsAVideoWithOverlaysAndStopReleasesTheSource(FxRobot robot) throws Exception {
+    view.presenter().setOutputFolder(dir);
+    WatchedSource source = new WatchedSource(video, true);
+    robot.interact(() -> view.start(source));
+
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() > 0));
+    assertThat(source.open).isTrue();
+    assertThat(onFx(() -> view.shownFrameIndex())).isGreaterThanOrEqualTo(0L);
+    assertThat(onFx(() -> view.presenter().statusProperty().get().state())).isEqualTo(SourceStatus.State.LIVE);
+
+    // the overlay canvas really has boxes painted on it
+    WritableImage overlay = onFx(() -> {
+      SnapshotParameters params = new SnapshotParameters();
+      params.setFill(Color.TRANSPARENT);
+      return view.overlay().snapshot(params, null);
+    });
+    assertThat(opaquePixels(overlay)).isGreaterThan(200);
+
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> onFx(() -> view.presenter().hudProperty().get().matches("camera [0-9.]+ fps · analysis [0-9.]+ fps · .*")));
+    Label hud = robot.lookup("#live-hud").queryAs(Label.class);
+    assertThat(onFx(hud::isVisible)).isTrue();
+    double[] overlayLatency = onFx(() -> view.presenter().overlayLatencyMs());
+    assertThat(overlayLatency[1]).isGreaterThan(0).isGreaterThanOrEqualTo(overlayLatency[0]);
+    System.out.printf(java.util.Locale.ROOT, "capture -> overlay latency in the Live view: p50 %.1f ms, p95 %.1f ms%n",
+        overlayLatency[0], overlayLatency[1]);
+
+    robot.interact(() -> view.presenter().snapshot());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> view.presenter().noticeProperty().get().startsWith("Snapshot saved")));
+    try (var files = Files.list(dir)) {
+      assertThat(files.filter(p -> p.getFileName().toString().endsWith(".png"))).hasSize(1);
+    }
+
+    robot.interact(() -> view.presenter().setRecording(true));
+    Thread.sleep(1500);
+    robot.interact(() -> view.presenter().setRecording(false));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> onFx(() -> view.presenter().noticeProperty().get().startsWith("Recording saved")));
+    Path recording;
+    try (var files = Files.list(dir)) {
+      recording = files.filter(p -> p.getFileName().toString().endsWith(".avi") && !p.equals(video)).findFirst().orElseThrow();
+    }
+    VideoFileSource replay = new VideoFileSource(recording, false);
+    Mat first = new Mat();
+    try {
+      replay.open(Duration.ofSeconds(2));
+      assertThat(replay.read(first)).isTrue();
+      assertThat(first.cols()).isEqualTo(640);
+      assertThat(first.rows()).isEqualTo(480);
+    } finally {
+      replay.close();
+      first.release();
+    }
+
+    robot.clickOn("#live-stop");
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !source.open);
+    assertThat(source.opens.get()).isEqualTo(1);
+    assertThat(source.closes.get()).isEqualTo(1);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !view.presenter().runningProperty().get()));
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() == 0));
+  }
+
+  @Test
+  void switchingSourcesWhileLiveReleasesTheFirst(FxRobot robot) throws Exception {
+    WatchedSource first = new WatchedSource(video, true);
+    WatchedSource second = new WatchedSource(video, true);
+    robot.interact(() -> view.start(first));
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> first.open);
+    robot.interact(() -> {
+      view.presenter().setAnalysis(LiveMode.OBJECTS, dev.raut.core.analysis.DetectorChoice.FRONT, null);
+      view.start(second);
+    });
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> second.open && !first.open);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnObjects() > 0));
+    assertThat(first.closes.get()).isEqualTo(1);
+    robot.interact(() -> view.presenter().stop());
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !second.open);
+  }
+
+  @Test
+  void aVideoThatEndsReleasesItsSourceByItself(FxRobot robot) throws Exception {
+    WatchedSource source = new WatchedSource(video, false);
+    robot.interact(() -> view.start(source));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> source.open);
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !source.open);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !view.presenter().runningProperty().get()));
+    assertThat(source.closes.get()).isEqualTo(1);
+    assertThat(onFx(() -> view.presenter().noticeProperty().get())).isEqualTo("The end of video faces.avi.");
+  }
+
+  @Test
+  void withoutACameraTheEmptyStateOffersTheOtherSources(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(() -> view.presenter().camerasListedProperty().get()));
+    boolean noCamera = onFx(() -> view.presenter().camerasProperty().get().isEmpty());
+    boolean emptyStateShown = onFx(() -> robot.lookup("Use an IP camera or a video file.").tryQuery()
+        .map(javafx.scene.Node::isVisible).orElse(false));
+    assertThat(emptyStateShown).isEqualTo(noCamera);
+    if (noCamera) {
+      robot.clickOn("Open a video file");
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(onFx(() -> view.lookupAll(".text-field").stream().anyMatch(n -> n.isVisible()
+          && "Motion-JPEG .avi".equals(((javafx.scene.control.TextField) n).getPromptText())))).isTrue();
+    }
+  }
+
+  private static int opaquePixels(WritableImage image) {
+    PixelReader reader = image.getPixelReader();
+    int count = 0;
+    for (int y = 0; y < image.getHeight(); y += 2) {
+      for (int x = 0; x < image.getWidth(); x += 2) {
+        if (reader.getColor(x, y).getOpacity() > 0.5) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
+    return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+  }
+}

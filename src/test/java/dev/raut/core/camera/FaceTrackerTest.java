@@ -1,0 +1,62 @@
+package dev.raut.core.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raut.core.analysis.ImageAnalysis;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FaceTrackerTest {
+  private static ImageAnalysis.Face face(double x, double y, double happy) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    scores.put("happy", happy);
+    scores.put("neutral", 1 - happy);
+    String label = happy >= 0.5 ? "happy" : "neutral";
+    return new ImageAnalysis.Face(List.of(x, y, 100.0, 100.0), 0.9, List.of(),
+        new ImageAnalysis.Emotion(label, Math.max(happy, 1 - happy), scores));
+  }
+
+  @Test
+  void facesKeepTheirIdsAndColoursAsTheyMove() {
+    FaceTracker tracker = new FaceTracker();
+    List<TrackedFace> first = tracker.update(List.of(face(0, 0, 0.9), face(300, 0, 0.9)), 0);
+    List<TrackedFace> second = tracker.update(List.of(face(310, 5, 0.9), face(8, 4, 0.9)), 33);
+    assertThat(first).extracting(TrackedFace::id).doesNotHaveDuplicates();
+    assertThat(second.get(0).id()).isEqualTo(first.get(1).id());
+    assertThat(second.get(1).id()).isEqualTo(first.get(0).id());
+    assertThat(second.get(1).hue()).isEqualTo(first.get(0).hue());
+    assertThat(first.get(0).hue()).isNotEqualTo(first.get(1).hue());
+  }
+
+  @Test
+  void aFaceFarAwayOrAfterALongAbsenceIsANewTrack() {
+    FaceTracker tracker = new FaceTracker();
+    int id = tracker.update(List.of(face(0, 0, 0.9)), 0).get(0).id();
+    assertThat(tracker.update(List.of(face(500, 300, 0.9)), 33).get(0).id()).isNotEqualTo(id);
+    FaceTracker other = new FaceTracker();
+    int before = other.update(List.of(face(0, 0, 0.9)), 0).get(0).id();
+    other.update(List.of(), 600);
+    assertThat(other.update(List.of(face(0, 0, 0.9)), 1700).get(0).id()).isNotEqualTo(before);
+  }
+
+  @Test
+  void oneOddFrameDoesNotFlipTheSmoothedLabel() {
+    FaceTracker tracker = new FaceTracker();
+    for (int i = 0; i < 10; i++) {
+      tracker.update(List.of(face(0, 0, 0.9)), i * 33);
+    }
+    TrackedFace odd = tracker.update(List.of(face(0, 0, 0.1)), 330).get(0);
+    assertThat(odd.face().emotion().label()).isEqualTo("neutral");
+    assertThat(odd.smoothedEmotion().label()).isEqualTo("happy");
+    // a lasting change comes through within about a second
+    TrackedFace later = null;
+    for (int i = 1; i <= 30; i++) {
+      later = tracker.update(List.of(face(0, 0, 0.1)), 330 + i * 33).get(0);
+    }
+    assertThat(later.smoothedEmotion().label()).isEqualTo("neutral");
+    assertThat(later.smoothedEmotion().scores().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
+        org.assertj.core.data.Offset.offset(1e-3));
+  }
+}
