@@ -106,6 +106,10 @@ public final class MainWindow implements AutoCloseable {
     return root;
   }
 
+  public LivePage live() {
+    return live;
+  }
+
   public GalleryPresenter gallery() {
     return gallery;
   }

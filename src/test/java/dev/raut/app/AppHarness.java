@@ -38,7 +38,7 @@ import javax.imageio.ImageIO;
  * Xvfb: {@code scripts/app-harness.sh}). Not a test: it measures, prints and writes files.
  * <ul>
  *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos, the detail view, the Models page and the
- *       Evaluate page (gallery.png, detail.png, models.png, evaluate.png);</li>
+ *       Evaluate page, and the Live page on a video of the samples (gallery.png, detail.png, models.png, evaluate.png, live.png);</li>
  *   <li>{@code measure N}: N cards (the samples repeated), memory once they are analysed, and the
  *       frame rate while scrolling through them.</li>
  * </ul>
@@ -109,6 +109,22 @@ public final class AppHarness {
       Thread.sleep(1500); // the cache state is read in the background
       snapshot(dir.resolve("models.png"));
       screenshotEvaluate(dir);
+      screenshotLive(dir);
+    }
+
+    /** The Live page playing a video made of the sample photos, with its overlays and HUD. */
+    private void screenshotLive(Path dir) throws Exception {
+      Path avi = createTemp().resolve("samples.avi");
+      List<org.opencv.core.Mat> frames = dev.raut.core.camera.LiveFixtures.sampleFrames(960, 640);
+      dev.raut.core.camera.LiveFixtures.writeMjpegAvi(avi, frames, 240, 12);
+      dev.raut.core.camera.LiveFixtures.release(frames);
+      onFx(() -> window.show("Live"));
+      waitFor(() -> window.live().view().isPresent(), 60);
+      onFx(() -> window.live().view().orElseThrow().presenter()
+          .start(new dev.raut.core.camera.VideoFileSource(avi, true)));
+      Thread.sleep(5000);
+      snapshot(dir.resolve("live.png"));
+      onFx(() -> window.live().view().orElseThrow().presenter().stop());
     }
 
     /** The Evaluate page on a small demo set (the sample photos split into two emotion folders), serving on localhost. */

@@ -29,6 +29,11 @@ public final class LivePage extends StackPane {
     }));
   }
 
+  /** The view, once the engine is up. */
+  public java.util.Optional<LiveView> view() {
+    return java.util.Optional.ofNullable(view);
+  }
+
   /** Stops the source and releases the camera; on app exit, before the engine closes. */
   public void close() {
     closed = true;
