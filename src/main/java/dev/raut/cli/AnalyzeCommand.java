@@ -3,7 +3,6 @@ package dev.raut.cli;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.BatchAnalyzer;
-import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.emotion.EmotionViews;
@@ -37,17 +36,12 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files and folders.")
   List<Path> inputs;
 
-  @Option(names = "--faces", description = "Detect faces (boxes, scores, keypoints).")
-  boolean faces;
 
-  @Option(names = "--emotions", description = "Emotion of each face (implies --faces).")
-  boolean emotions;
 
-  @Option(names = "--objects", description = "Detect the 80 COCO object classes.")
-  boolean objects;
 
-  @Option(names = "--classifier", paramLabel = "CARD_OR_ONNX", description = "An ONNX image classifier (.onnx) or its card (.json).")
-  String classifier;
+
+  @CommandLine.Mixin
+  AnalysisOptions analysis;
 
   @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto",
       description = "Face detector: front, back, haar, none (whole image is the face) or auto (default: ${DEFAULT-VALUE}).")
@@ -56,8 +50,6 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--thorough", description = "Read each face at five positions (and mirrored) for the emotion: a little more accurate, five times the emotion cost.")
   boolean thorough;
 
-  @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3", description = "Minimum object score (default: ${DEFAULT-VALUE}).")
-  double objectThreshold;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (JSON Lines), csv or table (default: ${DEFAULT-VALUE}).")
   Format format;
@@ -73,18 +65,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DetectorChoice choice;
-    try {
-      choice = DetectorChoice.parse(detector);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    if (objectThreshold < 0 || objectThreshold > 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--object-threshold must be between 0 and 1");
-    }
-    boolean nothingAsked = !faces && !emotions && !objects && classifier == null;
-    AnalysisRequest request = new AnalysisRequest(faces || nothingAsked, emotions || nothingAsked, objects, classifier,
-        choice, objectThreshold, thorough ? EmotionViews.THOROUGH : EmotionViews.FAST);
+    AnalysisRequest request = analysis.toRequest(detector, thorough ? EmotionViews.THOROUGH : EmotionViews.FAST);
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = ImageFiles.expand(inputs);
     if (files.isEmpty()) {

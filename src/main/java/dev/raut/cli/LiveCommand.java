@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
-import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.analysis.ResultJson;
 import dev.raut.core.camera.CameraException;
@@ -20,6 +19,7 @@ import dev.raut.core.camera.Pace;
 import dev.raut.core.camera.ProcessMemory;
 import dev.raut.core.camera.SourceStatus;
 import dev.raut.core.camera.TrackedFace;
+import dev.raut.core.emotion.EmotionViews;
 import dev.raut.core.onnx.ModelLoadException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -68,24 +68,17 @@ final class LiveCommand implements Callable<Integer> {
           + " no frame skipped). Default: ${DEFAULT-VALUE}.")
   String pace;
 
-  @Option(names = "--faces", description = "Detect faces.")
-  boolean faces;
 
-  @Option(names = "--emotions", description = "Emotion of each face (implies --faces).")
-  boolean emotions;
 
-  @Option(names = "--objects", description = "Detect the 80 COCO object classes.")
-  boolean objects;
 
-  @Option(names = "--classifier", paramLabel = "CARD_OR_ONNX", description = "Classify whole frames with your ONNX classifier.")
-  String classifier;
+
+  @CommandLine.Mixin
+  AnalysisOptions analysis;
 
   @Option(names = "--detector", paramLabel = "NAME", defaultValue = "front",
       description = "Face detector: front (webcam distance), back, haar or auto. Default: ${DEFAULT-VALUE}.")
   String detector;
 
-  @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3", description = "Minimum object score.")
-  double objectThreshold;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (JSON Lines).")
   Format format;
@@ -95,7 +88,8 @@ final class LiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    AnalysisRequest request = request();
+    // each face's emotion is read once per frame; the tracker smooths it (Analyzer.forLiveVideo)
+    AnalysisRequest request = analysis.toRequest(detector, EmotionViews.SINGLE);
     Pace chosenPace = switch (pace.toLowerCase(java.util.Locale.ROOT)) {
       case "native" -> Pace.NATIVE;
       case "max" -> Pace.MAX;
@@ -130,20 +124,6 @@ final class LiveCommand implements Callable<Integer> {
       err.flush();
       return RautCommand.EXIT_FAILURES;
     }
-  }
-
-  private AnalysisRequest request() {
-    DetectorChoice choice;
-    try {
-      choice = DetectorChoice.parse(detector);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    if (objectThreshold < 0 || objectThreshold > 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--object-threshold must be between 0 and 1");
-    }
-    boolean nothingAsked = !faces && !emotions && !objects && classifier == null;
-    return new AnalysisRequest(faces || nothingAsked, emotions || nothingAsked, objects, classifier, choice, objectThreshold);
   }
 
   /** Stops the pipeline (releasing the source) and writes the stats line, once. */

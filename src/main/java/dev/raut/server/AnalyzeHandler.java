@@ -2,6 +2,7 @@ package dev.raut.server;
 
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.emotion.EmotionViews;
 import dev.raut.core.analysis.ImageAnalysis;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -35,7 +36,7 @@ final class AnalyzeHandler implements Handler {
     }
   }
 
-  /** The options; without any, faces and emotions (as the CLI does). */
+  /** The options; without any, faces and emotions (as every door does). */
   private AnalysisRequest request(Context ctx) {
     boolean faces = flag(ctx, "faces");
     boolean emotions = flag(ctx, "emotions");
@@ -51,9 +52,8 @@ final class AnalyzeHandler implements Handler {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    boolean nothingAsked = !faces && !emotions && !objects && !useClassifier;
-    return new AnalysisRequest(faces || nothingAsked, emotions || nothingAsked, objects,
-        useClassifier ? classifier : null, detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
+    return AnalysisRequest.asked(faces, emotions, objects, useClassifier ? classifier : null, detector,
+        AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, EmotionViews.FAST);
   }
 
   private static boolean flag(Context ctx, String name) {

@@ -28,6 +28,14 @@ public record AnalysisRequest(
     return new AnalysisRequest(faces, emotions, objects, classifier, detector, objectThreshold, views);
   }
 
+  /** What a user asked for; asking for nothing means faces and emotions, the default of every door. */
+  public static AnalysisRequest asked(boolean faces, boolean emotions, boolean objects, String classifier,
+      DetectorChoice detector, double objectThreshold, EmotionViews views) {
+    boolean nothingAsked = !faces && !emotions && !objects && classifier == null;
+    return new AnalysisRequest(faces || nothingAsked, emotions || nothingAsked, objects, classifier, detector,
+        objectThreshold, views);
+  }
+
   public static AnalysisRequest facesAndEmotions() {
     return new AnalysisRequest(true, true, false, null, DetectorChoice.AUTO, DEFAULT_OBJECT_THRESHOLD);
   }
