@@ -25,11 +25,27 @@ public final class ClassifierCards {
 
   private ClassifierCards() {}
 
-  /** A card ready to load: display name, the .onnx file and the preprocessing. */
-  public record Loaded(String name, Path onnxFile, ClassifierSpec spec) {}
+  /** A card ready to load: display name, the .onnx file, the preprocessing and what it looks at. */
+  public record Loaded(String name, Path onnxFile, ClassifierSpec spec, ClassifierScope scope) {
+    public Loaded(String name, Path onnxFile, ClassifierSpec spec) {
+      this(name, onnxFile, spec, ClassifierScope.IMAGE);
+    }
+  }
+
+  /**
+   * Where an imported model came from, kept on its card: the user's file, its format and version,
+   * why the preprocessing was chosen, when it was imported.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Provenance(String sourceFile, String format, String frameworkVersion, String sha256,
+      String preprocessingReason, String labelsSource, String importedAt, java.util.List<String> notes) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record CardFile(String name, String onnx, String labelsFile, ClassifierSpec spec) {}
+  record CardFile(String name, String onnx, String labelsFile, ClassifierSpec spec, String scope, Provenance source) {
+    CardFile(String name, String onnx, String labelsFile, ClassifierSpec spec) {
+      this(name, onnx, labelsFile, spec, null, null);
+    }
+  }
 
   public static Loaded read(Path path) {
     if (!Files.isRegularFile(path)) {
@@ -52,7 +68,14 @@ public final class ClassifierCards {
     ClassifierSpec spec = card.labelsFile() != null ? card.spec().withLabels(readLabels(dir.resolve(card.labelsFile())))
         : card.spec();
     String name = card.name() != null ? card.name() : stripExtension(path.getFileName().toString());
-    return new Loaded(name, dir.resolve(card.onnx()), spec);
+    ClassifierScope scope;
+    try {
+      scope = card.scope() == null ? ClassifierScope.IMAGE : ClassifierScope.fromId(card.scope());
+    } catch (IllegalArgumentException e) {
+      throw new ModelLoadException("The classifier card " + path.getFileName() + " has an unknown scope '"
+          + card.scope() + "' (image or face).", e);
+    }
+    return new Loaded(name, dir.resolve(card.onnx()), spec, scope);
   }
 
   /**

@@ -64,7 +64,11 @@ public final class ClassifierLibrary {
   }
 
   /** One imported classifier; {@code problem} is set (and the rest may be partial) when its card cannot be read. */
-  public record Entry(String id, String name, Path card, ClassifierSpec spec, String problem) {
+  public record Entry(String id, String name, Path card, ClassifierSpec spec, ClassifierScope scope, String problem) {
+    public Entry(String id, String name, Path card, ClassifierSpec spec, String problem) {
+      this(id, name, card, spec, ClassifierScope.IMAGE, problem);
+    }
+
     public boolean usable() {
       return problem == null;
     }
@@ -81,12 +85,13 @@ public final class ClassifierLibrary {
     }
     List<Entry> entries = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(root)) {
-      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+      for (Path dir : dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
+          .sorted().toList()) {
         Path card = dir.resolve(CARD_FILE);
         String id = dir.getFileName().toString();
         try {
           ClassifierCards.Loaded loaded = ClassifierCards.read(card);
-          entries.add(new Entry(id, loaded.name(), card, loaded.spec(), null));
+          entries.add(new Entry(id, loaded.name(), card, loaded.spec(), loaded.scope(), null));
         } catch (ModelLoadException e) {
           entries.add(new Entry(id, id, card, null, e.getMessage()));
         }
@@ -119,6 +124,72 @@ public final class ClassifierLibrary {
       throw new UncheckedIOException("Cannot save the classifier into " + dir + ": " + e.getMessage(), e);
     }
     return new Entry(dir.getFileName().toString(), displayName, dir.resolve(CARD_FILE), spec, null);
+  }
+
+  /**
+   * Imports a model read by {@link ModelImport#prepare}: checks it runs with {@code spec}, then
+   * stores its ONNX and card. The folder is written under a temporary name and renamed into place,
+   * so a failure or a crash leaves no half-written classifier in the library.
+   *
+   * @throws ModelImportException when the model is refused, with the reason
+   */
+  public Entry importPrepared(String name, PreparedImport prepared, ClassifierSpec spec, ClassifierScope scope) {
+    String displayName = name == null || name.isBlank()
+        ? stripExtension(prepared.source().getFileName().toString()) : name.strip();
+    try (ClassifierTrial trial = ClassifierTrial.open(prepared.onnx(), displayName, spec)) {
+      // opened only to check it
+    } catch (ModelLoadException e) {
+      throw new ModelImportException(ModelImportException.Code.MODEL_REFUSED, e.getMessage(), e);
+    }
+    String id = uniqueId(displayName);
+    Path dir = root.resolve(id);
+    Path staging = root.resolve(".importing-" + id);
+    try {
+      Files.createDirectories(staging);
+      Files.copy(prepared.onnx(), staging.resolve(MODEL_FILE), StandardCopyOption.REPLACE_EXISTING);
+      String sha = dev.raut.core.model.Sha256.of(prepared.onnx());
+      ClassifierCards.Provenance source = new ClassifierCards.Provenance(prepared.source().toString(),
+          prepared.format().displayName(), prepared.frameworkVersion(), sha, prepared.preprocessingReason(),
+          prepared.labelsSource(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+          prepared.notes());
+      JSON.writeValue(staging.resolve(CARD_FILE).toFile(),
+          new ClassifierCards.CardFile(displayName, MODEL_FILE, null, spec, scope.id(), source));
+      Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      deleteTree(staging);
+      throw new UncheckedIOException("Cannot save the classifier into " + dir + ": " + e.getMessage(), e);
+    }
+    return new Entry(id, displayName, dir.resolve(CARD_FILE), spec, scope, null);
+  }
+
+  /**
+   * The card of a classifier named on a command line: a path to a card or .onnx if one exists,
+   * else an imported classifier by id or by name (case-insensitive).
+   */
+  public java.util.Optional<Path> resolve(String pathOrName) {
+    Path path = Path.of(pathOrName);
+    if (Files.isRegularFile(path)) {
+      return java.util.Optional.of(path.toAbsolutePath().normalize());
+    }
+    for (Entry entry : list()) {
+      if (entry.usable() && (entry.id().equals(pathOrName) || entry.name().equalsIgnoreCase(pathOrName.strip()))) {
+        return java.util.Optional.of(entry.card());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // best effort; list() skips dot folders
+    }
   }
 
   /** Deletes an imported classifier's folder. */

@@ -133,6 +133,10 @@ final class OnnxGraphBuilder {
     return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
   }
 
+  static AttributeProto floatAttribute(String name, float value) {
+    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
+  }
+
   static AttributeProto string(String name, String value) {
     return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
         .setS(ByteString.copyFrom(value, StandardCharsets.UTF_8)).build();

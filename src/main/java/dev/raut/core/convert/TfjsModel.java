@@ -81,7 +81,7 @@ final class TfjsModel {
   }
 
   /** A manifest group's shards are one byte stream holding its weights back to back. */
-  private static void readGroup(Path dir, JsonNode group, Map<String, TfTensor> out) throws ConversionException {
+  static void readGroup(Path dir, JsonNode group, Map<String, TfTensor> out) throws ConversionException {
     List<String> paths = new ArrayList<>();
     group.path("paths").forEach(p -> paths.add(p.asText()));
     ByteArrayOutputStream joined = new ByteArrayOutputStream();
@@ -90,7 +90,8 @@ final class TfjsModel {
       try {
         joined.write(Files.readAllBytes(shard));
       } catch (NoSuchFileException e) {
-        throw new ConversionException("Weights shard " + shard + " is missing");
+        throw new ConversionException(ConversionException.Reason.MISSING_PART, "The weights file " + shard.getFileName()
+            + " named in the model.json is missing from " + dir + ". Copy every file of the exported model folder.");
       } catch (IOException e) {
         throw new ConversionException("Cannot read weights shard " + shard + ": " + e.getMessage(), e);
       }
@@ -108,15 +109,15 @@ final class TfjsModel {
       JsonNode quantization = spec.path("quantization");
       int elementBytes = quantization.isMissingNode() ? 4 : storedBytes(name, quantization.path("dtype").asText());
       if ((long) bytes.remaining() < count * elementBytes) {
-        throw new ConversionException("Weights shard " + dir.resolve(paths.get(paths.size() - 1))
-            + " is truncated or corrupt: weight '" + name + "' needs " + count * elementBytes
-            + " bytes at offset " + bytes.position() + " but the shards " + paths + " hold " + bytes.limit());
+        throw new ConversionException(ConversionException.Reason.TRUNCATED, "Weights shard "
+            + dir.resolve(paths.get(paths.size() - 1)) + " is truncated or corrupt: weight '" + name + "' needs "
+            + count * elementBytes + " bytes at offset " + bytes.position() + " but the shards " + paths + " hold " + bytes.limit());
       }
       out.put(name, readTensor(name, shape, (int) count, dtype, quantization, bytes));
     }
     if (bytes.hasRemaining()) {
-      throw new ConversionException("Weights shards " + paths + " in " + dir + " are corrupt: " + bytes.remaining()
-          + " bytes left over after the last weight of the manifest");
+      throw new ConversionException(ConversionException.Reason.TRUNCATED, "Weights shards " + paths + " in " + dir
+          + " are corrupt: " + bytes.remaining() + " bytes left over after the last weight of the manifest");
     }
   }
 

@@ -10,7 +10,7 @@ public final class UnsupportedOpException extends ConversionException {
   private final String nodeName;
 
   public UnsupportedOpException(String opType, String nodeName, String detail) {
-    super("Unsupported TF op " + opType + " at node '" + nodeName + "'" + (detail.isEmpty() ? "" : ": " + detail));
+    super(Reason.UNSUPPORTED_LAYER, "Unsupported TF op " + opType + " at node '" + nodeName + "'" + (detail.isEmpty() ? "" : ": " + detail));
     this.opType = opType;
     this.nodeName = nodeName;
   }
