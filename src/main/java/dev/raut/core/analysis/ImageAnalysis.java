@@ -1,5 +1,6 @@
 package dev.raut.core.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,25 @@ public record ImageAnalysis(
     return new ImageAnalysis(newFile, width, height, faces, objects, classes, error);
   }
 
-  @JsonPropertyOrder({"box", "score", "keypoints", "emotion"})
-  public record Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion) {}
+  /**
+   * One face; {@code classes} holds the top classes of a face-scope classifier (a user's own
+   * emotion, age-group or mask model), left out of the JSON when none was asked for.
+   */
+  @JsonPropertyOrder({"box", "score", "keypoints", "emotion", "classes"})
+  public record Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassScore> classes) {
+    public Face {
+      classes = classes == null ? List.of() : List.copyOf(classes);
+    }
+
+    public Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion) {
+      this(box, score, keypoints, emotion, List.of());
+    }
+
+    public Face withClasses(List<ClassScore> newClasses) {
+      return new Face(box, score, keypoints, emotion, newClasses);
+    }
+  }
 
   @JsonPropertyOrder({"label", "score", "scores"})
   public record Emotion(String label, double score, Map<String, Double> scores) {}
