@@ -902,7 +902,8 @@ function k3ToTfjs(c) {
 async function k3TfjsModel(cfg) { return tfl.models.modelFromJSON({ modelTopology: k3ToTfjs(cfg) }); }
 
 /** Keras 3 .keras naming: in each `layers` list, snake_case(class) with _1, _2 ... counters. */
-function snake(cls) { return cls.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase(); }
+// keras.src.utils.naming.to_snake_case: Conv2D -> conv2d, MaxPooling2D -> max_pooling2d, ReLU -> re_lu
+function snake(cls) { return cls.replace(/\W+/g, '').replace(/(.)([A-Z][a-z]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase(); }
 /** Walks config + tfjs model in parallel; yields {path, layerName, weights (tfjs LayerVariables in Keras order)}. */
 function k3Saveables(cfgModel, tfModel, prefix, out) {
   const used = {};
