@@ -44,7 +44,7 @@ final class KerasArchiveReader {
             + " are damaged: " + e.getMessage() + ". Save the model again with model.save(\"model.keras\").", e);
       }
       String version = metadata == null ? "" : metadata.path("keras_version").asText("");
-      return new KerasModelFile(name, config, version, weights, false);
+      return new KerasModelFile(name, config, version, weights);
     } catch (ZipException e) {
       throw new ConversionException(Reason.TRUNCATED, name + " is not a complete .keras file (a damaged zip: "
           + e.getMessage() + "). Copy it again, or save the model again with model.save(\"model.keras\").", e);

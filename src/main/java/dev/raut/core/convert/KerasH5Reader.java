@@ -49,7 +49,7 @@ final class KerasH5Reader {
         throw new ConversionException(Reason.WEIGHTS_ONLY, name + " holds the model's structure but no weights."
             + " Save the trained model with model.save(\"model.h5\").");
       }
-      return new KerasModelFile(name, modelConfig, version == null ? "" : version, readWeights(weights, name), false);
+      return new KerasModelFile(name, modelConfig, version == null ? "" : version, readWeights(weights, name));
     } catch (HdfException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
       throw truncatedOrDamaged(file, e);
     }

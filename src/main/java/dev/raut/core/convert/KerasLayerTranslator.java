@@ -143,6 +143,8 @@ final class KerasLayerTranslator {
       tensors.put(inputRefs.get(i).key(), inputs.get(i));
     }
     List<Pending> pending = new ArrayList<>();
+    Map<String, Integer> calls = new HashMap<>();
+    Set<String> models = new java.util.HashSet<>();
     for (JsonNode layer : config.path("layers")) {
       if (layer.path("class_name").asText().equals("InputLayer")) {
         continue;
@@ -151,7 +153,13 @@ final class KerasLayerTranslator {
       for (int n = 0; n < nodes.size(); n++) {
         pending.add(new Pending(layer, n, nodes.get(n)));
       }
+      calls.put(layerName(layer), nodes.size());
+      if (MODEL_CLASSES.contains(layer.path("class_name").asText())) {
+        models.add(layerName(layer));
+      }
     }
+    pending = renumberModelCalls(pending, calls, models);
+    outputRefs = renumber(outputRefs, calls, models, outputRefs);
     boolean progress = true;
     while (!pending.isEmpty() && progress) {
       progress = false;
@@ -185,6 +193,32 @@ final class KerasLayerTranslator {
   }
 
   private record Pending(JsonNode layer, int node, List<TensorRef> inputs) {}
+
+  /**
+   * Keras 2 and TF.js count a nested functional model's own construction as its node 0, so the
+   * outer graph's references to its first call say node 1; Keras 3 counts from the call. References
+   * past a nested model's calls are shifted back by one.
+   */
+  private static List<Pending> renumberModelCalls(List<Pending> pending, Map<String, Integer> calls, Set<String> models) {
+    List<TensorRef> all = new ArrayList<>();
+    pending.forEach(p -> all.addAll(p.inputs()));
+    List<Pending> result = new ArrayList<>();
+    for (Pending p : pending) {
+      result.add(new Pending(p.layer(), p.node(), renumber(p.inputs(), calls, models, all)));
+    }
+    return result;
+  }
+
+  private static List<TensorRef> renumber(List<TensorRef> refs, Map<String, Integer> calls, Set<String> models,
+      List<TensorRef> allRefs) {
+    List<TensorRef> result = new ArrayList<>();
+    for (TensorRef r : refs) {
+      boolean shifted = models.contains(r.layer()) && allRefs.stream()
+          .anyMatch(o -> o.layer().equals(r.layer()) && o.node() >= calls.getOrDefault(r.layer(), 0));
+      result.add(shifted ? new TensorRef(r.layer(), r.node() - 1, r.tensor()) : r);
+    }
+    return result;
+  }
 
   /** A reference to a layer's output: layer name, the call (node) of that layer, the output index. */
   private record TensorRef(String layer, int node, int tensor) {
@@ -1010,7 +1044,7 @@ final class KerasLayerTranslator {
     }
     if (interpolation.equals("bilinear")) {
       return new Value(graph.node("Resize", l.name, List.of(x.onnx(), "", scales), string("mode", "linear"),
-          string("coordinate_transformation_mode", file.tfjsRuntime() ? "asymmetric" : "half_pixel")), out);
+          string("coordinate_transformation_mode", "half_pixel")), out);
     }
     throw l.unsupported("interpolation '" + interpolation + "'");
   }
@@ -1037,9 +1071,9 @@ final class KerasLayerTranslator {
     List<String> inputs = List.of(x.onnx(), "", "", sizes);
     return switch (interpolation) {
       case "bilinear" -> new Value(graph.node("Resize", l.name, inputs, string("mode", "linear"),
-          string("coordinate_transformation_mode", file.tfjsRuntime() ? "asymmetric" : "half_pixel")), out);
+          string("coordinate_transformation_mode", "half_pixel")), out);
       case "nearest" -> new Value(graph.node("Resize", l.name, inputs, string("mode", "nearest"),
-          string("coordinate_transformation_mode", file.tfjsRuntime() ? "asymmetric" : "tf_half_pixel_for_nn"),
+          string("coordinate_transformation_mode", "tf_half_pixel_for_nn"),
           string("nearest_mode", "floor")), out);
       default -> throw l.unsupported("interpolation '" + interpolation + "'");
     };

@@ -10,11 +10,10 @@ import java.util.regex.Pattern;
 /**
  * A Keras-layers model as every reader hands it to the translator: the model config
  * ({@code {"class_name": ..., "config": ...}}), the Keras version the file states, and each
- * layer's weights by layer name. {@code tfjsRuntime} is true for TF.js layers models, whose home
- * runtime resizes with TF.js's legacy pixel alignment.
+ * layer's weights by layer name. Layers mean what they mean in Keras, whichever format carried them
+ * (TF.js 4.22 resizes bilinearly without Keras' half-pixel centres; Raut follows Keras).
  */
-record KerasModelFile(String fileName, JsonNode modelConfig, String kerasVersion, LayerWeights weights,
-    boolean tfjsRuntime) {
+record KerasModelFile(String fileName, JsonNode modelConfig, String kerasVersion, LayerWeights weights) {
 
   /** Keras 3 changed some defaults (hard_sigmoid's slope); 2.x, TF.js and unknown files keep the old ones. */
   boolean keras3() {

@@ -51,6 +51,6 @@ final class TfjsLayersReader {
       weights.put(split[0], split[1], tensor);
     });
     String version = topology.path("keras_version").asText("");
-    return new KerasModelFile(name, config, version, weights, true);
+    return new KerasModelFile(name, config, version, weights);
   }
 }
