@@ -17,7 +17,21 @@ public record ClassifierSpec(
     List<Double> mean,
     List<Double> std,
     boolean softmax,
-    List<String> labels) {
+    List<String> labels,
+    Fit fit) {
+
+  /** How a photo is brought to the input size. */
+  public enum Fit {
+    /** The whole photo, stretched to the input's shape. */
+    STRETCH,
+    /** The largest centred region with the input's shape, then resized (Teachable Machine's way). */
+    CENTER_CROP
+  }
+
+  public ClassifierSpec(int width, int height, Layout layout, ColorOrder color, Normalization normalization,
+      List<Double> mean, List<Double> std, boolean softmax, List<String> labels) {
+    this(width, height, layout, color, normalization, mean, std, softmax, labels, Fit.STRETCH);
+  }
 
   public enum Layout { NCHW, NHWC }
 
@@ -50,6 +64,7 @@ public record ClassifierSpec(
     }
     mean = mean == null ? defaultMean(normalization) : List.copyOf(mean);
     std = std == null ? (normalization == Normalization.MEAN_STD ? IMAGENET_STD : List.of(1.0, 1.0, 1.0)) : List.copyOf(std);
+    fit = fit == null ? Fit.STRETCH : fit;
   }
 
   private static List<Double> defaultMean(Normalization normalization) {
@@ -65,6 +80,18 @@ public record ClassifierSpec(
   }
 
   public ClassifierSpec withLabels(List<String> newLabels) {
-    return new ClassifierSpec(width, height, layout, color, normalization, mean, std, softmax, newLabels);
+    return new ClassifierSpec(width, height, layout, color, normalization, mean, std, softmax, newLabels, fit);
+  }
+
+  public ClassifierSpec withFit(Fit newFit) {
+    return new ClassifierSpec(width, height, layout, color, normalization, mean, std, softmax, labels, newFit);
+  }
+
+  public ClassifierSpec withNormalization(Normalization newNormalization) {
+    return new ClassifierSpec(width, height, layout, color, newNormalization, null, null, softmax, labels, fit);
+  }
+
+  public ClassifierSpec withColor(ColorOrder newColor) {
+    return new ClassifierSpec(width, height, layout, newColor, normalization, mean, std, softmax, labels, fit);
   }
 }

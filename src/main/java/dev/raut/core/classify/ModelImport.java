@@ -152,7 +152,8 @@ public final class ModelImport {
     Labels labels = findLabels(model, outputs);
     ClassifierSpec spec = new ClassifierSpec(width, height, ClassifierSpec.Layout.NHWC,
         channels == 1 ? ClassifierSpec.ColorOrder.GREY : ClassifierSpec.ColorOrder.RGB, guess.normalization(), null, null,
-        !converted.outputIsSoftmax(), labels.labels());
+        !converted.outputIsSoftmax(), labels.labels(), teachable(format) ? ClassifierSpec.Fit.CENTER_CROP
+        : ClassifierSpec.Fit.STRETCH);
     String version = converted.kerasVersion().isEmpty() ? "" : (converted.kerasVersion().startsWith("tfjs")
         ? converted.kerasVersion() : "Keras " + converted.kerasVersion());
     return new PreparedImport(source, format, onnx, spec, guess.reason(), guess.certain(), labels.source(), outputs,
@@ -187,9 +188,9 @@ public final class ModelImport {
       return new Guess(ClassifierSpec.Normalization.RAW, "The model scales the pixels itself (its first layer is "
           + first + "), so Raut gives it pixels from 0 to 255.", true);
     }
-    if (format == ModelFormat.TEACHABLE_MACHINE_KERAS || format == ModelFormat.TEACHABLE_MACHINE_TFJS) {
+    if (teachable(format)) {
       return new Guess(ClassifierSpec.Normalization.MINUS_ONE_ONE,
-          "Teachable Machine models are trained on pixels scaled to -1 … 1.", true);
+          "Teachable Machine models are trained on the centre square of each photo, pixels scaled to -1 … 1.", true);
     }
     if (names.contains("conv1") && names.stream().anyMatch(n -> n.startsWith("expanded_conv") || n.startsWith("block_1_expand"))
         || names.contains("bn_conv1") && names.stream().anyMatch(n -> n.startsWith("block_")) ) {
@@ -219,6 +220,10 @@ public final class ModelImport {
     }
     return new Guess(ClassifierSpec.Normalization.ZERO_ONE, "Most Keras models are trained on pixels divided by 255"
         + " (0 … 1); nothing in this model says otherwise. Check with a trial photo.", false);
+  }
+
+  private static boolean teachable(ModelFormat format) {
+    return format == ModelFormat.TEACHABLE_MACHINE_KERAS || format == ModelFormat.TEACHABLE_MACHINE_TFJS;
   }
 
   /** Where the labels came from (null source: made up as class_0, class_1, ...). */

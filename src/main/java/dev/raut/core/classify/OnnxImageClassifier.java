@@ -66,9 +66,10 @@ public final class OnnxImageClassifier {
     int channels = spec.channels();
     Mat resized = new Mat();
     Mat converted = new Mat();
+    Mat region = spec.fit() == ClassifierSpec.Fit.CENTER_CROP ? centreRegion(bgr, w, h) : bgr;
     try {
-      boolean shrinking = bgr.cols() > w || bgr.rows() > h;
-      Imgproc.resize(bgr, resized, new Size(w, h), 0, 0, shrinking ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+      boolean shrinking = region.cols() > w || region.rows() > h;
+      Imgproc.resize(region, resized, new Size(w, h), 0, 0, shrinking ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
       int code = switch (spec.color()) {
         case RGB -> Imgproc.COLOR_BGR2RGB;
         case GREY -> Imgproc.COLOR_BGR2GRAY;
@@ -93,7 +94,23 @@ public final class OnnxImageClassifier {
     } finally {
       resized.release();
       converted.release();
+      if (region != bgr) {
+        region.release();
+      }
     }
+  }
+
+  /** The largest centred region of the input's aspect ratio (a view into {@code bgr}, no copy). */
+  private static Mat centreRegion(Mat bgr, int w, int h) {
+    double aspect = (double) w / h;
+    int cw = bgr.cols();
+    int ch = bgr.rows();
+    if ((double) cw / ch > aspect) {
+      cw = (int) Math.round(ch * aspect);
+    } else {
+      ch = (int) Math.round(cw / aspect);
+    }
+    return bgr.submat(new org.opencv.core.Rect((bgr.cols() - cw) / 2, (bgr.rows() - ch) / 2, cw, ch));
   }
 
   private float normalise(int value, int channel) {

@@ -50,6 +50,7 @@ class ModelImportTest {
       assertThat(p.preprocessingCertain()).isTrue();
       assertThat(p.spec().width()).isEqualTo(32);
       assertThat(p.spec().softmax()).as("the model ends in softmax: not applied twice").isFalse();
+      assertThat(p.spec().fit()).isEqualTo(ClassifierSpec.Fit.CENTER_CROP);
       assertThat(p.onnx()).exists();
     }
   }

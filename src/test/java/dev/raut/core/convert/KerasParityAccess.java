@@ -8,6 +8,10 @@ public final class KerasParityAccess {
     return KerasParity.run(onnx, KerasParity.input(input, shape), shape);
   }
 
+  public static float[] input(String name, long[] shape) {
+    return KerasParity.input(name, shape);
+  }
+
   public static double maxAbsDiff(float[] actual, double[] expected) {
     return KerasParity.maxAbsDiff(actual, expected);
   }
