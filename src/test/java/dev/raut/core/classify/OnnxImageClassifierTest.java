@@ -42,6 +42,30 @@ class OnnxImageClassifierTest {
     }
   }
 
+  /** A wide photo red | green | blue: centre-cropped (Teachable Machine's way) it is all green. */
+  @Test
+  void centreCropReadsOnlyTheMiddle() throws Exception {
+    Path card = TinyClassifier.writeColourClassifier(dir);
+    ClassifierCards.Loaded loaded = ClassifierCards.read(card);
+    OpenCvNative.ensureLoaded();
+    try (OnnxModel model = OnnxModel.load(loaded.onnxFile(), "Colours", 1)) {
+      OnnxImageClassifier stretch = new OnnxImageClassifier("Colours", model, loaded.spec());
+      Mat wide = new Mat(40, 120, CvType.CV_8UC3, new Scalar(0, 0, 250));
+      wide.colRange(40, 80).setTo(new Scalar(10, 250, 10));
+      wide.colRange(80, 120).setTo(new Scalar(250, 10, 10));
+      OnnxImageClassifier cropped = new OnnxImageClassifier("Colours", model,
+          loaded.spec().withFit(ClassifierSpec.Fit.CENTER_CROP));
+      float[] input = cropped.toInput(wide);
+      float[] stretched = stretch.toInput(wide);
+      wide.release();
+      int plane = input.length / 3;
+      for (int i = 0; i < plane; i++) {
+        assertThat(input[plane + i]).as("green plane").isGreaterThan(input[i]);
+      }
+      assertThat(stretched[0]).as("the stretched photo starts red").isGreaterThan(stretched[plane]);
+    }
+  }
+
   @Test
   void guessesTheSpecOfABareOnnxAndReadsItsLabelsFile() throws Exception {
     Path onnx = TinyClassifier.writeOnnx(dir, 3);
