@@ -61,6 +61,15 @@ public final class OnnxImageClassifier {
   }
 
   float[] toInput(Mat bgr) {
+    return toInput(bgr, spec);
+  }
+
+  /**
+   * A photo as this spec's input tensor: fitted (stretched or centre-cropped), resized (area
+   * averaging when shrinking), colour-converted, laid out and scaled. The teacher feeds its backbones
+   * through here too, so a taught model sees at run time exactly the pixels it was taught on.
+   */
+  public static float[] toInput(Mat bgr, ClassifierSpec spec) {
     int w = spec.width();
     int h = spec.height();
     int channels = spec.channels();
@@ -86,7 +95,7 @@ public final class OnnxImageClassifier {
       boolean planar = spec.layout() == ClassifierSpec.Layout.NCHW;
       for (int i = 0; i < w * h; i++) {
         for (int c = 0; c < channels; c++) {
-          float v = normalise(pixels[i * channels + c] & 0xff, c);
+          float v = normalise(spec, pixels[i * channels + c] & 0xff, c);
           input[planar ? c * w * h + i : i * channels + c] = v;
         }
       }
@@ -113,7 +122,7 @@ public final class OnnxImageClassifier {
     return bgr.submat(new org.opencv.core.Rect((bgr.cols() - cw) / 2, (bgr.rows() - ch) / 2, cw, ch));
   }
 
-  private float normalise(int value, int channel) {
+  private static float normalise(ClassifierSpec spec, int value, int channel) {
     return switch (spec.normalization()) {
       case ZERO_ONE -> value / 255f;
       case MINUS_ONE_ONE -> value / 127.5f - 1f;
