@@ -114,6 +114,9 @@ final class ImportDialog extends Dialog<ButtonType> {
     chooseFile.disableProperty().bind(busy);
     chooseFolder.disableProperty().bind(busy);
     source.setId("import-source");
+    format.setId("import-format");
+    input.setId("import-input");
+    notes.setId("import-notes");
     HBox modelRow = new HBox(8, new Label(MODEL), chooseFile, chooseFolder, source, progress);
     modelRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -304,6 +307,25 @@ final class ImportDialog extends Dialog<ButtonType> {
     notes.setText(p.notes().isEmpty() ? "" : String.join("\n", p.notes()));
     prepared.set(p);
     checkLabels();
+    fitWindow();
+  }
+
+  /** Grows the window to what it now shows (it opened with the model row only), kept on its screen. */
+  private void fitWindow() {
+    Window window = getDialogPane().getScene().getWindow();
+    if (window == null) {
+      return;
+    }
+    window.sizeToScene();
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(),
+        Math.max(1, window.getWidth()), Math.max(1, window.getHeight())).stream().findFirst()
+        .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+    if (window.getY() + window.getHeight() > screen.getMaxY()) {
+      window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
+    }
+    if (window.getX() + window.getWidth() > screen.getMaxX()) {
+      window.setX(Math.max(screen.getMinX(), screen.getMaxX() - window.getWidth()));
+    }
   }
 
   private void showProblem(String message) {
