@@ -48,6 +48,7 @@ public final class MainWindow implements AutoCloseable {
   private final EvaluatePresenter evaluate;
   private final LocalServerPresenter server;
   private final GalleryView galleryView;
+  private ModelsView modelsView;
   private final BorderPane root = new BorderPane();
   private final StackPane pageHolder = new StackPane();
   private final Map<Page, Node> built = new HashMap<>();
@@ -97,7 +98,7 @@ public final class MainWindow implements AutoCloseable {
         new Page("Gallery", Material2MZ.PHOTO_LIBRARY, "Analyse photos: drop files or folders", () -> galleryView),
         new Page("Live", Material2MZ.VIDEOCAM, "Faces and emotions on a camera or video", () -> live),
         new Page("Models", Material2MZ.MODEL_TRAINING, "The default models and your imported classifiers",
-            () -> new ModelsView(models)),
+            this::modelsView),
         new Page("Evaluate", Material2AL.ASSESSMENT, "Measure a model on a labelled photo set",
             () -> new EvaluateView(evaluate)));
   }
@@ -116,6 +117,14 @@ public final class MainWindow implements AutoCloseable {
 
   public GalleryView galleryView() {
     return galleryView;
+  }
+
+  /** The Models page, built the first time it is asked for. */
+  public ModelsView modelsView() {
+    if (modelsView == null) {
+      modelsView = new ModelsView(models);
+    }
+    return modelsView;
   }
 
   public ModelsPresenter models() {

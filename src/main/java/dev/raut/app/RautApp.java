@@ -85,6 +85,10 @@ public final class RautApp extends Application {
       window.show("Gallery");
       gallery.exportResults();
     });
+    scene.getAccelerators().put(dev.raut.app.models.ModelsView.IMPORT, () -> {
+      window.show("Models");
+      window.modelsView().openImport(null);
+    });
     scene.getAccelerators().put(GalleryView.PASTE, () -> {
       // text fields keep their own paste
       if (!(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) && gallery.getScene() == scene) {

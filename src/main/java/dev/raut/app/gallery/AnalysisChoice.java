@@ -3,8 +3,12 @@ package dev.raut.app.gallery;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.classify.ClassifierScope;
 
-/** What the gallery computes: faces and emotions, objects, or one imported classifier. */
+/**
+ * What the gallery computes: faces and emotions, objects, or one imported classifier — on the
+ * whole photo, or (a face-scope classifier) on each face found, next to its emotion.
+ */
 public record AnalysisChoice(Kind kind, ClassifierLibrary.Entry classifier) {
   public enum Kind { FACES, OBJECTS, CLASSIFIER }
 
@@ -19,9 +23,21 @@ public record AnalysisChoice(Kind kind, ClassifierLibrary.Entry classifier) {
     return switch (kind) {
       case FACES -> AnalysisRequest.facesAndEmotions().withDetector(detector);
       case OBJECTS -> AnalysisRequest.objectsOnly();
-      case CLASSIFIER -> new AnalysisRequest(false, false, false, classifier.card().toString(), DetectorChoice.NONE,
-          AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
+      case CLASSIFIER -> perFace()
+          ? AnalysisRequest.facesAndEmotions().withDetector(detector).withClassifier(classifier.card().toString())
+          : new AnalysisRequest(false, false, false, classifier.card().toString(), DetectorChoice.NONE,
+              AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
     };
+  }
+
+  /** True for a classifier that runs on each face (so faces are detected, and the detector matters). */
+  public boolean perFace() {
+    return kind == Kind.CLASSIFIER && classifier.scope() == ClassifierScope.FACE;
+  }
+
+  /** True when faces are detected: faces + emotion, or a per-face classifier. */
+  public boolean findsFaces() {
+    return kind == Kind.FACES || perFace();
   }
 
   /** Saved in the settings: "faces", "objects" or "classifier:<id>". */
@@ -33,7 +49,7 @@ public record AnalysisChoice(Kind kind, ClassifierLibrary.Entry classifier) {
     return switch (kind) {
       case FACES -> "Faces + emotion";
       case OBJECTS -> "Objects (COCO-80)";
-      case CLASSIFIER -> "Classifier: " + classifier.name();
+      case CLASSIFIER -> perFace() ? "Faces + " + classifier.name() + " (each face)" : "Classifier: " + classifier.name();
     };
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import javafx.beans.InvalidationListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -183,6 +184,7 @@ final class CardView extends VBox {
 
   /** One "label ▇▇▇▇░░ 87%" line; built once per card and reused as the card scrolls. */
   private static final class BarRow {
+    static final Insets FACE_CLASS_INDENT = new Insets(0, 0, 0, 10);
     final Label label = new Label();
     final ConfidenceBar confidence = new ConfidenceBar();
     final Label pct = new Label();
@@ -202,6 +204,12 @@ final class CardView extends VBox {
     void show(ResultSummary.Line line) {
       row.setVisible(line != null);
       if (line != null) {
+        // a face's class sits under its emotion, indented
+        label.setPadding(line.faceClass() ? FACE_CLASS_INDENT : Insets.EMPTY);
+        label.getStyleClass().remove("card-face-class");
+        if (line.faceClass()) {
+          label.getStyleClass().add("card-face-class");
+        }
         label.setText(line.label());
         confidence.setValue(line.score());
         pct.setText(Overlays.percent(line.score()));

@@ -60,6 +60,8 @@ final class DetailView extends BorderPane {
   private final NumberAxis scoreAxis = new NumberAxis(0, 100, 25);
   private final BarChart<Number, String> chart = new BarChart<>(scoreAxis, labelsAxis);
   private final Label chartTitle = new Label();
+  /** The chosen face's classes from a per-face classifier, under its emotion chart. */
+  private final Label faceClasses = new Label();
   private final GridPane details = new GridPane();
   private GalleryItem item;
   private Future<?> pendingImage;
@@ -96,7 +98,7 @@ final class DetailView extends BorderPane {
     showFaces.setTooltip(new Tooltip("Show face boxes and emotions"));
     showKeypoints.setTooltip(new Tooltip("Show the six face keypoints (eyes, nose, mouth, ears)"));
     showObjects.setTooltip(new Tooltip("Show object boxes"));
-    faceChooser.setTooltip(new Tooltip("Which face's emotion probabilities the chart shows"));
+    faceChooser.setTooltip(new Tooltip("Which face's emotion probabilities (and classes) the chart shows"));
     faceChooser.valueProperty().addListener(o -> fillChart());
     chart.setLegendVisible(false);
     chart.setAnimated(false);
@@ -108,7 +110,9 @@ final class DetailView extends BorderPane {
     details.setVgap(4);
     details.getStyleClass().add("detail-facts");
     HBox toggles = new HBox(12, showFaces, showKeypoints, showObjects);
-    VBox side = new VBox(10, new Label("Show"), toggles, chartTitle, faceChooser, chart, details);
+    faceClasses.getStyleClass().add("detail-face-classes");
+    faceClasses.setWrapText(true);
+    VBox side = new VBox(10, new Label("Show"), toggles, chartTitle, faceChooser, chart, faceClasses, details);
     side.setPadding(new Insets(8, 12, 12, 12));
     side.setPrefWidth(380);
     side.getStyleClass().add("detail-side");
@@ -164,7 +168,7 @@ final class DetailView extends BorderPane {
     if (r != null) {
       for (int i = 0; i < r.faces().size(); i++) {
         ImageAnalysis.Face f = r.faces().get(i);
-        faceChooser.getItems().add("Face " + (i + 1) + (f.emotion() != null ? ": " + f.emotion().label() : ""));
+        faceChooser.getItems().add(FaceClasses.chooserEntry(i, f));
       }
     }
     faceChooser.setVisible(!faceChooser.getItems().isEmpty());
@@ -219,6 +223,11 @@ final class DetailView extends BorderPane {
       if (!r.classes().isEmpty()) {
         heading = "Classes (top " + r.classes().size() + ")";
         r.classes().forEach(c -> series.getData().add(0, new XYChart.Data<>(c.score() * 100, c.label())));
+      } else if (face >= 0 && face < r.faces().size() && r.faces().get(face).emotion() == null
+          && !r.faces().get(face).classes().isEmpty()) {
+        // a per-face classifier without emotions: chart its classes
+        heading = FaceClasses.chartHeading(face);
+        r.faces().get(face).classes().forEach(c -> series.getData().add(0, new XYChart.Data<>(c.score() * 100, c.label())));
       } else if (face >= 0 && face < r.faces().size() && r.faces().get(face).emotion() != null) {
         heading = "Emotion of face " + (face + 1);
         for (Map.Entry<String, Double> e : r.faces().get(face).emotion().scores().entrySet()) {
@@ -236,6 +245,12 @@ final class DetailView extends BorderPane {
     }
     chartTitle.setText(heading);
     chartTitle.setWrapText(true);
+    int chosen = faceChooser.getSelectionModel().getSelectedIndex();
+    String classes = r != null && r.ok() && chosen >= 0 && chosen < r.faces().size()
+        && r.faces().get(chosen).emotion() != null ? FaceClasses.list(r.faces().get(chosen)) : "";
+    faceClasses.setText(classes);
+    faceClasses.setVisible(!classes.isEmpty());
+    faceClasses.setManaged(!classes.isEmpty());
     chart.getData().setAll(List.of(series));
   }
 

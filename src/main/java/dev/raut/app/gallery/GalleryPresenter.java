@@ -89,7 +89,7 @@ public final class GalleryPresenter {
     });
     detector.addListener((obs, old, now) -> {
       services.settings().put(KEY_DETECTOR, now.name());
-      if (choice.get().kind() == AnalysisChoice.Kind.FACES) {
+      if (choice.get().findsFaces()) {
         reanalyseAll();
       }
     });
@@ -223,7 +223,7 @@ public final class GalleryPresenter {
   /** What the status bar calls the models in use. */
   public String modelDescription() {
     AnalysisChoice c = choice.get();
-    return c.kind() == AnalysisChoice.Kind.FACES ? c.label() + " · " + detectorLabel(detector.get()) : c.label();
+    return c.findsFaces() ? c.label() + " · " + detectorLabel(detector.get()) : c.label();
   }
 
   public static String detectorLabel(DetectorChoice d) {
@@ -465,11 +465,12 @@ public final class GalleryPresenter {
 
   /**
    * Every class's probability for a photo under the chosen classifier, most likely first (results
-   * keep only the top five). Empty when the gallery is not in classifier mode.
+   * keep only the top five). Empty when the gallery is not in classifier mode, or the classifier runs on each face.
    */
   public CompletableFuture<List<ClassPrediction>> allClasses(GalleryItem item) {
     AnalysisChoice current = choice.get();
-    if (current.kind() != AnalysisChoice.Kind.CLASSIFIER) {
+    if (current.kind() != AnalysisChoice.Kind.CLASSIFIER || current.perFace()) {
+      // a per-face classifier's answers are on the faces, not on the whole photo
       return CompletableFuture.completedFuture(List.of());
     }
     String card = current.classifier().card().toString();
@@ -542,7 +543,7 @@ public final class GalleryPresenter {
     if (errors > 0) {
       text.append(" · ").append(errors).append(errors == 1 ? " error" : " errors");
     }
-    if (choice.get().kind() == AnalysisChoice.Kind.FACES && faces > 0) {
+    if (choice.get().findsFaces() && faces > 0) {
       text.append(" · ").append(faces).append(faces == 1 ? " face" : " faces");
     }
     services.status().setCounts(text.toString());

@@ -125,7 +125,7 @@ public final class GalleryView extends BorderPane {
     detector.setTooltip(new Tooltip("Face detector: BlazeFace back for group photos, front for close-ups, or OpenCV's Haar cascade"));
     detector.setAccessibleText("Face detector");
     detector.disableProperty().bind(Bindings.createBooleanBinding(
-        () -> presenter.choiceProperty().get() == null || presenter.choiceProperty().get().kind() != AnalysisChoice.Kind.FACES,
+        () -> presenter.choiceProperty().get() == null || !presenter.choiceProperty().get().findsFaces(),
         presenter.choiceProperty()));
 
     MenuButton export = new MenuButton("Export", new FontIcon(Material2MZ.SAVE_ALT));

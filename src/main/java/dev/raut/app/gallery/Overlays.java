@@ -11,7 +11,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /**
- * Draws an analysis over a displayed photo: face boxes with their emotion, keypoints, object
+ * Draws an analysis over a displayed photo: face boxes with their emotion (and top class of a
+ * per-face classifier), keypoints, object
  * boxes with their label. Plain shapes and text (no controls), styled by CSS: cheap enough to
  * redraw while the grid scrolls, and findable in tests.
  */
@@ -39,7 +40,7 @@ final class Overlays {
     }
     if (layers.faces()) {
       for (ImageAnalysis.Face f : r.faces()) {
-        String text = f.emotion() == null ? percent(f.score()) : f.emotion().label() + " " + percent(f.emotion().score());
+        String text = FaceClasses.tag(f);
         box(layer, f.box(), scale, dx, dy, "face-box", layers.labels() ? text : null, font);
       }
     }

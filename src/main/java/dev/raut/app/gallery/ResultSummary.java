@@ -5,9 +5,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The few lines a card shows for a result: a headline and the top labels with their confidence. */
+/**
+ * The few lines a card shows for a result: a headline and the top labels with their confidence.
+ * For faces, each face's emotion, followed (with a per-face classifier) by its top class as an
+ * indented line: "happy 90%", then "mask 93%".
+ */
 record ResultSummary(String headline, List<Line> lines) {
-  record Line(String label, double score) {}
+  /** {@code faceClass}: the line is a face's class under its emotion line, drawn indented. */
+  record Line(String label, double score, boolean faceClass) {
+    Line(String label, double score) {
+      this(label, score, false);
+    }
+  }
 
   static final int MAX_LINES = 3;
 
@@ -35,6 +44,10 @@ record ResultSummary(String headline, List<Line> lines) {
         }
         if (f.emotion() != null) {
           lines.add(new Line(f.emotion().label(), f.emotion().score()));
+        }
+        if (!f.classes().isEmpty() && lines.size() < MAX_LINES) {
+          ImageAnalysis.ClassScore top = f.classes().get(0);
+          lines.add(new Line(top.label(), top.score(), f.emotion() != null));
         }
       }
       return new ResultSummary(count(r.faces().size(), "face"), lines);

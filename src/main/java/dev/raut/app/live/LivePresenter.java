@@ -211,14 +211,30 @@ public final class LivePresenter implements AutoCloseable {
       case CLASSIFIER -> new AnalysisRequest(false, false, false, classifierPath, detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
     };
     submit(() -> {
-      if (pipeline != null && !warmUp(next)) {
+      // a face-scope classifier runs on each tracked face, next to its emotion (its card is read here, off the FX thread)
+      AnalysisRequest wanted = mode == LiveMode.CLASSIFIER && perFace(classifierPath)
+          ? AnalysisRequest.facesAndEmotions().withDetector(detector).withClassifier(classifierPath) : next;
+      if (pipeline != null && !warmUp(wanted)) {
         return;
       }
-      request = next;
+      request = wanted;
       if (pipeline != null) {
-        pipeline.setRequest(next);
+        pipeline.setRequest(wanted);
       }
     });
+  }
+
+  /** True when {@code cardOrOnnx} is a classifier card whose scope is each face. */
+  static boolean perFace(String cardOrOnnx) {
+    if (cardOrOnnx == null || !cardOrOnnx.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+      return false;
+    }
+    try {
+      return dev.raut.core.classify.ClassifierCards.read(java.nio.file.Path.of(cardOrOnnx)).scope()
+          == dev.raut.core.classify.ClassifierScope.FACE;
+    } catch (RuntimeException e) {
+      return false; // an unreadable card is reported when the pipeline loads it
+    }
   }
 
   /** Saves the next analysed frame with its overlays as a PNG in the output folder. */

@@ -14,7 +14,7 @@ import javafx.scene.text.Text;
 
 /**
  * Draws the latest result over the video at display rate: face boxes in their track colour with
- * the smoothed emotion and confidence, optional keypoints, object boxes, a classifier's top class.
+ * the smoothed emotion and confidence (and a per-face classifier's smoothed top class), optional keypoints, object boxes, a classifier's top class.
  * Coordinates are mapped from frame pixels to where the video is shown (letterboxed, maybe mirrored).
  */
 final class OverlayCanvas extends Canvas {
@@ -44,7 +44,7 @@ final class OverlayCanvas extends Canvas {
       Color colour = Color.hsb(face.hue(), 0.85, 0.95);
       double[] r = place(face.face().box(), x, y, scale, frameWidth, mirror);
       ImageAnalysis.Emotion emotion = face.smoothedEmotion();
-      String label = emotion == null ? "face " + percent(face.face().score()) : emotion.label() + " " + percent(emotion.score());
+      String label = label(face);
       box(g, r, colour, label);
       if (keypoints) {
         g.setFill(colour);
@@ -60,6 +60,17 @@ final class OverlayCanvas extends Canvas {
       ImageAnalysis.ClassScore top = result.analysis().classes().get(0);
       tag(g, x + 8, y + 8, Color.WHITE, top.label() + " " + percent(top.score()));
     }
+  }
+
+  /** A face's tag: its smoothed emotion (or detection score), then a per-face classifier's smoothed top class. */
+  static String label(TrackedFace face) {
+    ImageAnalysis.Emotion emotion = face.smoothedEmotion();
+    String label = emotion == null ? "face " + percent(face.face().score()) : emotion.label() + " " + percent(emotion.score());
+    if (!face.smoothedClasses().isEmpty()) {
+      ImageAnalysis.ClassScore top = face.smoothedClasses().get(0);
+      label += " · " + top.label() + " " + percent(top.score());
+    }
+    return label;
   }
 
   int drawnFaces() {

@@ -1,14 +1,25 @@
 package dev.raut.app.models;
 
+import static dev.raut.app.models.ModelsStrings.*;
+
 import dev.raut.app.AppServices;
+import dev.raut.core.classify.ClassPrediction;
+import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.classify.ClassifierSpec;
+import dev.raut.core.classify.PreparedImport;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -16,191 +27,519 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
- * "Import ONNX classifier": the model, its labels, the preprocessing (guessed from the model's
- * input shape, editable), a preview on a photo the user picks, then import. A refused model keeps
- * the dialog open with the reason.
+ * "Import a classifier": any model a user brings (Keras, TF.js, Teachable Machine, ONNX) is read
+ * and converted off the FX thread, then the dialog shows what Raut found — format, input, the
+ * guessed pixel scaling and why (asked as a question when only a default), labels and where they
+ * came from — lets the user correct it, try it on a photo, choose whole photo or each face, and
+ * import. A refused model keeps the dialog open with the reason in plain words; nothing is imported.
  */
 final class ImportDialog extends Dialog<ButtonType> {
+  private static final List<String> PHOTO_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp", ".gif",
+      ".tif", ".tiff");
+
   private final ModelsPresenter presenter;
+  private final ObjectProperty<PreparedImport> prepared = new SimpleObjectProperty<>();
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final BooleanProperty labelsFit = new SimpleBooleanProperty();
+  private final ProgressIndicator progress = new ProgressIndicator();
+  private final Label source = new Label(NO_MODEL);
+  private final Label status = new Label();
+  private final Label format = new Label();
+  private final Label input = new Label();
+  private final ComboBox<ClassifierSpec.Normalization> scaling = new ComboBox<>();
+  private final Label scalingReason = new Label();
+  private final ComboBox<ClassifierSpec.ColorOrder> colour = new ComboBox<>();
+  private final CheckBox softmax = new CheckBox(SOFTMAX);
+  private final TextArea labels = new TextArea();
+  private final Label labelsFrom = new Label();
+  private final Label labelsCount = new Label();
+  private final ToggleGroup scope = new ToggleGroup();
+  private final RadioButton wholePhoto = new RadioButton(WHOLE_PHOTO);
+  private final RadioButton eachFace = new RadioButton(EACH_FACE);
   private final TextField name = new TextField();
-  private final Label onnxLabel = new Label("No model chosen");
-  private final Label labelsLabel = new Label("No labels file chosen");
-  private final Spinner<Integer> width = new Spinner<>(1, 4096, 224);
-  private final Spinner<Integer> height = new Spinner<>(1, 4096, 224);
-  private final ComboBox<ClassifierSpec.Layout> layout = new ComboBox<>();
-  private final ComboBox<ClassifierSpec.ColorOrder> color = new ComboBox<>();
-  private final ComboBox<ClassifierSpec.Normalization> normalization = new ComboBox<>();
-  private final CheckBox softmax = new CheckBox("Apply softmax to the output");
-  private final Label preview = new Label();
-  private final Label problem = new Label();
-  private Path onnx;
-  private List<String> labels;
+  private final Label notes = new Label();
+  private final Label trialTitle = new Label();
+  private final VBox trialRows = new VBox(4);
+  private final GridPane found = new GridPane();
+  private final Button importButton;
+  /** Where the labels in the text area came from; "typed in" once the user edits them. */
+  private String labelsOrigin;
+  private boolean settingLabels;
+  private Path lastTrialPhoto;
+  /** Bumped by each new model or trial, so a slow answer for an older one is dropped. */
+  private int generation;
+  private int trialGeneration;
 
   ImportDialog(ModelsPresenter presenter, Window owner) {
     this.presenter = presenter;
     initOwner(owner);
-    setTitle("Import ONNX classifier");
-    setHeaderText("An image classifier (.onnx) and a labels file with one label per output class");
-    layout.getItems().setAll(ClassifierSpec.Layout.values());
-    color.getItems().setAll(ClassifierSpec.ColorOrder.values());
-    normalization.getItems().setAll(ClassifierSpec.Normalization.values());
-    layout.setValue(ClassifierSpec.Layout.NCHW);
-    color.setValue(ClassifierSpec.ColorOrder.RGB);
-    normalization.setValue(ClassifierSpec.Normalization.MEAN_STD);
-    normalization.setTooltip(new Tooltip("ZERO_ONE: pixel/255 · MINUS_ONE_ONE: pixel/127.5-1 · MEAN_STD: ImageNet mean/std"
-        + " · CAFFE: BGR minus mean · RAW: 0..255"));
-    softmax.setSelected(true);
-    width.setEditable(true);
-    height.setEditable(true);
-    preview.setWrapText(true);
-    problem.setWrapText(true);
-    problem.getStyleClass().add("danger");
+    setTitle(DIALOG_TITLE);
+    setHeaderText(DIALOG_HEADER);
+    setResizable(true);
+    getDialogPane().setId("import-dialog");
 
-    Button chooseOnnx = new Button("Choose .onnx…");
-    chooseOnnx.setOnAction(e -> chooseOnnx());
-    Button chooseLabels = new Button("Choose labels…");
-    chooseLabels.setOnAction(e -> chooseLabels());
-    Button tryPhoto = new Button("Try on a photo…");
-    tryPhoto.setTooltip(new Tooltip("Classify a photo with these settings before importing"));
-    tryPhoto.setOnAction(e -> tryOnPhoto());
+    progress.setPrefSize(22, 22);
+    progress.visibleProperty().bind(busy);
+    progress.managedProperty().bind(busy);
+    status.setWrapText(true);
+    status.setId("import-status");
+    status.setMaxWidth(820);
 
-    GridPane form = new GridPane();
-    form.setHgap(10);
-    form.setVgap(8);
-    form.setPadding(new Insets(10));
+    Button chooseFile = new Button(CHOOSE_FILE);
+    chooseFile.setTooltip(new Tooltip(CHOOSE_FILE_TIP));
+    chooseFile.setOnAction(e -> chooseModelFile());
+    Button chooseFolder = new Button(CHOOSE_FOLDER);
+    chooseFolder.setTooltip(new Tooltip(CHOOSE_FOLDER_TIP));
+    chooseFolder.setOnAction(e -> chooseModelFolder());
+    chooseFile.disableProperty().bind(busy);
+    chooseFolder.disableProperty().bind(busy);
+    source.setId("import-source");
+    format.setId("import-format");
+    input.setId("import-input");
+    notes.setId("import-notes");
+    HBox modelRow = new HBox(8, new Label(MODEL), chooseFile, chooseFolder, source, progress);
+    modelRow.setAlignment(Pos.CENTER_LEFT);
+
+    scaling.getItems().setAll(ClassifierSpec.Normalization.values());
+    scaling.setConverter(converter(ModelsStrings::scaling));
+    scaling.setTooltip(new Tooltip(SCALING_TIP));
+    scaling.setId("import-scaling");
+    scaling.valueProperty().addListener((obs, old, now) -> {
+      // Keras' "caffe" preprocessing also swaps the channels to BGR
+      if (now == ClassifierSpec.Normalization.CAFFE && colour.getValue() == ClassifierSpec.ColorOrder.RGB) {
+        colour.setValue(ClassifierSpec.ColorOrder.BGR);
+      }
+      retry();
+    });
+    scalingReason.setWrapText(true);
+    scalingReason.setMaxWidth(420);
+    scalingReason.setId("import-scaling-reason");
+    colour.getItems().setAll(ClassifierSpec.ColorOrder.RGB, ClassifierSpec.ColorOrder.BGR);
+    colour.setTooltip(new Tooltip(COLOUR_TIP));
+    colour.valueProperty().addListener(o -> retry());
+    softmax.selectedProperty().addListener(o -> retry());
+
+    labels.setPrefRowCount(8);
+    labels.setPrefColumnCount(22);
+    labels.setTooltip(new Tooltip(LABELS_TIP));
+    labels.setId("import-labels");
+    labels.textProperty().addListener(o -> {
+      if (!settingLabels) {
+        labelsOrigin = LABELS_TYPED;
+        labelsFrom.setText(labelsFrom(LABELS_TYPED));
+      }
+      checkLabels();
+    });
+    labelsFrom.setWrapText(true);
+    labelsFrom.setId("import-labels-from");
+    labelsCount.setWrapText(true);
+    labelsCount.setId("import-labels-count");
+    Button chooseLabels = new Button(CHOOSE_LABELS);
+    chooseLabels.setTooltip(new Tooltip(CHOOSE_LABELS_TIP));
+    chooseLabels.setOnAction(e -> chooseLabelsFile());
+
+    wholePhoto.setToggleGroup(scope);
+    eachFace.setToggleGroup(scope);
+    wholePhoto.setSelected(true);
+    eachFace.setTooltip(new Tooltip(EACH_FACE_TIP));
+    wholePhoto.setId("import-scope-image");
+    eachFace.setId("import-scope-face");
+    name.setId("import-name");
+    notes.setWrapText(true);
+    notes.setMaxWidth(420);
+
+    Button tryPhoto = new Button(TRY);
+    tryPhoto.setTooltip(new Tooltip(TRY_TIP));
+    tryPhoto.setOnAction(e -> chooseTrialPhoto());
+    tryPhoto.disableProperty().bind(busy.or(labelsFit.not()));
+    trialTitle.setWrapText(true);
+    trialTitle.setMaxWidth(380);
+    trialRows.setId("import-trial");
+
+    found.setHgap(10);
+    found.setVgap(8);
+    ColumnConstraints keys = new ColumnConstraints();
+    keys.setMinWidth(95);
+    found.getColumnConstraints().add(keys);
     int row = 0;
-    form.addRow(row++, new Label("Model"), chooseOnnx, onnxLabel);
-    form.addRow(row++, new Label("Labels"), chooseLabels, labelsLabel);
-    form.addRow(row++, new Label("Name"), name);
-    form.addRow(row++, new Label("Input width"), width);
-    form.addRow(row++, new Label("Input height"), height);
-    form.addRow(row++, new Label("Layout"), layout);
-    form.addRow(row++, new Label("Colour order"), color);
-    form.addRow(row++, new Label("Normalisation"), normalization);
-    form.add(softmax, 1, row++);
-    form.addRow(row++, new Label("Preview"), tryPhoto);
-    form.add(preview, 1, row++, 2, 1);
-    form.add(problem, 0, row, 3, 1);
-    getDialogPane().setContent(form);
-    getDialogPane().setPrefWidth(640);
+    found.addRow(row++, new Label(FORMAT), format);
+    found.addRow(row++, new Label(INPUT), input);
+    found.addRow(row++, new Label(SCALING), scaling);
+    found.add(scalingReason, 1, row++);
+    found.addRow(row++, new Label(COLOUR), colour);
+    found.add(softmax, 1, row++);
+    found.addRow(row++, new Label(LOOKS_AT), new HBox(12, wholePhoto, eachFace));
+    found.addRow(row++, new Label(NAME), name);
+    found.addRow(row, new Label(NOTES), notes);
 
-    ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+    VBox labelsBox = new VBox(6, new HBox(8, new Label(LABELS), chooseLabels), labelsFrom, labels, labelsCount,
+        tryPhoto, trialTitle, trialRows);
+    labelsBox.setPrefWidth(380);
+    HBox columns = new HBox(20, found, labelsBox);
+    HBox.setHgrow(found, Priority.ALWAYS);
+    columns.visibleProperty().bind(prepared.isNotNull());
+    columns.managedProperty().bind(columns.visibleProperty());
+
+    VBox content = new VBox(12, modelRow, status, columns);
+    content.setPadding(new Insets(10));
+    getDialogPane().setContent(content);
+    getDialogPane().setPrefWidth(900);
+
+    ButtonType importType = new ButtonType(IMPORT, ButtonBar.ButtonData.OK_DONE);
     getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
-    Button importButton = (Button) getDialogPane().lookupButton(importType);
+    importButton = (Button) getDialogPane().lookupButton(importType);
+    importButton.setId("import-confirm");
+    importButton.disableProperty().bind(busy.or(prepared.isNull()).or(labelsFit.not())
+        .or(Bindings.createBooleanBinding(() -> name.getText().isBlank(), name.textProperty())));
     importButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
       e.consume(); // the dialog closes only once the import succeeded
       importNow();
     });
+
+    getDialogPane().setOnDragOver(this::onDragOver);
+    getDialogPane().setOnDragDropped(this::onDragDropped);
+    addEventHandler(javafx.scene.control.DialogEvent.DIALOG_HIDDEN, e -> {
+      generation++;
+      presenter.discard(prepared.get());
+      prepared.set(null);
+    });
   }
 
-  private void chooseOnnx() {
+  // ---- choosing and reading the model
+
+  private void chooseModelFile() {
     FileChooser chooser = new FileChooser();
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
-    File file = chooser.showOpenDialog(getOwner());
-    if (file == null) {
-      return;
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter(ALL_MODEL_FILES, "*.h5", "*.hdf5", "*.keras", "*.json", "*.zip", "*.onnx"),
+        new FileChooser.ExtensionFilter(KERAS_FILES, "*.h5", "*.hdf5", "*.keras"),
+        new FileChooser.ExtensionFilter(TFJS_FILES, "*.json"),
+        new FileChooser.ExtensionFilter(TM_FILES, "*.zip"),
+        new FileChooser.ExtensionFilter(ONNX_FILES, "*.onnx"),
+        new FileChooser.ExtensionFilter(ALL_FILES, "*"));
+    File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+    if (file != null) {
+      load(file.toPath());
     }
-    onnx = file.toPath();
-    onnxLabel.setText(file.getName());
-    if (name.getText().isBlank()) {
-      name.setText(file.getName().replaceFirst("\\.onnx$", ""));
-    }
-    problem.setText("Reading the model…");
-    presenter.guessSpec(onnx).whenComplete((spec, error) -> Platform.runLater(() -> {
-      if (error != null) {
-        problem.setText(AppServices.rootMessage(error));
-        return;
-      }
-      width.getValueFactory().setValue(spec.width());
-      height.getValueFactory().setValue(spec.height());
-      layout.setValue(spec.layout());
-      color.setValue(spec.color());
-      normalization.setValue(spec.normalization());
-      problem.setText("The model outputs " + spec.labels().size() + " classes; settings guessed from its input shape.");
-    }));
   }
 
-  private void chooseLabels() {
-    FileChooser chooser = new FileChooser();
-    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Text", "*.txt", "*.csv", "*.labels"),
-        new FileChooser.ExtensionFilter("All files", "*"));
-    File file = chooser.showOpenDialog(getOwner());
-    if (file == null) {
+  private void chooseModelFolder() {
+    File folder = new DirectoryChooser().showDialog(getDialogPane().getScene().getWindow());
+    if (folder != null) {
+      load(folder.toPath());
+    }
+  }
+
+  /**
+   * Reads and converts {@code model} in the background; the returned future completes on the FX
+   * thread once the dialog shows what was found, or the reason it was refused.
+   */
+  CompletableFuture<Void> load(Path model) {
+    int mine = ++generation;
+    presenter.discard(prepared.get());
+    prepared.set(null);
+    lastTrialPhoto = null;
+    trialRows.getChildren().clear();
+    trialTitle.setText("");
+    source.setText(model.getFileName().toString());
+    status.getStyleClass().remove("danger");
+    status.setText(reading(model.getFileName().toString()));
+    busy.set(true);
+    CompletableFuture<Void> shown = new CompletableFuture<>();
+    presenter.prepare(model).whenComplete((result, error) -> Platform.runLater(() -> {
+      try {
+        if (mine != generation) {
+          presenter.discard(result); // another model was chosen meanwhile, or the dialog closed
+          return;
+        }
+        busy.set(false);
+        if (error != null) {
+          showProblem(AppServices.rootMessage(error));
+          return;
+        }
+        show(result, model);
+      } finally {
+        shown.complete(null);
+      }
+    }));
+    return shown;
+  }
+
+  private void show(PreparedImport p, Path model) {
+    ClassifierSpec spec = p.spec();
+    status.setText("");
+    format.setText(formatLine(p.format().displayName(), p.frameworkVersion(), p.conversionMillis()));
+    input.setText(inputLine(spec.width(), spec.height(), spec.color()));
+    boolean grey = spec.color() == ClassifierSpec.ColorOrder.GREY;
+    colour.setDisable(grey);
+    colour.setValue(grey ? ClassifierSpec.ColorOrder.RGB : spec.color());
+    softmax.setSelected(spec.softmax());
+    scaling.setValue(spec.normalization());
+    scalingReason.setText(p.preprocessingCertain() ? p.preprocessingReason() : question(p.preprocessingReason()));
+    scalingReason.getStyleClass().removeAll("warning", "text-muted");
+    scalingReason.getStyleClass().add(p.preprocessingCertain() ? "text-muted" : "warning");
+    settingLabels = true;
+    labels.setText(String.join("\n", spec.labels()));
+    settingLabels = false;
+    labelsOrigin = p.labelsSource();
+    labelsFrom.setText(labelsFrom(p.labelsSource()));
+    String file = model.getFileName().toString();
+    name.setText(java.nio.file.Files.isDirectory(model) ? file : file.replaceFirst("\\.[^.]+$", ""));
+    notes.setText(p.notes().isEmpty() ? "" : String.join("\n", p.notes()));
+    prepared.set(p);
+    checkLabels();
+    fitWindow();
+  }
+
+  /** Grows the window to what it now shows (it opened with the model row only), kept on its screen. */
+  private void fitWindow() {
+    Window window = getDialogPane().getScene().getWindow();
+    if (window == null) {
       return;
     }
-    presenter.readLabels(file.toPath()).whenComplete((list, error) -> Platform.runLater(() -> {
+    window.sizeToScene();
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(window.getX(), window.getY(),
+        Math.max(1, window.getWidth()), Math.max(1, window.getHeight())).stream().findFirst()
+        .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+    if (window.getY() + window.getHeight() > screen.getMaxY()) {
+      window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
+    }
+    if (window.getX() + window.getWidth() > screen.getMaxX()) {
+      window.setX(Math.max(screen.getMinX(), screen.getMaxX() - window.getWidth()));
+    }
+  }
+
+  private void showProblem(String message) {
+    if (!status.getStyleClass().contains("danger")) {
+      status.getStyleClass().add("danger");
+    }
+    status.setText(message);
+  }
+
+  // ---- labels
+
+  private List<String> typedLabels() {
+    return labels.getText().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
+  private void checkLabels() {
+    PreparedImport p = prepared.get();
+    if (p == null) {
+      labelsFit.set(false);
+      return;
+    }
+    int count = typedLabels().size();
+    labelsFit.set(count == p.outputCount());
+    labelsCount.setText(labelsCount(count, p.outputCount()));
+    labelsCount.getStyleClass().removeAll("danger", "text-muted");
+    labelsCount.getStyleClass().add(labelsFit.get() ? "text-muted" : "danger");
+  }
+
+  private void chooseLabelsFile() {
+    FileChooser chooser = new FileChooser();
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(TEXT_FILES, "*.txt", "*.csv", "*.labels"),
+        new FileChooser.ExtensionFilter(ALL_FILES, "*"));
+    File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+    if (file != null) {
+      loadLabels(file.toPath());
+    }
+  }
+
+  /** Fills the labels from a file (leading indices dropped); completes on the FX thread. */
+  CompletableFuture<Void> loadLabels(Path file) {
+    CompletableFuture<Void> shown = new CompletableFuture<>();
+    presenter.readLabelsFile(file).whenComplete((list, error) -> Platform.runLater(() -> {
       if (error != null) {
-        problem.setText(AppServices.rootMessage(error));
-        return;
+        showProblem(AppServices.rootMessage(error));
+      } else {
+        settingLabels = true;
+        labels.setText(String.join("\n", list));
+        settingLabels = false;
+        labelsOrigin = file.getFileName().toString();
+        labelsFrom.setText(labelsFrom(labelsOrigin));
+        checkLabels();
       }
-      labels = list;
-      labelsLabel.setText(file.getName() + " (" + list.size() + " labels)");
+      shown.complete(null);
     }));
+    return shown;
+  }
+
+  // ---- the settings as the user left them
+
+  private ClassifierScope scope() {
+    return eachFace.isSelected() ? ClassifierScope.FACE : ClassifierScope.IMAGE;
   }
 
   private ClassifierSpec spec() {
-    if (onnx == null) {
-      throw new IllegalStateException("Choose the .onnx model first.");
-    }
-    if (labels == null) {
-      throw new IllegalStateException("Choose the labels file (one label per line, in the model's output order).");
-    }
-    return new ClassifierSpec(width.getValue(), height.getValue(), layout.getValue(), color.getValue(),
-        normalization.getValue(), null, null, softmax.isSelected(), labels);
+    ClassifierSpec guessed = prepared.get().spec();
+    ClassifierSpec.ColorOrder color = guessed.color() == ClassifierSpec.ColorOrder.GREY
+        ? ClassifierSpec.ColorOrder.GREY : colour.getValue();
+    return new ClassifierSpec(guessed.width(), guessed.height(), guessed.layout(), color, scaling.getValue(), null, null,
+        softmax.isSelected(), typedLabels());
   }
 
-  private void tryOnPhoto() {
-    ClassifierSpec spec;
-    try {
-      spec = spec();
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      problem.setText(e.getMessage());
-      return;
-    }
+  // ---- trying on a photo
+
+  private void chooseTrialPhoto() {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("A photo to try the classifier on");
-    File photo = chooser.showOpenDialog(getOwner());
-    if (photo == null) {
-      return;
+    chooser.setTitle(CHOOSE_PHOTO);
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(PHOTOS,
+        PHOTO_EXTENSIONS.stream().map(e -> "*" + e).toList()), new FileChooser.ExtensionFilter(ALL_FILES, "*"));
+    File photo = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+    if (photo != null) {
+      tryOn(photo.toPath());
     }
-    preview.setText("Classifying " + photo.getName() + "…");
-    presenter.preview(onnx, name.getText(), spec, photo.toPath()).whenComplete((list, error) -> Platform.runLater(() -> {
-      if (error != null) {
-        preview.setText("");
-        problem.setText(AppServices.rootMessage(error));
-        return;
-      }
-      problem.setText("");
-      preview.setText(photo.getName() + ": " + list.stream().limit(5)
-          .map(p -> p.label() + " " + String.format(Locale.ROOT, "%.0f%%", p.score() * 100))
-          .collect(Collectors.joining(", ")));
-    }));
   }
 
-  private void importNow() {
+  /** Re-runs the last trial after a setting changed, so the effect of the scaling shows at once. */
+  private void retry() {
+    if (lastTrialPhoto != null && prepared.get() != null && labelsFit.get()) {
+      tryOn(lastTrialPhoto);
+    }
+  }
+
+  /** Classifies {@code photo} with the current settings; completes on the FX thread with the bars shown. */
+  CompletableFuture<Void> tryOn(Path photo) {
+    CompletableFuture<Void> shown = new CompletableFuture<>();
+    PreparedImport p = prepared.get();
+    if (p == null || !labelsFit.get()) {
+      shown.complete(null);
+      return shown;
+    }
+    int mine = ++trialGeneration;
+    lastTrialPhoto = photo;
+    trialTitle.setText(trying(photo.getFileName().toString()));
+    presenter.tryPrepared(p, name.getText(), spec(), photo).whenComplete((list, error) -> Platform.runLater(() -> {
+      if (mine == trialGeneration) {
+        if (error != null) {
+          trialRows.getChildren().clear();
+          trialTitle.setText(AppServices.rootMessage(error));
+        } else {
+          trialTitle.setText(photo.getFileName().toString() + " · " + scaling(scaling.getValue())
+              + (eachFace.isSelected() ? "\n" + TRY_FACE_HINT : ""));
+          showTrial(list);
+        }
+      }
+      shown.complete(null);
+    }));
+    return shown;
+  }
+
+  private void showTrial(List<ClassPrediction> predictions) {
+    trialRows.getChildren().clear();
+    for (ClassPrediction c : predictions.stream().limit(5).toList()) {
+      Label label = new Label(c.label());
+      label.setMinWidth(110);
+      label.setPrefWidth(110);
+      label.getStyleClass().add("trial-label");
+      ProgressBar bar = new ProgressBar(c.score());
+      bar.setPrefWidth(180);
+      bar.setFocusTraversable(false);
+      Label pct = new Label(percent(c.score()));
+      pct.setMinWidth(40);
+      HBox line = new HBox(8, label, bar, pct);
+      line.setAlignment(Pos.CENTER_LEFT);
+      line.setAccessibleText(c.label() + " " + percent(c.score()));
+      trialRows.getChildren().add(line);
+    }
+  }
+
+  // ---- importing
+
+  /** Imports with the current settings; completes on the FX thread (closed on success, the reason shown otherwise). */
+  CompletableFuture<Void> importNow() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    PreparedImport p = prepared.get();
+    if (p == null || !labelsFit.get()) {
+      done.complete(null);
+      return done;
+    }
     ClassifierSpec spec;
+    PreparedImport withLabels;
     try {
       spec = spec();
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      problem.setText(e.getMessage());
-      return;
+      withLabels = p.withLabels(spec.labels(), labelsOrigin == null ? LABELS_TYPED : labelsOrigin);
+    } catch (RuntimeException e) {
+      showProblem(notImported(e.getMessage()));
+      done.complete(null);
+      return done;
     }
-    problem.setText("Checking the model…");
-    presenter.importClassifier(name.getText(), onnx, spec).whenComplete((entry, error) -> Platform.runLater(() -> {
-      if (error != null) {
-        problem.setText("Not imported: " + AppServices.rootMessage(error));
-      } else {
-        setResult(ButtonType.OK);
-        close();
+    busy.set(true);
+    status.getStyleClass().remove("danger");
+    status.setText("");
+    presenter.importPrepared(name.getText(), withLabels, spec, scope()).whenComplete((entry, error) ->
+        Platform.runLater(() -> {
+          busy.set(false);
+          if (error != null) {
+            showProblem(notImported(AppServices.rootMessage(error)));
+          } else {
+            setResult(ButtonType.OK);
+            close();
+          }
+          done.complete(null);
+        }));
+    return done;
+  }
+
+  // ---- drag and drop: a model (file, folder, zip) to read, or a photo to try
+
+  private void onDragOver(DragEvent e) {
+    if (e.getDragboard().hasFiles()) {
+      e.acceptTransferModes(TransferMode.COPY);
+    }
+    e.consume();
+  }
+
+  private void onDragDropped(DragEvent e) {
+    boolean done = false;
+    if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+      Path path = e.getDragboard().getFiles().get(0).toPath();
+      if (isPhoto(path) && prepared.get() != null) {
+        tryOn(path);
+      } else if (!busy.get()) {
+        load(path);
       }
-    }));
+      done = true;
+    }
+    e.setDropCompleted(done);
+    e.consume();
+  }
+
+  static boolean isPhoto(Path path) {
+    String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return PHOTO_EXTENSIONS.stream().anyMatch(n::endsWith);
+  }
+
+  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T value) {
+        return value == null ? "" : text.apply(value);
+      }
+
+      @Override
+      public T fromString(String string) {
+        throw new UnsupportedOperationException();
+      }
+    };
   }
 }

@@ -4,15 +4,23 @@ import dev.raut.app.AppServices;
 import dev.raut.core.classify.ClassPrediction;
 import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.classify.ClassifierSpec;
 import dev.raut.core.classify.ClassifierTrial;
+import dev.raut.core.classify.ModelImport;
+import dev.raut.core.classify.PreparedImport;
 import dev.raut.core.image.ImageDecodeException;
 import dev.raut.core.model.ModelCard;
 import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.model.ModelFetcher;
 import dev.raut.core.model.ModelStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -33,6 +41,9 @@ public final class ModelsPresenter {
   private final Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged;
   private final ObservableList<DefaultModel> defaults = FXCollections.observableArrayList();
   private final ObservableList<ClassifierLibrary.Entry> imported = FXCollections.observableArrayList();
+  /** What each imported classifier was imported from ("Keras HDF5 (.h5) · Keras 2.0.5"), by id. */
+  private final Map<String, String> formats = new ConcurrentHashMap<>();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** {@code onClassifiersChanged} gets the imported classifiers on the FX thread each time they were read. */
   public ModelsPresenter(AppServices services, Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged) {
@@ -59,12 +70,31 @@ public final class ModelsPresenter {
       ModelStore store = ModelStore.defaultStore();
       List<DefaultModel> rows = ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList();
       List<ClassifierLibrary.Entry> entries = services.classifiers().list();
+      entries.forEach(e -> formats.put(e.id(), readFormat(e.card())));
       Platform.runLater(() -> {
         defaults.setAll(rows);
         imported.setAll(entries);
         onClassifiersChanged.accept(entries);
       });
     }, services.ioPool());
+  }
+
+  /** What an imported classifier was imported from, as the card's provenance says ("ONNX" for older cards). */
+  public String formatOf(ClassifierLibrary.Entry entry) {
+    return formats.getOrDefault(entry.id(), "");
+  }
+
+  private static String readFormat(Path card) {
+    try {
+      JsonNode source = JSON.readTree(card.toFile()).path("source");
+      if (source.isMissingNode() || source.isNull()) {
+        return "ONNX";
+      }
+      String version = source.path("frameworkVersion").asText("");
+      return source.path("format").asText("ONNX") + (version.isEmpty() ? "" : " · " + version);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static DefaultModel row(ModelStore store, ModelCard card) {
@@ -104,10 +134,47 @@ public final class ModelsPresenter {
         }));
   }
 
+  // ---- importing any format (Keras, TF.js, Teachable Machine, ONNX) through ModelImport
+
+  /** Reads and converts a model file, folder or zip; fails with a {@code ModelImportException} in plain words. */
+  public CompletableFuture<PreparedImport> prepare(Path fileOrFolder) {
+    return CompletableFuture.supplyAsync(() -> ModelImport.prepare(fileOrFolder), services.ioPool());
+  }
+
+  /** A labels file the user picked: one per line, leading indices ("0 cat") dropped. */
+  public CompletableFuture<List<String>> readLabelsFile(Path file) {
+    return CompletableFuture.supplyAsync(() -> ModelImport.readLabelsFile(file), services.ioPool());
+  }
+
+  /** Classifies {@code photo} with a prepared (not yet imported) model and these settings. */
+  public CompletableFuture<List<ClassPrediction>> tryPrepared(PreparedImport prepared, String name, ClassifierSpec spec,
+      Path photo) {
+    return preview(prepared.onnx(), name, spec, photo);
+  }
+
+  /** Stores a prepared model in the library with the user's settings and scope, then re-reads the list. */
+  public CompletableFuture<ClassifierLibrary.Entry> importPrepared(String name, PreparedImport prepared,
+      ClassifierSpec spec, ClassifierScope scope) {
+    return CompletableFuture.supplyAsync(() -> services.classifiers().importPrepared(name, prepared, spec, scope),
+        services.ioPool()).thenCompose(entry -> refresh().thenApply(v -> entry)).whenComplete((entry, error) ->
+        Platform.runLater(() -> {
+          if (error == null) {
+            services.status().setMessage(ModelsStrings.imported(entry.name()));
+          }
+        }));
+  }
+
+  /** Deletes a prepared model's temporary folder, off the FX thread. */
+  public void discard(PreparedImport prepared) {
+    if (prepared != null) {
+      CompletableFuture.runAsync(prepared::close, services.ioPool());
+    }
+  }
+
   public CompletableFuture<Void> remove(ClassifierLibrary.Entry entry) {
     return CompletableFuture.runAsync(() -> services.classifiers().remove(entry.id()), services.ioPool())
         .thenCompose(v -> refresh()).whenComplete((v, error) -> Platform.runLater(() -> {
-          services.status().setMessage(error == null ? "Removed the classifier " + entry.name()
+          services.status().setMessage(error == null ? ModelsStrings.removed(entry.name())
               : AppServices.rootMessage(error));
         }));
   }

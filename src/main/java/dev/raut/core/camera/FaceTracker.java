@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Follows faces across frames by box overlap (greedy IoU matching) and smooths each face's emotion
- * with an exponential moving average over its probabilities, so a label does not flicker on one
- * ambiguous frame. The smoothing is time-based: the same steadiness at 10 or 300 analysed frames/s.
+ * Follows faces across frames by box overlap (greedy IoU matching) and smooths each face's emotion,
+ * and the classes of a per-face classifier, with an exponential moving average over their
+ * probabilities, so a label does not flicker on one ambiguous frame. The smoothing is time-based: the same steadiness at 10 or 300 analysed frames/s.
  * Used by the analysis worker only (not thread-safe).
  */
 public final class FaceTracker {
@@ -31,6 +31,9 @@ public final class FaceTracker {
     double lastSeenMs;
     double[] probabilities;
     List<String> labels;
+    /** Smoothed per-face classifier probabilities by label; null until the face had classes. */
+    Map<String, Double> classes;
+    double classesSeenMs;
 
     Track(int id) {
       this.id = id;
@@ -60,7 +63,8 @@ public final class FaceTracker {
       track.box = boxes.get(i);
       track.lastSeenMs = timeMs;
       ImageAnalysis.Emotion smoothed = smooth(track, faces.get(i).emotion(), dt);
-      result.add(new TrackedFace(track.id, hue(track.id), faces.get(i), smoothed));
+      List<ImageAnalysis.ClassScore> classes = smoothClasses(track, faces.get(i).classes(), timeMs);
+      result.add(new TrackedFace(track.id, hue(track.id), faces.get(i), smoothed, classes));
     }
     return result;
   }
@@ -130,6 +134,38 @@ public final class FaceTracker {
       }
     }
     return new ImageAnalysis.Emotion(labels.get(best), scores.get(labels.get(best)), scores);
+  }
+
+  /**
+   * The same time-based average for a per-face classifier's classes. A face carries only its top
+   * classes, so a label missing from this frame counts as 0 for it (it was below the others); the
+   * answer keeps as many classes as the frame gave, most likely first.
+   */
+  private static List<ImageAnalysis.ClassScore> smoothClasses(Track track, List<ImageAnalysis.ClassScore> classes,
+      double timeMs) {
+    if (classes.isEmpty()) {
+      return List.of();
+    }
+    if (track.classes == null) {
+      track.classes = new LinkedHashMap<>();
+      classes.forEach(c -> track.classes.put(c.label(), c.score()));
+    } else {
+      double alpha = 1 - Math.exp(-Math.max(0, timeMs - track.classesSeenMs) / SMOOTHING_MS);
+      Map<String, Double> now = new LinkedHashMap<>();
+      classes.forEach(c -> now.put(c.label(), c.score()));
+      for (String label : now.keySet()) {
+        track.classes.putIfAbsent(label, 0.0);
+      }
+      track.classes.replaceAll((label, old) -> old + alpha * (now.getOrDefault(label, 0.0) - old));
+      // labels that faded out are dropped, so the map stays as small as the classifier's output
+      track.classes.values().removeIf(v -> v < 1e-4);
+    }
+    track.classesSeenMs = timeMs;
+    return track.classes.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(classes.size())
+        .map(e -> new ImageAnalysis.ClassScore(e.getKey(), Math.round(e.getValue() * 10000) / 10000.0))
+        .toList();
   }
 
   /** Well-spread colours for consecutive ids. */

@@ -59,4 +59,45 @@ class FaceTrackerTest {
     assertThat(later.smoothedEmotion().scores().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
         org.assertj.core.data.Offset.offset(1e-3));
   }
+
+  private static ImageAnalysis.Face masked(double mask) {
+    // a per-face classifier gives its top classes, most likely first
+    List<ImageAnalysis.ClassScore> classes = mask >= 0.5
+        ? List.of(new ImageAnalysis.ClassScore("mask", mask), new ImageAnalysis.ClassScore("no mask", 1 - mask))
+        : List.of(new ImageAnalysis.ClassScore("no mask", 1 - mask), new ImageAnalysis.ClassScore("mask", mask));
+    return face(0, 0, 0.9).withClasses(classes);
+  }
+
+  @Test
+  void aPerFaceClassifiersClassesAreSmoothedLikeTheEmotion() {
+    FaceTracker tracker = new FaceTracker();
+    for (int i = 0; i < 10; i++) {
+      tracker.update(List.of(masked(0.95)), i * 33);
+    }
+    TrackedFace odd = tracker.update(List.of(masked(0.2)), 330).get(0);
+    assertThat(odd.face().classes().get(0).label()).isEqualTo("no mask");
+    assertThat(odd.smoothedClasses().get(0).label()).isEqualTo("mask");
+    assertThat(odd.smoothedClasses()).hasSize(2);
+    TrackedFace later = null;
+    for (int i = 1; i <= 30; i++) {
+      later = tracker.update(List.of(masked(0.2)), 330 + i * 33).get(0);
+    }
+    assertThat(later.smoothedClasses().get(0).label()).isEqualTo("no mask");
+    assertThat(later.smoothedClasses().get(0).score()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(0.02));
+  }
+
+  @Test
+  void aClassMissingFromTheTopClassesFadesOut() {
+    FaceTracker tracker = new FaceTracker();
+    tracker.update(List.of(face(0, 0, 0.9).withClasses(List.of(new ImageAnalysis.ClassScore("hat", 0.9)))), 0);
+    TrackedFace next = null;
+    for (int i = 1; i <= 60; i++) {
+      next = tracker.update(List.of(face(0, 0, 0.9).withClasses(List.of(new ImageAnalysis.ClassScore("scarf", 0.8)))),
+          i * 33).get(0);
+    }
+    assertThat(next.smoothedClasses()).extracting(ImageAnalysis.ClassScore::label).containsExactly("scarf");
+    assertThat(next.smoothedClasses().get(0).score()).isCloseTo(0.8, org.assertj.core.data.Offset.offset(0.01));
+    // faces without a per-face classifier have none
+    assertThat(new FaceTracker().update(List.of(face(0, 0, 0.9)), 0).get(0).smoothedClasses()).isEmpty();
+  }
 }

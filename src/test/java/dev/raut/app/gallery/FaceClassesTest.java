@@ -1,0 +1,90 @@
+package dev.raut.app.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.classify.ClassifierScope;
+import dev.raut.core.classify.ClassifierSpec;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How a per-face classifier's answers read on a card, in the overlays and in the detail view. */
+class FaceClassesTest {
+  private static ImageAnalysis.Face face(String emotion, double score, List<ImageAnalysis.ClassScore> classes) {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    scores.put(emotion, score);
+    scores.put("neutral", 1 - score);
+    ImageAnalysis.Emotion e = emotion == null ? null : new ImageAnalysis.Emotion(emotion, score, scores);
+    return new ImageAnalysis.Face(List.of(10.0, 10.0, 50.0, 50.0), 0.97, List.of(), e, classes);
+  }
+
+  private static ImageAnalysis photo(ImageAnalysis.Face... faces) {
+    return new ImageAnalysis("a.jpg", 640, 480, List.of(faces), List.of(), List.of(), null);
+  }
+
+  @Test
+  void eachFacesTopClassIsAnIndentedLineUnderItsEmotion() {
+    ImageAnalysis r = photo(
+        face("happy", 0.9, List.of(new ImageAnalysis.ClassScore("mask", 0.93), new ImageAnalysis.ClassScore("no mask", 0.07))),
+        face("sad", 0.6, List.of(new ImageAnalysis.ClassScore("no mask", 0.81))));
+    ResultSummary summary = ResultSummary.of(r);
+    assertThat(summary.headline()).isEqualTo("2 faces");
+    assertThat(summary.lines()).containsExactly(
+        new ResultSummary.Line("happy", 0.9, false),
+        new ResultSummary.Line("mask", 0.93, true),
+        new ResultSummary.Line("sad", 0.6, false));
+  }
+
+  @Test
+  void facesWithoutClassesReadAsBefore() {
+    ResultSummary summary = ResultSummary.of(photo(face("happy", 0.9, List.of()), face("sad", 0.6, List.of())));
+    assertThat(summary.lines()).containsExactly(new ResultSummary.Line("happy", 0.9), new ResultSummary.Line("sad", 0.6));
+    assertThat(FaceClasses.tag(face("happy", 0.9, List.of()))).isEqualTo("happy 90%");
+  }
+
+  @Test
+  void aFaceModelWithoutEmotionsGivesItsClassAsTheFaceLine() {
+    ImageAnalysis.Face f = face(null, 0, List.of(new ImageAnalysis.ClassScore("20-29", 0.55)));
+    assertThat(ResultSummary.of(photo(f)).lines()).containsExactly(new ResultSummary.Line("20-29", 0.55, false));
+    assertThat(FaceClasses.tag(f)).isEqualTo("97% · 20-29 55%");
+    assertThat(FaceClasses.chooserEntry(0, f)).isEqualTo("Face 1: 20-29 55%");
+  }
+
+  @Test
+  void overlayTagChooserAndDetailLineNameTheClasses() {
+    ImageAnalysis.Face f = face("happy", 0.9, List.of(new ImageAnalysis.ClassScore("mask", 0.93),
+        new ImageAnalysis.ClassScore("no mask", 0.06), new ImageAnalysis.ClassScore("scarf", 0.006),
+        new ImageAnalysis.ClassScore("hat", 0.004)));
+    assertThat(FaceClasses.tag(f)).isEqualTo("happy 90% · mask 93%");
+    assertThat(FaceClasses.chooserEntry(1, f)).isEqualTo("Face 2: happy · mask 93%");
+    assertThat(FaceClasses.list(f)).isEqualTo("mask 93%, no mask 6%, scarf 1%");
+  }
+
+  @Test
+  void aFaceScopeClassifierChoiceFindsFacesAndRunsTheClassifierOnEach() {
+    ClassifierSpec spec = new ClassifierSpec(64, 64, ClassifierSpec.Layout.NHWC, ClassifierSpec.ColorOrder.GREY,
+        ClassifierSpec.Normalization.MINUS_ONE_ONE, null, null, false, List.of("a", "b"));
+    Path card = Path.of("/data/classifiers/masks/card.json");
+    AnalysisChoice perFace = AnalysisChoice.classifier(
+        new ClassifierLibrary.Entry("masks", "Masks", card, spec, ClassifierScope.FACE, null));
+    AnalysisRequest request = perFace.request(DetectorChoice.BACK);
+    assertThat(request.faces()).isTrue();
+    assertThat(request.emotions()).isTrue();
+    assertThat(request.detector()).isEqualTo(DetectorChoice.BACK);
+    assertThat(request.classifier()).isEqualTo(card.toString());
+    assertThat(perFace.findsFaces()).isTrue();
+    assertThat(perFace.label()).isEqualTo("Faces + Masks (each face)");
+
+    AnalysisChoice wholePhoto = AnalysisChoice.classifier(
+        new ClassifierLibrary.Entry("genre", "Genre", card, spec, ClassifierScope.IMAGE, null));
+    assertThat(wholePhoto.request(DetectorChoice.BACK).faces()).isFalse();
+    assertThat(wholePhoto.findsFaces()).isFalse();
+    assertThat(wholePhoto.label()).isEqualTo("Classifier: Genre");
+  }
+}
