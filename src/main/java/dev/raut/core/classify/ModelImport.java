@@ -151,7 +151,9 @@ public final class ModelImport {
     }
     Labels labels = findLabels(model, outputs);
     ClassifierSpec spec = new ClassifierSpec(width, height, ClassifierSpec.Layout.NHWC,
-        channels == 1 ? ClassifierSpec.ColorOrder.GREY : ClassifierSpec.ColorOrder.RGB, guess.normalization(), null, null,
+        channels == 1 ? ClassifierSpec.ColorOrder.GREY
+            : guess.normalization() == ClassifierSpec.Normalization.CAFFE ? ClassifierSpec.ColorOrder.BGR
+            : ClassifierSpec.ColorOrder.RGB, guess.normalization(), null, null,
         !converted.outputIsSoftmax(), labels.labels(), teachable(format) ? ClassifierSpec.Fit.CENTER_CROP
         : ClassifierSpec.Fit.STRETCH);
     String version = converted.kerasVersion().isEmpty() ? "" : (converted.kerasVersion().startsWith("tfjs")
