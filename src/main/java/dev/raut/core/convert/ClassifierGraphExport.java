@@ -27,7 +27,21 @@ public final class ClassifierGraphExport {
    * A backbone graph: its serialised ONNX, the input and output names to wire, and the pixel scale
    * it expects ({@code pixel * scale + offset} from 0..255). Its input must be [N, H, W, 3].
    */
-  public record Backbone(byte[] onnx, String inputName, String outputName, float scale, float offset) {}
+  public record Backbone(byte[] onnx, String inputName, String outputName, float scale, float offset) {
+    /** A backbone whose first graph input and first output are the ones to wire. */
+    public static Backbone of(byte[] onnx, float scale, float offset) {
+      try {
+        GraphProto g = ModelProto.parseFrom(onnx).getGraph();
+        java.util.Set<String> initializers = new java.util.HashSet<>();
+        g.getInitializerList().forEach(t -> initializers.add(t.getName()));
+        String input = g.getInputList().stream().map(ValueInfoProto::getName).filter(n -> !initializers.contains(n))
+            .findFirst().orElseThrow(() -> new IllegalArgumentException("The backbone graph has no input"));
+        return new Backbone(onnx, input, g.getOutput(0).getName(), scale, offset);
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalArgumentException("The backbone is not an ONNX model", e);
+      }
+    }
+  }
 
   /** One dense layer of the head: weights [in][out], bias [out]. */
   public record Dense(float[][] weights, float[] bias) {}
