@@ -20,8 +20,15 @@ final class AnalysisOptions {
   @Option(names = "--objects", description = "Detect the 80 COCO object classes.")
   boolean objects;
 
-  @Option(names = "--classifier", paramLabel = "CARD_OR_ONNX", description = "Your ONNX image classifier (.onnx) or its card (.json).")
+  @Option(names = "--classifier", paramLabel = "NAME_OR_FILE",
+      description = "Your classifier: a name from 'raut models list', a card (.json) or an .onnx. One imported with"
+          + " --scope face runs on each face (faces[].classes).")
   String classifier;
+
+  @Option(names = "--emotion-model", paramLabel = "NAME",
+      description = "Read each face's emotion with your own face-scope classifier instead of the built-in model"
+          + " ('default' = built-in). Implies --emotions.")
+  String emotionModel;
 
   @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3", description = "Minimum object score (default: ${DEFAULT-VALUE}).")
   double objectThreshold;
@@ -40,6 +47,9 @@ final class AnalysisOptions {
     if (objectThreshold < 0 || objectThreshold > 1) {
       throw new CommandLine.ParameterException(command.commandLine(), "--object-threshold must be between 0 and 1");
     }
-    return AnalysisRequest.asked(faces, emotions, objects, classifier, detector, objectThreshold, views);
+    String card = classifier == null ? null : ClassifierChoice.resolve(command.commandLine(), "--classifier", classifier);
+    String emotionCard = ClassifierChoice.emotionModel(command.commandLine(), emotionModel);
+    return AnalysisRequest.asked(faces, emotions || emotionCard != null, objects, card, detector, objectThreshold, views)
+        .withEmotionModel(emotionCard);
   }
 }

@@ -44,7 +44,8 @@ final class EvaluateCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String task;
 
-  @Option(names = "--classifier", paramLabel = "CARD_OR_ONNX", description = "The classifier for --task classify: a card (.json) or an .onnx.")
+  @Option(names = "--classifier", paramLabel = "NAME_OR_FILE",
+      description = "The classifier for --task classify: a name from 'raut models list', a card (.json) or an .onnx.")
   String classifier;
 
   @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto",
@@ -125,7 +126,8 @@ final class EvaluateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--digits must be between 1 and 8");
       }
       LabelMap map = labelsMap == null ? LabelMap.empty() : LabelMap.parse(labelsMap);
-      return new EvaluationSettings(EvaluationTask.parse(task), DetectorChoice.parse(detector), classifier, map, objectThreshold,
+      String card = classifier == null ? null : ClassifierChoice.resolve(spec.commandLine(), "--classifier", classifier);
+      return new EvaluationSettings(EvaluationTask.parse(task), DetectorChoice.parse(detector), card, map, objectThreshold,
           thorough ? EmotionViews.THOROUGH : EmotionViews.FAST);
     } catch (IllegalArgumentException | DatasetException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -1,5 +1,7 @@
 package dev.raut.cli;
 
+import dev.raut.core.classify.ClassifierCards;
+import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.convert.TfjsCardConverter;
 import dev.raut.core.model.FetchException;
 import dev.raut.core.model.ModelCard;
@@ -8,15 +10,20 @@ import dev.raut.core.model.ModelFetcher;
 import dev.raut.core.model.ModelState;
 import dev.raut.core.model.ModelStore;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code raut models list|info|fetch}: the model cards and the state of the local cache. */
+/**
+ * {@code raut models list|info|fetch|bundle|import|remove}: the model cards, the state of the local
+ * cache, and the classifiers a user imported into their library.
+ */
 @Command(name = "models", mixinStandardHelpOptions = true,
-    description = "List the default models, show a model's card, or fetch them into the cache.",
+    description = "List the default and imported models, show a model's card, fetch the default models into the cache,"
+        + " or import your own Keras / TensorFlow.js / Teachable Machine / ONNX classifier.",
     subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Info.class, ModelsCommand.Fetch.class,
-        ModelsCommand.Bundle.class})
+        ModelsCommand.Bundle.class, ModelsImport.class, ModelsCommand.Remove.class})
 final class ModelsCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -42,6 +49,24 @@ final class ModelsCommand implements Runnable {
             ModelFetcher.state(store, card).text());
       }
       out.println("cache: " + store.root());
+      ClassifierLibrary library = ClassifierLibrary.defaultLibrary();
+      List<ClassifierLibrary.Entry> entries = library.list();
+      out.println();
+      if (entries.isEmpty()) {
+        out.println("No imported classifiers (import one with 'raut models import FILE').");
+      } else {
+        out.printf("%-28s %-36s %-6s %-34s %-12s %s%n", "IMPORTED", "ID", "SCOPE", "FORMAT", "INPUT", "LABELS");
+        for (ClassifierLibrary.Entry e : entries) {
+          if (!e.usable()) {
+            out.printf("%-28s %-36s broken: %s%n", e.name(), e.id(), e.problem());
+            continue;
+          }
+          String format = ClassifierCards.provenance(e.card()).map(ModelsImport::formatAndVersion).orElse("card");
+          out.printf("%-28s %-36s %-6s %-34s %-12s %d%n", e.name(), e.id(), e.scope().id(), format,
+              ModelsImport.inputText(e.spec()), e.spec().labels().size());
+        }
+      }
+      out.println("library: " + library.root());
       out.flush();
       return RautCommand.EXIT_OK;
     }
@@ -53,7 +78,8 @@ final class ModelsCommand implements Runnable {
 
   @Command(name = "info", mixinStandardHelpOptions = true, description = "A model's card and cache state.")
   static final class Info implements Callable<Integer> {
-    @CommandLine.Parameters(paramLabel = "ID", description = "face-front, face-back, face-haar, emotion or objects")
+    @CommandLine.Parameters(paramLabel = "ID",
+        description = "face-front, face-back, face-haar, emotion, objects, or an imported classifier's name or id")
     String id;
 
     @CommandLine.Spec
@@ -64,6 +90,13 @@ final class ModelsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       ModelCard card = ModelCatalog.defaults().find(id).orElse(null);
       if (card == null) {
+        ClassifierLibrary library = ClassifierLibrary.defaultLibrary();
+        ClassifierLibrary.Entry entry = find(library, id);
+        if (entry != null) {
+          ModelsImport.printCard(out, entry);
+          out.flush();
+          return RautCommand.EXIT_OK;
+        }
         spec.commandLine().getErr().println("Unknown model '" + id + "'. Run 'raut models list' to see the models.");
         return RautCommand.EXIT_USAGE;
       }
@@ -86,6 +119,43 @@ final class ModelsCommand implements Runnable {
       out.flush();
       return RautCommand.EXIT_OK;
     }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Delete an imported classifier from your library.")
+  static final class Remove implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "NAME_OR_ID", description = "The classifier's name or id (see 'raut models list').")
+    String nameOrId;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      ClassifierLibrary library = ClassifierLibrary.defaultLibrary();
+      ClassifierLibrary.Entry entry = find(library, nameOrId);
+      if (entry == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "No imported classifier '" + nameOrId + "'. "
+            + ClassifierChoice.libraryNames(library));
+      }
+      try {
+        library.remove(entry.id());
+      } catch (java.io.UncheckedIOException e) {
+        spec.commandLine().getErr().println("raut models remove: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return RautCommand.EXIT_FAILURES;
+      }
+      spec.commandLine().getOut().println("Removed '" + entry.name() + "' (" + entry.id() + ") from " + library.root());
+      spec.commandLine().getOut().flush();
+      return RautCommand.EXIT_OK;
+    }
+  }
+
+  /** An imported classifier by id, else by name (case-insensitive); broken entries are found by id so they can be removed. */
+  static ClassifierLibrary.Entry find(ClassifierLibrary library, String nameOrId) {
+    List<ClassifierLibrary.Entry> entries = library.list();
+    return entries.stream().filter(e -> e.id().equals(nameOrId)).findFirst()
+        .or(() -> entries.stream().filter(e -> e.name().equalsIgnoreCase(nameOrId.strip())).findFirst())
+        .orElse(null);
   }
 
   @Command(name = "fetch", mixinStandardHelpOptions = true,

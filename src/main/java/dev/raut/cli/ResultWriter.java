@@ -75,8 +75,8 @@ abstract class ResultWriter {
       line.append("  ").append(r.width()).append('x').append(r.height());
       if (!r.faces().isEmpty() || r.objects().isEmpty() && r.classes().isEmpty()) {
         line.append("  ").append(r.faces().size()).append(r.faces().size() == 1 ? " face" : " faces");
-        String emotions = r.faces().stream().filter(f -> f.emotion() != null)
-            .map(f -> f.emotion().label() + " " + pct(f.emotion().score())).collect(Collectors.joining(", "));
+        String emotions = r.faces().stream().map(Table::face).filter(t -> !t.isEmpty())
+            .collect(Collectors.joining(", "));
         if (!emotions.isEmpty()) {
           line.append(": ").append(emotions);
         }
@@ -90,6 +90,17 @@ abstract class ResultWriter {
             .collect(Collectors.joining(", ")));
       }
       out.println(line);
+    }
+
+    /** A face's emotion, then its face-scope classifier's top class in brackets when there are both. */
+    private static String face(ImageAnalysis.Face f) {
+      String emotion = f.emotion() == null ? "" : f.emotion().label() + " " + pct(f.emotion().score());
+      if (f.classes().isEmpty()) {
+        return emotion;
+      }
+      ImageAnalysis.ClassScore top = f.classes().get(0);
+      String cls = top.label() + " " + pct(top.score());
+      return emotion.isEmpty() ? cls : emotion + " [" + cls + "]";
     }
 
     private static String pct(double v) {

@@ -32,14 +32,19 @@ final class ServeCommand implements Callable<Integer> {
   Prediction prediction = new Prediction();
 
   static final class Prediction {
-    @Option(names = "--classifier", paramLabel = "CARD_OR_ONNX",
-        description = "Your ONNX image classifier (.onnx or its card .json): /prediction answers its top class.")
+    @Option(names = "--classifier", paramLabel = "NAME_OR_FILE",
+        description = "Your classifier (a name from 'raut models list', a card .json or an .onnx): /prediction answers"
+            + " its top class (of the largest face, for a face-scope classifier).")
     String classifier;
 
     @Option(names = "--task", paramLabel = "TASK", description = "What /prediction answers without --classifier: objects"
         + " (the most confident object, default) or emotion (the emotion of the largest face).")
     String task;
   }
+
+  @Option(names = "--emotion-model", paramLabel = "NAME",
+      description = "Read faces' emotions with your own face-scope classifier instead of the built-in model ('default' = built-in).")
+  String emotionModel;
 
   @Option(names = "--max-upload", paramLabel = "SIZE", defaultValue = "10MB", description = "Largest image accepted (default: ${DEFAULT-VALUE}).")
   String maxUpload;
@@ -70,6 +75,7 @@ final class ServeCommand implements Callable<Integer> {
           ************************************************************************""".formatted(config.host()));
       err.flush();
     }
+    Thread hook = null;
     try (Engine engine = Engine.openDefault(); RautServer server = new RautServer(new Analyzer(engine))) {
       URI url = server.start(config);
       CountDownLatch stopped = new CountDownLatch(1);
@@ -78,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         stopped.countDown();
       }, "raut-serve-shutdown");
       Runtime.getRuntime().addShutdownHook(stopper);
+      hook = stopper;
       PrintWriter out = spec.commandLine().getOut();
       out.println("Raut is serving on " + url + " (open it in a browser, or POST images to " + url + "prediction)");
       out.println("/prediction answers: " + (config.classifier() != null ? "the classifier " + config.classifier()
@@ -92,6 +99,10 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return RautCommand.EXIT_FAILURES;
     } catch (InterruptedException e) {
+      // stopped from inside this JVM (a test, an embedding program): the server closes with the try
+      if (hook != null) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
       Thread.currentThread().interrupt();
       return RautCommand.EXIT_OK;
     }
@@ -103,8 +114,9 @@ final class ServeCommand implements Callable<Integer> {
       ServerConfig config = ServerConfig.defaults().withHost(host).withPort(port).withMaxUploadBytes(maxUploadBytes)
           .withToken(token == null || token.isEmpty() ? null : token)
           .withWorkers(threads, queue != null ? queue : 4 * Math.max(1, threads));
+      config = config.withEmotionModel(ClassifierChoice.emotionModel(spec.commandLine(), emotionModel));
       if (prediction.classifier != null) {
-        return config.withClassifier(prediction.classifier);
+        return config.withClassifier(ClassifierChoice.resolve(spec.commandLine(), "--classifier", prediction.classifier));
       }
       return prediction.task != null ? config.withPrediction(PredictionTask.parse(prediction.task)) : config;
     } catch (IllegalArgumentException e) {

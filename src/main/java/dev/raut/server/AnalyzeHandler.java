@@ -23,10 +23,12 @@ final class AnalyzeHandler implements Handler {
 
   private final Intake intake;
   private final String classifier;
+  private final String emotionModel;
 
-  AnalyzeHandler(Intake intake, String classifier) {
+  AnalyzeHandler(Intake intake, String classifier, String emotionModel) {
     this.intake = intake;
     this.classifier = classifier;
+    this.emotionModel = emotionModel;
   }
 
   @Override
@@ -53,7 +55,7 @@ final class AnalyzeHandler implements Handler {
       throw ApiException.badRequest(e.getMessage());
     }
     return AnalysisRequest.asked(faces, emotions, objects, useClassifier ? classifier : null, detector,
-        AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, EmotionViews.FAST);
+        AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, EmotionViews.FAST).withEmotionModel(emotionModel);
   }
 
   private static boolean flag(Context ctx, String name) {

@@ -3,6 +3,7 @@ package dev.raut.server;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.raut.core.analysis.Engine;
+import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.OnnxImageClassifier;
 import dev.raut.core.model.ModelCard;
 import dev.raut.core.model.ModelCatalog;
@@ -11,17 +12,24 @@ import java.util.List;
 
 /**
  * The {@code data} of {@code GET /v1/models}: the default models and their cache state, the
- * user's classifier, what {@code /prediction} answers, and the upload limits (the web page reads
- * them to refuse files before sending them).
+ * classifier this server runs and what it looks at, the classifiers in the user's library, what
+ * {@code /prediction} answers, and the upload limits (the web page reads them to refuse files
+ * before sending them).
  */
-@JsonPropertyOrder({"prediction", "models", "classifier", "upload"})
-record ModelsInfo(String prediction, List<Model> models, Classifier classifier, Upload upload) {
+@JsonPropertyOrder({"prediction", "models", "classifier", "library", "upload"})
+record ModelsInfo(String prediction, List<Model> models, Classifier classifier, List<LibraryEntry> library,
+    Upload upload) {
 
   @JsonPropertyOrder({"id", "name", "task", "license", "state"})
   record Model(String id, String name, String task, String license, String state) {}
 
-  @JsonPropertyOrder({"name", "labels"})
-  record Classifier(String name, List<String> labels) {}
+  /** {@code scope}: image (answers in {@code classes}) or face (answers in {@code faces[].classes}). */
+  @JsonPropertyOrder({"name", "scope", "labels"})
+  record Classifier(String name, String scope, List<String> labels) {}
+
+  /** An imported classifier, usable with {@code raut serve --classifier ID}. */
+  @JsonPropertyOrder({"id", "name", "scope", "labels"})
+  record LibraryEntry(String id, String name, String scope, List<String> labels) {}
 
   @JsonPropertyOrder({"max_image_bytes", "max_images", "types"})
   record Upload(
@@ -34,11 +42,14 @@ record ModelsInfo(String prediction, List<Model> models, Classifier classifier, 
     Classifier classifier = null;
     if (config.classifier() != null) {
       OnnxImageClassifier loaded = engine.classifier(config.classifier());
-      classifier = new Classifier(loaded.name(), loaded.spec().labels());
+      classifier = new Classifier(loaded.name(), engine.classifierScope(config.classifier()).id(),
+          loaded.spec().labels());
     }
+    List<LibraryEntry> library = ClassifierLibrary.defaultLibrary().list().stream().filter(ClassifierLibrary.Entry::usable)
+        .map(e -> new LibraryEntry(e.id(), e.name(), e.scope().id(), e.spec().labels())).toList();
     Upload upload = new Upload(config.maxUploadBytes(), AnalyzeHandler.MAX_IMAGES,
         Uploads.ACCEPTED_TYPES.stream().filter(t -> t.startsWith("image/")).sorted().toList());
-    return new ModelsInfo(config.prediction().cliName(), models, classifier, upload);
+    return new ModelsInfo(config.prediction().cliName(), models, classifier, library, upload);
   }
 
   private static Model model(ModelCard card, String state) {

@@ -16,10 +16,10 @@ final class PredictionHandler implements Handler {
   private final PredictionTask task;
   private final AnalysisRequest request;
 
-  PredictionHandler(Intake intake, PredictionTask task, String classifier) {
+  PredictionHandler(Intake intake, PredictionTask task, String classifier, String emotionModel) {
     this.intake = intake;
     this.task = task;
-    this.request = task.request(classifier);
+    this.request = task.request(classifier, emotionModel);
   }
 
   @Override

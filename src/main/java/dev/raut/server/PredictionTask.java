@@ -41,9 +41,14 @@ public enum PredictionTask {
 
   /** Only the models this task needs; the objects task keeps every object the detector reports. */
   AnalysisRequest request(String classifier) {
+    return request(classifier, null);
+  }
+
+  /** {@code emotionModel}: the card of a user's face-scope emotion model, or null for the built-in one. */
+  AnalysisRequest request(String classifier, String emotionModel) {
     return switch (this) {
       case OBJECTS -> new AnalysisRequest(false, false, true, null, DetectorChoice.AUTO, 0.0);
-      case EMOTION -> AnalysisRequest.facesAndEmotions();
+      case EMOTION -> AnalysisRequest.facesAndEmotions().withEmotionModel(emotionModel);
       case CLASSIFIER -> new AnalysisRequest(false, false, false, classifier, DetectorChoice.AUTO, 0.0);
     };
   }
@@ -53,12 +58,16 @@ public enum PredictionTask {
       case OBJECTS -> result.objects().stream()
           .max(Comparator.comparingDouble(ImageAnalysis.DetectedObjectResult::score))
           .map(o -> new Prediction(o.label(), o.score())).orElse(Prediction.NOTHING);
-      case EMOTION -> result.faces().stream()
-          .filter(f -> f.emotion() != null)
-          .max(Comparator.comparingDouble(f -> f.box().get(2) * f.box().get(3)))
+      case EMOTION -> largestFace(result).filter(f -> f.emotion() != null)
           .map(f -> new Prediction(f.emotion().label(), f.emotion().score())).orElse(Prediction.NOTHING);
+      // a face-scope classifier answers per face: the largest face speaks for the photo, as for emotion
       case CLASSIFIER -> result.classes().stream().findFirst()
+          .or(() -> largestFace(result).flatMap(f -> f.classes().stream().findFirst()))
           .map(c -> new Prediction(c.label(), c.score())).orElse(Prediction.NOTHING);
     };
+  }
+
+  private static java.util.Optional<ImageAnalysis.Face> largestFace(ImageAnalysis result) {
+    return result.faces().stream().max(Comparator.comparingDouble(f -> f.box().get(2) * f.box().get(3)));
   }
 }

@@ -68,8 +68,8 @@ public final class RautServer implements AutoCloseable {
     Engine engine = analyzer.engine();
     ModelsInfo models;
     try {
-      engine.warmUp(config.prediction().request(config.classifier()));
-      engine.warmUp(config.classifier() == null ? WEB_PAGE_REQUEST : WEB_PAGE_REQUEST.withClassifier(config.classifier()));
+      engine.warmUp(config.prediction().request(config.classifier(), config.emotionModel()));
+      engine.warmUp(WEB_PAGE_REQUEST.withClassifier(config.classifier()).withEmotionModel(config.emotionModel()));
       models = ModelsInfo.of(engine, catalog, config);
     } catch (RuntimeException e) {
       throw new ServerStartException("The models could not be loaded: " + e.getMessage(), e);
@@ -145,8 +145,9 @@ public final class RautServer implements AutoCloseable {
         ctx.json(Envelope.ok(ROOT_MESSAGE, null));
       }
     });
-    cfg.routes.post("/prediction", new PredictionHandler(intake, config.prediction(), config.classifier()));
-    cfg.routes.post("/v1/analyze", new AnalyzeHandler(intake, config.classifier()));
+    cfg.routes.post("/prediction", new PredictionHandler(intake, config.prediction(), config.classifier(),
+        config.emotionModel()));
+    cfg.routes.post("/v1/analyze", new AnalyzeHandler(intake, config.classifier(), config.emotionModel()));
     cfg.routes.get("/v1/models", ctx -> ctx.json(Envelope.ok("Success Listing the Models", models)));
     cfg.routes.get("/health", ctx -> ctx.json(Envelope.ok("OK", work.load())));
 

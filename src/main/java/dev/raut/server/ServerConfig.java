@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param token bearer token every endpoint but {@code /health} requires, or null for none
  * @param workers images analysed at the same time
  * @param queueCapacity requests allowed to wait for a worker; beyond that the server answers 503
+ * @param emotionModel card of a face-scope classifier that reads emotions instead of the built-in model, or null
  */
 public record ServerConfig(
     String host, int port, PredictionTask prediction, String classifier, long maxUploadBytes, String token, int workers,
-    int queueCapacity) {
+    int queueCapacity, String emotionModel) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 5000;
@@ -50,40 +51,50 @@ public record ServerConfig(
   }
 
   /** Loopback, port 5000, top object label, 10 MB uploads, no token, one worker per core, four waiting per worker. */
+  public ServerConfig(String host, int port, PredictionTask prediction, String classifier, long maxUploadBytes,
+      String token, int workers, int queueCapacity) {
+    this(host, port, prediction, classifier, maxUploadBytes, token, workers, queueCapacity, null);
+  }
+
   public static ServerConfig defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
     return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, PredictionTask.OBJECTS, null, DEFAULT_MAX_UPLOAD_BYTES, null,
-        cores, 4 * cores);
+        cores, 4 * cores, null);
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, prediction, classifier, maxUploadBytes, token, workers, queueCapacity);
+    return new ServerConfig(newHost, port, prediction, classifier, maxUploadBytes, token, workers, queueCapacity, emotionModel);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, prediction, classifier, maxUploadBytes, token, workers, queueCapacity);
+    return new ServerConfig(host, newPort, prediction, classifier, maxUploadBytes, token, workers, queueCapacity, emotionModel);
   }
 
   public ServerConfig withPrediction(PredictionTask task) {
-    return new ServerConfig(host, port, task, classifier, maxUploadBytes, token, workers, queueCapacity);
+    return new ServerConfig(host, port, task, classifier, maxUploadBytes, token, workers, queueCapacity, emotionModel);
   }
 
   /** Uses the classifier for {@code /prediction} and offers it to {@code /v1/analyze}. */
   public ServerConfig withClassifier(String cardOrOnnx) {
     return new ServerConfig(host, port, PredictionTask.CLASSIFIER, cardOrOnnx, maxUploadBytes, token, workers,
-        queueCapacity);
+        queueCapacity, emotionModel);
   }
 
   public ServerConfig withMaxUploadBytes(long bytes) {
-    return new ServerConfig(host, port, prediction, classifier, bytes, token, workers, queueCapacity);
+    return new ServerConfig(host, port, prediction, classifier, bytes, token, workers, queueCapacity, emotionModel);
   }
 
   public ServerConfig withToken(String newToken) {
-    return new ServerConfig(host, port, prediction, classifier, maxUploadBytes, newToken, workers, queueCapacity);
+    return new ServerConfig(host, port, prediction, classifier, maxUploadBytes, newToken, workers, queueCapacity, emotionModel);
   }
 
   public ServerConfig withWorkers(int newWorkers, int newQueueCapacity) {
-    return new ServerConfig(host, port, prediction, classifier, maxUploadBytes, token, newWorkers, newQueueCapacity);
+    return new ServerConfig(host, port, prediction, classifier, maxUploadBytes, token, newWorkers, newQueueCapacity, emotionModel);
+  }
+
+  /** Faces' emotions read by a user's face-scope classifier (its card), or by the built-in model when null. */
+  public ServerConfig withEmotionModel(String card) {
+    return new ServerConfig(host, port, prediction, classifier, maxUploadBytes, token, workers, queueCapacity, card);
   }
 
   /** True when the host is reachable from other machines (anything but a loopback address). */

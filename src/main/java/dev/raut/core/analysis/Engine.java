@@ -1,6 +1,7 @@
 package dev.raut.core.analysis;
 
 import dev.raut.core.classify.ClassifierCards;
+import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.classify.OnnxImageClassifier;
 import dev.raut.core.emotion.EmotionClassifier;
 import dev.raut.core.face.BlazeFaceDetector;
@@ -45,6 +46,7 @@ public final class Engine implements AutoCloseable {
   private final List<OnnxModel> loaded = new ArrayList<>();
   private final Map<DetectorChoice, FaceDetector> detectors = new HashMap<>();
   private final Map<String, OnnxImageClassifier> classifiers = new HashMap<>();
+  private final Map<String, ClassifierScope> scopes = new HashMap<>();
   private EmotionClassifier emotion;
   private ObjectDetector objects;
   private boolean closed;
@@ -103,10 +105,10 @@ public final class Engine implements AutoCloseable {
   /** A user's classifier, from its card (.json) or a bare .onnx (preprocessing guessed from its input). */
   public synchronized OnnxImageClassifier classifier(String cardOrOnnx) {
     requireOpen();
-    Path path = Path.of(cardOrOnnx).toAbsolutePath().normalize();
-    OnnxImageClassifier classifier = classifiers.get(path.toString());
+    String key = key(cardOrOnnx);
+    OnnxImageClassifier classifier = classifiers.get(key);
     if (classifier == null) {
-      ClassifierCards.Loaded card = ClassifierCards.read(path);
+      ClassifierCards.Loaded card = ClassifierCards.read(Path.of(key));
       OnnxModel model = OnnxModel.load(card.onnxFile(), card.name(), threadsPerModel);
       try {
         classifier = new OnnxImageClassifier(card.name(), model, card.spec());
@@ -115,24 +117,37 @@ public final class Engine implements AutoCloseable {
         throw e;
       }
       loaded.add(model);
-      classifiers.put(path.toString(), classifier);
+      classifiers.put(key, classifier);
+      scopes.put(key, card.scope());
     }
     return classifier;
   }
 
+  /** What a user's classifier looks at, from its card (a bare .onnx looks at the whole image). */
+  public synchronized ClassifierScope classifierScope(String cardOrOnnx) {
+    classifier(cardOrOnnx);
+    return scopes.get(key(cardOrOnnx));
+  }
+
+  private static String key(String cardOrOnnx) {
+    return Path.of(cardOrOnnx).toAbsolutePath().normalize().toString();
+  }
+
   /** Loads what a request will need now, so the first image isn't slow and model problems show up early. */
   public void warmUp(AnalysisRequest request) {
-    if (request.faces() && request.detector() != DetectorChoice.NONE) {
+    boolean faceClassifier = request.classifier() != null && classifierScope(request.classifier()) == ClassifierScope.FACE;
+    if ((request.faces() || faceClassifier) && request.detector() != DetectorChoice.NONE) {
       faceDetector(request.detector());
     }
     if (request.emotions()) {
-      emotion();
+      if (request.emotionModel() != null) {
+        classifier(request.emotionModel());
+      } else {
+        emotion();
+      }
     }
     if (request.objects()) {
       objects();
-    }
-    if (request.classifier() != null) {
-      classifier(request.classifier());
     }
   }
 

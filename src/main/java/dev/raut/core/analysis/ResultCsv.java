@@ -38,6 +38,13 @@ public final class ResultCsv {
       String score = f.emotion() == null ? "" : num(f.emotion().score());
       rows.add("face," + i + "," + quote(label) + "," + score + "," + num(f.score()) + "," + box(f.box()));
     }
+    for (int i = 0; i < r.faces().size(); i++) {
+      ImageAnalysis.Face f = r.faces().get(i);
+      for (ImageAnalysis.ClassScore c : f.classes()) {
+        rows.add("face_class," + i + "," + quote(c.label()) + "," + num(c.score()) + "," + num(f.score()) + ","
+            + box(f.box()));
+      }
+    }
     for (int i = 0; i < r.objects().size(); i++) {
       ImageAnalysis.DetectedObjectResult o = r.objects().get(i);
       rows.add("object," + i + "," + quote(o.label()) + "," + num(o.score()) + ",," + box(o.box()));

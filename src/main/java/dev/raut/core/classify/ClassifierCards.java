@@ -78,6 +78,18 @@ public final class ClassifierCards {
     return new Loaded(name, dir.resolve(card.onnx()), spec, scope);
   }
 
+  /** Where an imported classifier came from, as its card records it; empty for cards written by hand or bare .onnx files. */
+  public static java.util.Optional<Provenance> provenance(Path card) {
+    if (card.getFileName().toString().toLowerCase().endsWith(".onnx")) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.ofNullable(JSON.readValue(card.toFile(), CardFile.class).source());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ModelLoadException("The classifier card " + card.getFileName() + " is not valid: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * A bare .onnx: labels from {@code NAME.labels.txt} or {@code labels.txt} beside it, else class_0..;
    * layout and size from the input shape; normalisation by convention (NCHW exports are usually

@@ -34,6 +34,7 @@ public final class ClassifierTrial implements AutoCloseable {
    * @throws ModelLoadException with the reason, in plain words
    */
   public static ClassifierTrial open(Path onnx, String name, ClassifierSpec spec) {
+    // the trial image is an OpenCV Mat; a door that imports before it opens an Engine (raut models import) has not loaded OpenCV
     dev.raut.core.image.OpenCvNative.ensureLoaded();
     OnnxModel model = OnnxModel.load(onnx, name, 1);
     try {
