@@ -83,6 +83,10 @@ public record ClassifierSpec(
     return new ClassifierSpec(width, height, layout, color, normalization, mean, std, softmax, newLabels, fit);
   }
 
+  public ClassifierSpec withSoftmax(boolean applySoftmax) {
+    return new ClassifierSpec(width, height, layout, color, normalization, mean, std, applySoftmax, labels, fit);
+  }
+
   public ClassifierSpec withFit(Fit newFit) {
     return new ClassifierSpec(width, height, layout, color, normalization, mean, std, softmax, labels, newFit);
   }

@@ -1,0 +1,234 @@
+package dev.raut.core.teach;
+
+import dev.raut.core.analysis.AnalysisError;
+import dev.raut.core.classify.ClassifierSpec;
+import dev.raut.core.convert.ClassifierGraphExport;
+import dev.raut.core.convert.ConversionException;
+import dev.raut.core.evaluate.ClassificationReport;
+import dev.raut.core.image.DecodeTarget;
+import dev.raut.core.image.DecodedImage;
+import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.image.ImageDecoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+
+/**
+ * Teaches a classifier from labelled photos: embeds every photo once (cached by content), trains
+ * the head on the training part, evaluates it on the held-out part, and exports one ONNX graph
+ * (backbone + head + softmax) with its input spec. Nothing is saved here; the caller stores the
+ * result in the model library, so a cancelled run leaves nothing behind.
+ */
+public final class Teacher {
+  /** What to teach with. {@code augment} also embeds each training photo mirrored. */
+  public record Settings(HeadTraining.Choice head, boolean augment, long seed, int threads) {
+    public static Settings defaults() {
+      return new Settings(HeadTraining.Choice.AUTO, false, 42, Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  /** Progress for a bar: the stage ("embedding", "training", "evaluating", "exporting") and counts. */
+  public interface Progress {
+    void update(String stage, int done, int total);
+
+    static Progress none() {
+      return (stage, done, total) -> { };
+    }
+  }
+
+  /** A photo that could not be read, with the decoder's reason; it is left out. */
+  public record Skipped(TeachingData.Photo photo, AnalysisError error) {}
+
+  /** One held-out photo's answer. */
+  public record TestPrediction(TeachingData.Photo photo, int predicted, double confidence) {}
+
+  /**
+   * @param onnx the taught classifier, loadable by any ONNX Runtime
+   * @param spec its input spec and labels, for the card
+   * @param report on the held-out photos (empty when there are none)
+   */
+  public record Result(TeachingData data, String backbone, HeadTraining.Result training, byte[] onnx,
+      ClassifierSpec spec, ClassificationReport report, List<TestPrediction> testPredictions, List<Skipped> skipped,
+      long embedMillis, long trainMillis, int photosEmbedded, int photosFromCache) {
+
+    public double testAccuracy() {
+      return report == null ? Double.NaN : report.accuracy();
+    }
+  }
+
+  private final OnnxEmbedder embedder;
+  private final EmbeddingCache cache;
+  private final ImageDecoder decoder = new ImageDecoder();
+
+  public Teacher(OnnxEmbedder embedder, EmbeddingCache cache) {
+    this.embedder = embedder;
+    this.cache = cache;
+  }
+
+  public Result teach(TeachingData data, Settings settings, Progress progress, BooleanSupplier cancelled) {
+    long start = System.nanoTime();
+    List<TeachingData.Photo> all = new ArrayList<>(data.train());
+    all.addAll(data.test());
+    List<Skipped> skipped = new ArrayList<>();
+    Embedded train = embed(data.train(), settings.augment(), settings.threads(), progress, cancelled, 0, all.size(),
+        skipped);
+    Embedded test = embed(data.test(), false, settings.threads(), progress, cancelled, data.train().size(), all.size(),
+        skipped);
+    long embedMillis = (System.nanoTime() - start) / 1_000_000;
+    if (train.rows.size() < 2) {
+      throw new TeachDataException("No training photo could be read: " + skipped.size() + " unreadable.");
+    }
+    long trainStart = System.nanoTime();
+    progress.update("training", 0, 1);
+    float[][] x = train.rows.toArray(float[][]::new);
+    int[] y = train.labels.stream().mapToInt(Integer::intValue).toArray();
+    HeadTraining.Result training = HeadTraining.train(x, y, data.classes().size(), settings.head(), settings.seed(),
+        cancelled);
+    long trainMillis = (System.nanoTime() - trainStart) / 1_000_000;
+    progress.update("evaluating", 0, test.rows.size());
+    List<TestPrediction> predictions = new ArrayList<>();
+    List<String> truth = new ArrayList<>();
+    List<String> predicted = new ArrayList<>();
+    for (int i = 0; i < test.rows.size(); i++) {
+      double[] p = training.head().probabilities(training.standardization().apply(test.rows.get(i)));
+      int best = argmax(p);
+      predictions.add(new TestPrediction(test.photos.get(i), best, p[best]));
+      truth.add(data.classes().get(test.labels.get(i)));
+      predicted.add(data.classes().get(best));
+    }
+    ClassificationReport report = truth.isEmpty() ? null : ClassificationReport.of(data.classes(), truth, predicted);
+    progress.update("exporting", 0, 1);
+    byte[] onnx = export(training, data);
+    return new Result(data, embedder.description(), training, onnx, embedder.inputSpec(data.classes()).withSoftmax(false),
+        report, predictions, skipped, embedMillis, trainMillis, train.embedded + test.embedded,
+        train.cached + test.cached);
+  }
+
+  private byte[] export(HeadTraining.Result training, TeachingData data) {
+    List<ClassifierGraphExport.Dense> layers = training.head().layers().stream()
+        .map(d -> new ClassifierGraphExport.Dense(d.weights(), d.bias())).toList();
+    try {
+      return ClassifierGraphExport.export(embedder.graphs(), embedder.height(), embedder.width(),
+          training.standardization().mean(), training.standardization().invStd(), layers,
+          "Taught by Raut on " + data.classes().size() + " classes (" + String.join(", ", data.classes())
+              + ") with " + embedder.description());
+    } catch (ConversionException e) {
+      throw new IllegalStateException("Exporting the taught model failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static final class Embedded {
+    final List<float[]> rows = new ArrayList<>();
+    final List<Integer> labels = new ArrayList<>();
+    final List<TeachingData.Photo> photos = new ArrayList<>();
+    int embedded;
+    int cached;
+  }
+
+  /**
+   * Embeds photos on {@code threads} threads; results keep the input order. Only embeddings are
+   * kept in memory, never the photos, so memory does not grow with the photos' size.
+   */
+  private Embedded embed(List<TeachingData.Photo> photos, boolean augment, int threads, Progress progress,
+      BooleanSupplier cancelled, int doneBefore, int total, List<Skipped> skipped) {
+    Embedded out = new Embedded();
+    AtomicInteger done = new AtomicInteger(doneBefore);
+    AtomicInteger fromCache = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+      Thread t = new Thread(r, "raut-teach-embed");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Object>> futures = new ArrayList<>();
+      for (TeachingData.Photo photo : photos) {
+        futures.add(pool.submit(() -> {
+          if (cancelled.getAsBoolean()) {
+            throw new TeachCancelledException();
+          }
+          Object result = embedOne(photo, augment, fromCache);
+          progress.update("embedding", done.incrementAndGet(), total);
+          return result;
+        }));
+      }
+      for (int i = 0; i < photos.size(); i++) {
+        Object result;
+        try {
+          result = futures.get(i).get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof TeachCancelledException c) {
+            throw c;
+          }
+          throw new IllegalStateException("Embedding " + photos.get(i).name() + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new TeachCancelledException();
+        }
+        if (result instanceof AnalysisError error) {
+          skipped.add(new Skipped(photos.get(i), error));
+          continue;
+        }
+        for (float[] row : (float[][]) result) {
+          out.rows.add(row);
+          out.labels.add(photos.get(i).label());
+          out.photos.add(photos.get(i));
+        }
+      }
+      out.cached = fromCache.get();
+      out.embedded = photos.size() - out.cached;
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The photo's embedding (and its mirror image's), from the cache or the backbone; an error if unreadable. */
+  private Object embedOne(TeachingData.Photo photo, boolean augment, AtomicInteger fromCache) {
+    String variant = "";
+    String mirrored = "mirror";
+    float[] plain = cache.get(embedder.id(), photo.sha256(), variant, embedder.dimension()).orElse(null);
+    float[] mirror = augment ? cache.get(embedder.id(), photo.sha256(), mirrored, embedder.dimension()).orElse(null) : null;
+    if (plain != null && (!augment || mirror != null)) {
+      fromCache.incrementAndGet();
+      return augment ? new float[][] {plain, mirror} : new float[][] {plain};
+    }
+    int side = Math.max(embedder.width(), embedder.height());
+    try (DecodedImage image = decoder.decode(photo.file(), DecodeTarget.shortSideAtLeast(side))) {
+      Mat bgr = image.mat();
+      if (plain == null) {
+        plain = embedder.embed(bgr);
+        cache.put(embedder.id(), photo.sha256(), variant, plain);
+      }
+      if (augment && mirror == null) {
+        Mat flipped = new Mat();
+        try {
+          Core.flip(bgr, flipped, 1);
+          mirror = embedder.embed(flipped);
+        } finally {
+          flipped.release();
+        }
+        cache.put(embedder.id(), photo.sha256(), mirrored, mirror);
+      }
+      return augment ? new float[][] {plain, mirror} : new float[][] {plain};
+    } catch (ImageDecodeException e) {
+      return new AnalysisError(e.code(), e.getMessage());
+    }
+  }
+
+  private static int argmax(double[] p) {
+    int best = 0;
+    for (int i = 1; i < p.length; i++) {
+      if (p[i] > p[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

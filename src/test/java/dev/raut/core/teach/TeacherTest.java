@@ -1,0 +1,172 @@
+package dev.raut.core.teach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.raut.core.classify.OnnxImageClassifier;
+import dev.raut.core.convert.ClassifierGraphExport;
+import dev.raut.core.convert.TinyBackbone;
+import dev.raut.core.image.DecodeTarget;
+import dev.raut.core.image.DecodedImage;
+import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.image.OpenCvNative;
+import dev.raut.core.onnx.OnnxModel;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Teaching on photos the test makes: three kinds that look different (warm noise, blue stripes,
+ * green checkers). The taught model must be far above chance on held-out photos, and the exported
+ * ONNX, reloaded in a fresh session, must give the probabilities the teacher computed.
+ */
+class TeacherTest {
+  static final List<String> KINDS = List.of("checkers", "stripes", "warm");
+
+  @BeforeAll
+  static void opencv() {
+    OpenCvNative.ensureLoaded();
+  }
+
+  /** {@code perClass} photos of each kind, of varied sizes and seeds. */
+  static Path makeDataset(Path dir, int perClass, long seed) throws IOException {
+    Random r = new Random(seed);
+    for (String kind : KINDS) {
+      Path folder = Files.createDirectories(dir.resolve(kind));
+      for (int i = 0; i < perClass; i++) {
+        int w = 40 + r.nextInt(60);
+        int h = 40 + r.nextInt(60);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            int noise = r.nextInt(60);
+            Color c = switch (kind) {
+              case "warm" -> new Color(180 + noise / 2, 80 + noise, 40 + noise / 2);
+              case "stripes" -> (x / 4) % 2 == 0 ? new Color(30 + noise, 60 + noise, 200) : new Color(220, 220, 230);
+              default -> ((x / 6) + (y / 6)) % 2 == 0 ? new Color(20 + noise, 160 + noise / 2, 40) : new Color(10, 30, 10);
+            };
+            image.setRGB(x, y, c.getRGB());
+          }
+        }
+        g.dispose();
+        ImageIO.write(image, "png", folder.resolve(kind + "_" + i + ".png").toFile());
+      }
+    }
+    return dir;
+  }
+
+  static OnnxEmbedder tinyEmbedder() {
+    byte[] onnx = TinyBackbone.onnx();
+    OnnxModel model = OnnxModel.load(onnx, "tiny", 1);
+    return new OnnxEmbedder("tiny-test", "a tiny test backbone", TinyBackbone.SIZE, TinyBackbone.SIZE,
+        List.of(new OnnxEmbedder.Part(model, onnx, 1 / 255f, 0f)));
+  }
+
+  @Test
+  void teachesAboveChanceAndTheExportGivesTheSameProbabilities(@TempDir Path dir) throws Exception {
+    Path data = makeDataset(dir.resolve("data"), 20, 1);
+    TeachingData teaching = TeachingData.read(data, 0.25, 7, () -> false);
+    assertThat(teaching.classes()).containsExactlyElementsOf(KINDS);
+    assertThat(teaching.test()).hasSize(15);
+    AtomicInteger updates = new AtomicInteger();
+    Teacher.Result result;
+    try (OnnxEmbedder embedder = tinyEmbedder()) {
+      Teacher teacher = new Teacher(embedder, new EmbeddingCache(dir.resolve("cache")));
+      result = teacher.teach(teaching, Teacher.Settings.defaults(), (stage, done, total) -> updates.incrementAndGet(),
+          () -> false);
+      assertThat(result.testAccuracy()).as("held-out accuracy, chance is 1/3").isGreaterThan(0.9);
+      assertThat(result.photosEmbedded()).isEqualTo(60);
+      assertThat(updates.get()).isGreaterThanOrEqualTo(60);
+
+      // retraining starts from the cache
+      Teacher.Result again = teacher.teach(teaching, Teacher.Settings.defaults(), Teacher.Progress.none(), () -> false);
+      assertThat(again.photosFromCache()).isEqualTo(60);
+      assertThat(again.testAccuracy()).isEqualTo(result.testAccuracy());
+    }
+
+    // the exported graph, alone in a fresh session, on the same pixels
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    ImageDecoder decoder = new ImageDecoder();
+    try (OrtSession session = env.createSession(result.onnx())) {
+      for (Teacher.TestPrediction p : result.testPredictions()) {
+        float[] pixels;
+        try (DecodedImage image = decoder.decode(p.photo().file(), DecodeTarget.shortSideAtLeast(TinyBackbone.SIZE))) {
+          pixels = OnnxImageClassifier.toInput(image.mat(), result.spec());
+        }
+        try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels),
+                new long[] {1, TinyBackbone.SIZE, TinyBackbone.SIZE, 3});
+            OrtSession.Result out = session.run(Map.of(ClassifierGraphExport.INPUT, t))) {
+          float[] probabilities = ((float[][]) out.get(0).getValue())[0];
+          assertThat((double) probabilities[p.predicted()]).isCloseTo(p.confidence(),
+              org.assertj.core.data.Offset.offset(1e-5));
+        }
+      }
+    }
+  }
+
+  @Test
+  void cancelStopsAndReturnsNothing(@TempDir Path dir) throws Exception {
+    TeachingData teaching = TeachingData.read(makeDataset(dir.resolve("data"), 6, 2), 0.2, 7, () -> false);
+    AtomicInteger calls = new AtomicInteger();
+    try (OnnxEmbedder embedder = tinyEmbedder()) {
+      Teacher teacher = new Teacher(embedder, new EmbeddingCache(dir.resolve("cache")));
+      assertThatThrownBy(() -> teacher.teach(teaching, Teacher.Settings.defaults(), Teacher.Progress.none(),
+          () -> calls.incrementAndGet() > 5)).isInstanceOf(TeachCancelledException.class);
+    }
+  }
+
+  @Test
+  void badDataIsExplained(@TempDir Path dir) throws Exception {
+    Path one = makeDataset(dir.resolve("one"), 3, 3);
+    for (String kind : List.of("checkers", "stripes")) {
+      try (var files = Files.list(one.resolve(kind))) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(one.resolve(kind));
+    }
+    assertThatThrownBy(() -> TeachingData.read(one, 0.2, 1, () -> false)).isInstanceOf(TeachDataException.class)
+        .hasMessageContaining("at least two classes");
+
+    Path few = makeDataset(dir.resolve("few"), 12, 4);
+    try (var files = Files.list(few.resolve("warm"))) {
+      for (Path f : files.skip(1).toList()) {
+        Files.delete(f);
+      }
+    }
+    assertThatThrownBy(() -> TeachingData.read(few, 0, 1, () -> false)).isInstanceOf(TeachDataException.class)
+        .hasMessageContaining("warm (1)");
+
+    Path messy = makeDataset(dir.resolve("messy"), 12, 5);
+    Files.copy(messy.resolve("warm/warm_0.png"), messy.resolve("stripes/copy_of_warm.png"));
+    Files.writeString(messy.resolve("checkers/broken.jpg"), "not a photo");
+    TeachingData data = TeachingData.read(messy, 0, 1, () -> false);
+    assertThat(data.duplicates()).hasSize(1);
+    assertThat(data.duplicates().get(0).classes()).containsExactly("stripes", "warm");
+    assertThat(data.warnings()).anyMatch(w -> w.contains("stripes and warm"));
+    assertThat(data.trainCounts()).containsEntry("warm", 11).containsEntry("checkers", 13);
+    try (OnnxEmbedder embedder = tinyEmbedder()) {
+      Teacher.Result result = new Teacher(embedder, new EmbeddingCache(dir.resolve("cache")))
+          .teach(data, Teacher.Settings.defaults(), Teacher.Progress.none(), () -> false);
+      assertThat(result.skipped()).extracting(s -> s.photo().name()).containsExactly("checkers/broken.jpg");
+      assertThat(result.skipped().get(0).error().code()).isEqualTo("not_an_image");
+    }
+  }
+}
