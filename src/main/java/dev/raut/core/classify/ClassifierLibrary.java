@@ -141,17 +141,63 @@ public final class ClassifierLibrary {
     } catch (ModelLoadException e) {
       throw new ModelImportException(ModelImportException.Code.MODEL_REFUSED, e.getMessage(), e);
     }
+    ClassifierCards.Provenance source;
+    try {
+      source = new ClassifierCards.Provenance(prepared.source().toString(),
+          prepared.format().displayName(), prepared.frameworkVersion(), dev.raut.core.model.Sha256.of(prepared.onnx()),
+          prepared.preprocessingReason(), prepared.labelsSource(), now(), prepared.notes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the converted model " + prepared.onnx() + ": " + e.getMessage(), e);
+    }
+    return store(displayName, spec, scope, source, staging -> Files.copy(prepared.onnx(), staging.resolve(MODEL_FILE)));
+  }
+
+  /**
+   * Stores a classifier taught in Raut: its ONNX, card and training report files (name → bytes,
+   * e.g. report.html), checked and written as atomically as an import.
+   */
+  public Entry saveTaught(String name, byte[] onnx, ClassifierSpec spec, ClassifierScope scope,
+      ClassifierCards.Provenance source, java.util.Map<String, byte[]> reportFiles) {
+    String displayName = name.strip();
+    Path check;
+    try {
+      check = Files.createTempFile("raut-taught-", ".onnx");
+      Files.write(check, onnx);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write a temporary file: " + e.getMessage(), e);
+    }
+    try (ClassifierTrial trial = ClassifierTrial.open(check, displayName, spec)) {
+      // opened only to check it
+    } catch (ModelLoadException e) {
+      throw new ModelImportException(ModelImportException.Code.MODEL_REFUSED, e.getMessage(), e);
+    } finally {
+      check.toFile().delete();
+    }
+    ClassifierCards.Provenance stamped = new ClassifierCards.Provenance(source.sourceFile(), source.format(),
+        source.frameworkVersion(), dev.raut.core.model.Sha256.of(onnx), source.preprocessingReason(),
+        source.labelsSource(), now(), source.notes());
+    return store(displayName, spec, scope, stamped, staging -> {
+      Files.write(staging.resolve(MODEL_FILE), onnx);
+      for (java.util.Map.Entry<String, byte[]> f : reportFiles.entrySet()) {
+        Path target = staging.resolve(f.getKey()).normalize();
+        if (!target.startsWith(staging)) {
+          throw new IOException("A report file name leaves the classifier folder: " + f.getKey());
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(target, f.getValue());
+      }
+    });
+  }
+
+  /** Writes a classifier folder under a temporary name and renames it into place. */
+  private Entry store(String displayName, ClassifierSpec spec, ClassifierScope scope, ClassifierCards.Provenance source,
+      FolderWriter files) {
     String id = uniqueId(displayName);
     Path dir = root.resolve(id);
     Path staging = root.resolve(".importing-" + id);
     try {
       Files.createDirectories(staging);
-      Files.copy(prepared.onnx(), staging.resolve(MODEL_FILE), StandardCopyOption.REPLACE_EXISTING);
-      String sha = dev.raut.core.model.Sha256.of(prepared.onnx());
-      ClassifierCards.Provenance source = new ClassifierCards.Provenance(prepared.source().toString(),
-          prepared.format().displayName(), prepared.frameworkVersion(), sha, prepared.preprocessingReason(),
-          prepared.labelsSource(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
-          prepared.notes());
+      files.write(staging);
       JSON.writeValue(staging.resolve(CARD_FILE).toFile(),
           new ClassifierCards.CardFile(displayName, MODEL_FILE, null, spec, scope.id(), source));
       Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -160,6 +206,15 @@ public final class ClassifierLibrary {
       throw new UncheckedIOException("Cannot save the classifier into " + dir + ": " + e.getMessage(), e);
     }
     return new Entry(id, displayName, dir.resolve(CARD_FILE), spec, scope, null);
+  }
+
+  @FunctionalInterface
+  private interface FolderWriter {
+    void write(Path staging) throws IOException;
+  }
+
+  private static String now() {
+    return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
   /**
