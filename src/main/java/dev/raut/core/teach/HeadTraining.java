@@ -1,0 +1,171 @@
+package dev.raut.core.teach;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains the head on embeddings: a stratified validation part of the training photos picks the L2
+ * penalty of the logistic regression and, for {@link Choice#AUTO}, logistic regression or the MLP;
+ * the chosen head is then refitted on all training photos with the chosen settings.
+ */
+public final class HeadTraining {
+  /** Which head: picked by validation accuracy, or the user's. */
+  public enum Choice { AUTO, LOGREG, MLP }
+
+  static final double[] PENALTIES = {1e-4, 1e-3, 1e-2, 1e-1};
+  static final double VALIDATION_FRACTION = 0.2;
+  private static final int LOGREG_ITERATIONS = 300;
+
+  /**
+   * @param head the final head, trained on all training photos
+   * @param standardization the feature scaling it expects (part of the exported graph)
+   * @param curves the validation run's per-epoch curves (for MLP) or per-iteration (logistic regression)
+   * @param validationAccuracy of each candidate tried, e.g. {"logreg l2=0.01": 0.85, "mlp": 0.83}
+   * @param reason in plain words, why this head
+   */
+  public record Result(Head head, Features.Standardization standardization, List<Head.Epoch> curves,
+      Map<String, Double> validationAccuracy, String reason) {}
+
+  private HeadTraining() {}
+
+  public static Result train(float[][] embeddings, int[] labels, int classes, Choice choice, long seed,
+      BooleanSupplier cancelled) {
+    int[][] split = stratifiedSplit(labels, classes, VALIDATION_FRACTION, seed);
+    float[][] fitX = rows(embeddings, split[0]);
+    int[] fitY = pick(labels, split[0]);
+    float[][] valX = rows(embeddings, split[1]);
+    int[] valY = pick(labels, split[1]);
+    Features.Standardization fitScale = Features.Standardization.of(fitX);
+    float[][] fitS = fitScale.apply(fitX);
+    float[][] valS = valX.length == 0 ? new float[0][] : fitScale.apply(valX);
+    double[] weights = Features.balancedClassWeights(fitY, classes);
+    Map<String, Double> tried = new LinkedHashMap<>();
+
+    double bestPenalty = PENALTIES[0];
+    double bestLogreg = -1;
+    List<Head.Epoch> logregCurves = List.of();
+    if (choice != Choice.MLP) {
+      for (double l2 : PENALTIES) {
+        SoftmaxRegression lr = SoftmaxRegression.train(fitS, fitY, classes, l2, weights, valS, valY,
+            LOGREG_ITERATIONS, cancelled);
+        double acc = valS.length == 0 ? 0 : accuracy(lr, valS, valY);
+        tried.put("logreg l2=" + l2, acc);
+        if (acc >= bestLogreg) {
+          bestLogreg = acc;
+          bestPenalty = l2;
+          logregCurves = lr.history();
+        }
+      }
+    }
+    double mlpAccuracy = -1;
+    int mlpEpochs = 0;
+    List<Head.Epoch> mlpCurves = List.of();
+    if (choice != Choice.LOGREG) {
+      MlpHead mlp = MlpHead.train(fitS, fitY, classes, MlpHead.Settings.defaults(), weights, valS, valY, seed, cancelled);
+      mlpAccuracy = valS.length == 0 ? 0 : accuracy(mlp, valS, valY);
+      mlpEpochs = bestEpoch(mlp.history());
+      mlpCurves = mlp.history();
+      tried.put("mlp", mlpAccuracy);
+    }
+    boolean useMlp = choice == Choice.MLP || choice == Choice.AUTO && mlpAccuracy > bestLogreg;
+
+    Features.Standardization scale = Features.Standardization.of(embeddings);
+    float[][] all = scale.apply(embeddings);
+    double[] allWeights = Features.balancedClassWeights(labels, classes);
+    Head head;
+    String reason;
+    if (useMlp) {
+      MlpHead.Settings d = MlpHead.Settings.defaults();
+      MlpHead.Settings refit = new MlpHead.Settings(d.hidden(), d.l2(), d.learningRate(), d.batchSize(),
+          Math.max(1, mlpEpochs), Integer.MAX_VALUE);
+      head = MlpHead.train(all, labels, classes, refit, allWeights, new float[0][], new int[0], seed, cancelled);
+      reason = choice == Choice.MLP ? "You chose the MLP head."
+          : String.format(java.util.Locale.ROOT, "The MLP head scored %.1f%% on the validation photos, logistic"
+              + " regression %.1f%%.", 100 * mlpAccuracy, 100 * bestLogreg);
+    } else {
+      head = SoftmaxRegression.train(all, labels, classes, bestPenalty, allWeights, new float[0][], new int[0],
+          LOGREG_ITERATIONS, cancelled);
+      reason = choice == Choice.LOGREG ? "You chose logistic regression (L2 penalty " + bestPenalty + ")."
+          : String.format(java.util.Locale.ROOT, "Logistic regression (L2 penalty %s) scored %.1f%% on the validation"
+              + " photos%s.", bestPenalty, 100 * bestLogreg,
+              mlpAccuracy < 0 ? "" : String.format(java.util.Locale.ROOT, ", the MLP head %.1f%%", 100 * mlpAccuracy));
+    }
+    return new Result(head, scale, useMlp ? mlpCurves : logregCurves, tried, reason);
+  }
+
+  private static int bestEpoch(List<Head.Epoch> history) {
+    int best = 1;
+    double loss = Double.POSITIVE_INFINITY;
+    for (Head.Epoch e : history) {
+      double l = Double.isNaN(e.validationLoss()) ? e.trainLoss() : e.validationLoss();
+      if (l < loss) {
+        loss = l;
+        best = e.index();
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Indices of the training and held-out parts, stratified: each class gives {@code fraction} of its
+   * photos (at least one when it has two or more) to the held-out part. Deterministic for a seed.
+   */
+  public static int[][] stratifiedSplit(int[] labels, int classes, double fraction, long seed) {
+    List<List<Integer>> byClass = new ArrayList<>();
+    for (int c = 0; c < classes; c++) {
+      byClass.add(new ArrayList<>());
+    }
+    for (int i = 0; i < labels.length; i++) {
+      byClass.get(labels[i]).add(i);
+    }
+    Random random = new Random(seed);
+    List<Integer> train = new ArrayList<>();
+    List<Integer> held = new ArrayList<>();
+    for (List<Integer> members : byClass) {
+      java.util.Collections.shuffle(members, random);
+      int out = members.size() < 2 ? 0 : Math.max(1, (int) Math.round(members.size() * fraction));
+      held.addAll(members.subList(0, out));
+      train.addAll(members.subList(out, members.size()));
+    }
+    java.util.Collections.sort(train);
+    java.util.Collections.sort(held);
+    return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(),
+        held.stream().mapToInt(Integer::intValue).toArray()};
+  }
+
+  static double accuracy(Head head, float[][] x, int[] y) {
+    int right = 0;
+    for (int i = 0; i < x.length; i++) {
+      right += head.predict(x[i]) == y[i] ? 1 : 0;
+    }
+    return x.length == 0 ? Double.NaN : (double) right / x.length;
+  }
+
+  static double loss(Head head, float[][] x, int[] y) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum -= Math.log(Math.max(head.probabilities(x[i])[y[i]], 1e-300));
+    }
+    return x.length == 0 ? Double.NaN : sum / x.length;
+  }
+
+  static float[][] rows(float[][] x, int[] index) {
+    float[][] out = new float[index.length][];
+    for (int i = 0; i < index.length; i++) {
+      out[i] = x[index[i]];
+    }
+    return out;
+  }
+
+  static int[] pick(int[] y, int[] index) {
+    int[] out = new int[index.length];
+    for (int i = 0; i < index.length; i++) {
+      out[i] = y[index[i]];
+    }
+    return out;
+  }
+}

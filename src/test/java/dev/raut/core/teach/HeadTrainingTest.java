@@ -1,0 +1,83 @@
+package dev.raut.core.teach;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Heads on synthetic embeddings whose answer is known: well-separated blobs, and one that needs a hidden layer. */
+class HeadTrainingTest {
+  /** Three Gaussian blobs in 40-D, unit spread, centres 3 apart. */
+  static float[][] blobs(int perClass, long seed, int[] labelsOut) {
+    Random r = new Random(seed);
+    float[][] centres = new float[3][40];
+    Random c = new Random(7);
+    for (float[] centre : centres) {
+      for (int j = 0; j < centre.length; j++) {
+        centre[j] = (float) (c.nextGaussian() * 1.5);
+      }
+    }
+    float[][] x = new float[3 * perClass][40];
+    for (int i = 0; i < x.length; i++) {
+      int label = i % 3;
+      labelsOut[i] = label;
+      for (int j = 0; j < 40; j++) {
+        x[i][j] = centres[label][j] + (float) r.nextGaussian();
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void logisticRegressionSeparatesBlobsAndGeneralises() {
+    int[] y = new int[300];
+    float[][] x = blobs(100, 1, y);
+    int[] yTest = new int[150];
+    float[][] xTest = blobs(50, 2, yTest);
+    HeadTraining.Result result = HeadTraining.train(x, y, 3, HeadTraining.Choice.LOGREG, 42, () -> false);
+    assertThat(result.head().kind()).isEqualTo("logreg");
+    assertThat(HeadTraining.accuracy(result.head(), result.standardization().apply(xTest), yTest)).isGreaterThan(0.95);
+    assertThat(result.curves()).isNotEmpty();
+    assertThat(result.curves().get(result.curves().size() - 1).trainLoss())
+        .isLessThan(result.curves().get(0).trainLoss());
+  }
+
+  /** XOR of two coordinates: no linear head can do better than chance; one hidden layer can. */
+  @Test
+  void mlpLearnsWhatALinearHeadCannotAndAutoPicksIt() {
+    Random r = new Random(3);
+    int n = 600;
+    float[][] x = new float[n][2];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = (float) (r.nextDouble() * 2 - 1);
+      x[i][1] = (float) (r.nextDouble() * 2 - 1);
+      y[i] = (x[i][0] > 0) ^ (x[i][1] > 0) ? 1 : 0;
+    }
+    HeadTraining.Result auto = HeadTraining.train(x, y, 2, HeadTraining.Choice.AUTO, 5, () -> false);
+    assertThat(auto.head().kind()).isEqualTo("mlp");
+    assertThat(auto.validationAccuracy().get("mlp")).isGreaterThan(0.9);
+    assertThat(auto.validationAccuracy().get("logreg l2=0.01")).isLessThan(0.7);
+    assertThat(HeadTraining.accuracy(auto.head(), auto.standardization().apply(x), y)).isGreaterThan(0.9);
+    assertThat(auto.reason()).contains("MLP");
+  }
+
+  @Test
+  void stratifiedSplitKeepsEveryClassAndIsRepeatable() {
+    int[] y = {0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2};
+    int[][] a = HeadTraining.stratifiedSplit(y, 3, 0.2, 9);
+    int[][] b = HeadTraining.stratifiedSplit(y, 3, 0.2, 9);
+    assertThat(a[0]).containsExactly(b[0]);
+    assertThat(a[1]).hasSize(3);
+    assertThat(java.util.Arrays.stream(a[1]).map(i -> y[i]).distinct().count()).isEqualTo(3);
+  }
+
+  @Test
+  void cancelStopsTraining() {
+    int[] y = new int[300];
+    float[][] x = blobs(100, 1, y);
+    assertThatThrownBy(() -> HeadTraining.train(x, y, 3, HeadTraining.Choice.AUTO, 1, () -> true))
+        .isInstanceOf(TeachCancelledException.class);
+  }
+}
