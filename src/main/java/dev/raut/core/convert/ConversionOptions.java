@@ -32,17 +32,69 @@ public final class ConversionOptions {
   private final Batch batch;
   private final int fixedBatchSize;
   private final boolean nhwcIo;
+  private final int[] inputSize;
 
-  private ConversionOptions(List<Output> outputs, String inputName, Batch batch, int fixedBatchSize, boolean nhwcIo) {
+  /**
+   * A graph output that is the spatial mean of each listed 4-D TF node ([N, H, W, C] to [N, C]),
+   * concatenated in order along the last axis; a listed 2-D node [N, C] is taken as it is.
+   */
+  public record PooledOutput(List<String> tfNodes, String onnxName) {
+    public PooledOutput {
+      tfNodes = List.copyOf(tfNodes);
+      Objects.requireNonNull(onnxName);
+      if (tfNodes.isEmpty()) {
+        throw new IllegalArgumentException("a pooled output needs at least one node");
+      }
+    }
+  }
+
+  private final List<PooledOutput> pooledOutputs;
+
+  private ConversionOptions(List<Output> outputs, String inputName, Batch batch, int fixedBatchSize, boolean nhwcIo,
+      int[] inputSize, List<PooledOutput> pooledOutputs) {
     this.outputs = List.copyOf(outputs);
     this.inputName = inputName;
     this.batch = batch;
     this.fixedBatchSize = fixedBatchSize;
     this.nhwcIo = nhwcIo;
+    this.inputSize = inputSize;
+    this.pooledOutputs = List.copyOf(pooledOutputs);
+  }
+
+  private ConversionOptions(List<Output> outputs, String inputName, Batch batch, int fixedBatchSize, boolean nhwcIo) {
+    this(outputs, inputName, batch, fixedBatchSize, nhwcIo, null, List.of());
   }
 
   public static ConversionOptions defaults() {
     return new ConversionOptions(List.of(), null, Batch.AS_DECLARED, 0, true);
+  }
+
+  /**
+   * Declares the 4-D input's height and width instead of the graph's own (for fully convolutional
+   * graphs run at another size; an op whose result depends on the old size still refuses or follows).
+   */
+  public ConversionOptions withInputSize(int height, int width) {
+    if (height < 1 || width < 1) {
+      throw new IllegalArgumentException("input size must be positive: " + height + "x" + width);
+    }
+    return new ConversionOptions(outputs, inputName, batch, fixedBatchSize, nhwcIo, new int[] {height, width},
+        pooledOutputs);
+  }
+
+  /** Adds a pooled (embedding) output; see {@link PooledOutput}. */
+  public ConversionOptions withPooledOutput(List<String> tfNodes, String onnxName) {
+    List<PooledOutput> more = new ArrayList<>(pooledOutputs);
+    more.add(new PooledOutput(tfNodes, onnxName));
+    return new ConversionOptions(outputs, inputName, batch, fixedBatchSize, nhwcIo, inputSize, more);
+  }
+
+  public List<PooledOutput> pooledOutputs() {
+    return pooledOutputs;
+  }
+
+  /** [height, width] overriding the input's declared spatial size, if set. */
+  public Optional<int[]> inputSize() {
+    return Optional.ofNullable(inputSize).map(int[]::clone);
   }
 
   /** Adds a graph output that keeps its TF node name. */
@@ -54,29 +106,29 @@ public final class ConversionOptions {
   public ConversionOptions withOutput(String tfNode, String onnxName) {
     List<Output> more = new ArrayList<>(outputs);
     more.add(new Output(tfNode, onnxName));
-    return new ConversionOptions(more, inputName, batch, fixedBatchSize, nhwcIo);
+    return new ConversionOptions(more, inputName, batch, fixedBatchSize, nhwcIo, inputSize, pooledOutputs);
   }
 
   /** Renames the (single) graph input. */
   public ConversionOptions withInputName(String name) {
-    return new ConversionOptions(outputs, Objects.requireNonNull(name), batch, fixedBatchSize, nhwcIo);
+    return new ConversionOptions(outputs, Objects.requireNonNull(name), batch, fixedBatchSize, nhwcIo, inputSize, pooledOutputs);
   }
 
   /** Makes the batch dimension of inputs and outputs symbolic ({@value #DYNAMIC_BATCH_NAME}). */
   public ConversionOptions withDynamicBatch() {
-    return new ConversionOptions(outputs, inputName, Batch.DYNAMIC, 0, nhwcIo);
+    return new ConversionOptions(outputs, inputName, Batch.DYNAMIC, 0, nhwcIo, inputSize, pooledOutputs);
   }
 
   public ConversionOptions withFixedBatch(int size) {
     if (size < 1) {
       throw new IllegalArgumentException("batch size must be positive: " + size);
     }
-    return new ConversionOptions(outputs, inputName, Batch.FIXED, size, nhwcIo);
+    return new ConversionOptions(outputs, inputName, Batch.FIXED, size, nhwcIo, inputSize, pooledOutputs);
   }
 
   /** Exposes 4-D inputs and outputs as NCHW, saving the boundary Transposes. */
   public ConversionOptions withNchwIo() {
-    return new ConversionOptions(outputs, inputName, batch, fixedBatchSize, false);
+    return new ConversionOptions(outputs, inputName, batch, fixedBatchSize, false, inputSize, pooledOutputs);
   }
 
   public List<Output> outputs() {

@@ -1,26 +1,68 @@
 package dev.raut.core.convert;
 
 import dev.raut.core.model.ArtifactConverter;
+import dev.raut.core.model.BundledTfjsUnwrapper;
 import dev.raut.core.model.FetchException;
 import dev.raut.core.model.ModelCard;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Converts a model card's TF.js graph model to ONNX as the card says: which nodes become outputs
- * ({@code conversionOutputs}) and whether the batch is dynamic ({@code conversionBatch: "N"}) or fixed.
+ * ({@code conversionOutputs}), whether the batch is dynamic ({@code conversionBatch: "N"}) or fixed,
+ * the input's spatial size ({@code conversionInputSize: [h, w]}) and an embedding output
+ * ({@code conversionEmbedding}: nodes mean-pooled over H and W and joined into output "embedding").
+ * {@code tfjs-graph-minjs} models are unwrapped from their {@code .min.js} bundles first.
  */
 public final class TfjsCardConverter implements ArtifactConverter {
+  /** ONNX output name of a card's {@code conversionEmbedding}. */
+  public static final String EMBEDDING_OUTPUT = "embedding";
+
   @Override
   public byte[] convert(ModelCard card, Path upstreamDir) throws FetchException {
-    if (card.conversionKind() != ModelCard.Conversion.TFJS_GRAPH) {
+    ModelCard.Conversion kind = card.conversionKind();
+    if (kind != ModelCard.Conversion.TFJS_GRAPH && kind != ModelCard.Conversion.TFJS_GRAPH_MINJS) {
       throw new FetchException("Model '" + card.id() + "' is not a TF.js graph model (conversion: " + card.conversion() + ")");
     }
-    String modelJson = card.source().files().stream().map(ModelCard.UpstreamFile::fileName)
-        .filter(name -> name.endsWith(".json")).findFirst()
-        .orElseThrow(() -> new FetchException("Model '" + card.id() + "' lists no model.json among its upstream files"));
+    String suffix = kind == ModelCard.Conversion.TFJS_GRAPH ? ".json" : "model.min.js";
+    String modelFile = card.source().files().stream().map(ModelCard.UpstreamFile::fileName)
+        .filter(name -> name.endsWith(suffix)).findFirst()
+        .orElseThrow(() -> new FetchException("Model '" + card.id() + "' lists no " + suffix + " among its upstream files"));
+    ConversionOptions options = options(card);
+    if (kind == ModelCard.Conversion.TFJS_GRAPH) {
+      return convert(card, upstreamDir.resolve(modelFile), options);
+    }
+    Path work = null;
+    try {
+      work = Files.createTempDirectory("raut-unwrap");
+      Path json = BundledTfjsUnwrapper.unwrap(upstreamDir.resolve(modelFile), work);
+      return convert(card, json, options);
+    } catch (IOException e) {
+      throw new FetchException("Cannot unwrap model '" + card.id() + "': " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(work);
+    }
+  }
+
+  /** The converter options a card asks for. */
+  public static ConversionOptions options(ModelCard card) {
     ConversionOptions options = ConversionOptions.defaults();
-    for (String output : card.conversionOutputs() == null ? java.util.List.<String>of() : card.conversionOutputs()) {
+    for (String output : card.conversionOutputs() == null ? List.<String>of() : card.conversionOutputs()) {
       options = options.withOutput(output);
+    }
+    if (card.conversionEmbedding() != null && !card.conversionEmbedding().isEmpty()) {
+      options = options.withPooledOutput(card.conversionEmbedding(), EMBEDDING_OUTPUT);
+    }
+    List<Integer> size = card.conversionInputSize();
+    if (size != null) {
+      if (size.size() != 2) {
+        throw new IllegalArgumentException("conversionInputSize of model '" + card.id() + "' must be [height, width]");
+      }
+      options = options.withInputSize(size.get(0), size.get(1));
     }
     String batch = card.conversionBatch();
     if (ConversionOptions.DYNAMIC_BATCH_NAME.equals(batch)) {
@@ -28,10 +70,26 @@ public final class TfjsCardConverter implements ArtifactConverter {
     } else if (batch != null) {
       options = options.withFixedBatch(Integer.parseInt(batch));
     }
+    return options;
+  }
+
+  private static byte[] convert(ModelCard card, Path modelJson, ConversionOptions options) throws FetchException {
     try {
-      return TfjsGraphConverter.convert(upstreamDir.resolve(modelJson), options);
+      return TfjsGraphConverter.convert(modelJson, options);
     } catch (ConversionException e) {
-      throw new FetchException("Converting " + modelJson + " of model '" + card.id() + "' to ONNX failed: " + e.getMessage(), e);
+      throw new FetchException("Converting " + modelJson.getFileName() + " of model '" + card.id() + "' to ONNX failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a leftover temp folder is harmless
     }
   }
 }

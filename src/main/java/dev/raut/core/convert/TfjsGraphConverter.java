@@ -24,13 +24,19 @@ public final class TfjsGraphConverter {
   public static byte[] convert(Path modelJson, ConversionOptions options) throws ConversionException {
     TfjsModel model = TfjsModel.load(modelJson);
     List<ConversionOptions.Output> outputs = resolveOutputs(model, options);
-    List<TfNode> order = topologicalOrder(model.nodes(), outputs);
+    List<String> wanted = new ArrayList<>();
+    outputs.forEach(o -> wanted.add(o.tfNode()));
+    options.pooledOutputs().forEach(p -> wanted.addAll(p.tfNodes()));
+    List<TfNode> order = topologicalOrder(model.nodes(), wanted);
 
     OnnxGraphBuilder graph = new OnnxGraphBuilder();
     NodeTranslator translator = new NodeTranslator(graph, model.constants());
-    for (ConversionOptions.Output output : outputs) {
-      if (!graph.claim(output.onnxName())) {
-        throw new ConversionException("Output name '" + output.onnxName() + "' is used twice");
+    List<String> outputNames = new ArrayList<>();
+    outputs.forEach(o -> outputNames.add(o.onnxName()));
+    options.pooledOutputs().forEach(p -> outputNames.add(p.onnxName()));
+    for (String name : outputNames) {
+      if (!graph.claim(name)) {
+        throw new ConversionException("Output name '" + name + "' is used twice");
       }
     }
     List<TfNode> placeholders = order.stream().filter(n -> n.op().equals("Placeholder")).toList();
@@ -49,12 +55,25 @@ public final class TfjsGraphConverter {
     for (ConversionOptions.Output output : outputs) {
       declareOutput(output, options, graph, translator);
     }
+    for (ConversionOptions.PooledOutput pooled : options.pooledOutputs()) {
+      declarePooledOutput(pooled, graph, translator);
+    }
     return graph.toModelBytes("Converted from TF.js graph model " + modelJson.getFileName());
   }
 
   private static List<ConversionOptions.Output> resolveOutputs(TfjsModel model, ConversionOptions options)
       throws ConversionException {
     List<ConversionOptions.Output> outputs = new ArrayList<>(options.outputs());
+    for (ConversionOptions.PooledOutput pooled : options.pooledOutputs()) {
+      for (String node : pooled.tfNodes()) {
+        if (!model.nodes().containsKey(node)) {
+          throw new ConversionException("Requested pooled node '" + node + "' is not in the graph");
+        }
+      }
+    }
+    if (!options.pooledOutputs().isEmpty()) {
+      return outputs;
+    }
     if (outputs.isEmpty()) {
       model.signatureOutputs().forEach(name -> outputs.add(new ConversionOptions.Output(name, name)));
     }
@@ -80,13 +99,13 @@ public final class TfjsGraphConverter {
   }
 
   /** Depth-first from the outputs: prunes everything they don't need and orders producers first. */
-  private static List<TfNode> topologicalOrder(Map<String, TfNode> nodes, List<ConversionOptions.Output> outputs)
+  private static List<TfNode> topologicalOrder(Map<String, TfNode> nodes, List<String> outputs)
       throws ConversionException {
     Set<String> done = new LinkedHashSet<>();
     Set<String> inProgress = new HashSet<>();
     List<TfNode> order = new ArrayList<>();
-    for (ConversionOptions.Output output : outputs) {
-      visit(output.tfNode(), nodes, done, inProgress, order);
+    for (String output : outputs) {
+      visit(output, nodes, done, inProgress, order);
     }
     return order;
   }
@@ -120,6 +139,13 @@ public final class TfjsGraphConverter {
     if (shape == null || shape.length == 0) {
       throw placeholder.unsupported("input needs a known rank");
     }
+    if (options.inputSize().isPresent()) {
+      if (shape.length != 4) {
+        throw placeholder.unsupported("an input size override needs a 4-D NHWC input");
+      }
+      shape[1] = options.inputSize().get()[0];
+      shape[2] = options.inputSize().get()[1];
+    }
     if (options.dynamicBatch()) {
       shape[0] = -1;
     } else if (options.fixedBatch().isPresent()) {
@@ -136,6 +162,38 @@ public final class TfjsGraphConverter {
             OnnxGraphBuilder.ints("perm", Layouts.NHWC_TO_NCHW))
         : inputName;
     translator.define(placeholder.name(), new Value(internal, shape));
+  }
+
+  /** Spatial mean of each 4-D node (NCHW inside: axes 2, 3), 2-D nodes as they are, joined on channels. */
+  private static void declarePooledOutput(ConversionOptions.PooledOutput pooled, OnnxGraphBuilder graph,
+      NodeTranslator translator) throws ConversionException {
+    List<String> parts = new ArrayList<>();
+    long batch = 0;
+    long channels = 0;
+    for (String tfNode : pooled.tfNodes()) {
+      Value value = translator.value(tfNode);
+      if (value == null) {
+        throw new ConversionException("Pooled node '" + tfNode + "' is a constant, not a computed tensor");
+      }
+      long[] shape = value.tfShape();
+      if (shape.length == 4) {
+        parts.add(graph.node("ReduceMean", tfNode + "/spatial_mean", List.of(value.onnxName()),
+            OnnxGraphBuilder.ints("axes", new long[] {2, 3}), OnnxGraphBuilder.integer("keepdims", 0)));
+      } else if (shape.length == 2) {
+        parts.add(value.onnxName());
+      } else {
+        throw new ConversionException("Pooled node '" + tfNode + "' has rank " + shape.length + " (only 4-D or 2-D)");
+      }
+      batch = shape[0];
+      long c = shape[shape.length - 1];
+      channels = c < 0 || channels < 0 ? -1 : channels + c;
+    }
+    if (parts.size() == 1) {
+      graph.nodeTo("Identity", pooled.onnxName(), parts);
+    } else {
+      graph.nodeTo("Concat", pooled.onnxName(), parts, OnnxGraphBuilder.integer("axis", 1));
+    }
+    graph.output(pooled.onnxName(), new long[] {batch, channels}, ConversionOptions.DYNAMIC_BATCH_NAME);
   }
 
   private static void declareOutput(ConversionOptions.Output output, ConversionOptions options,

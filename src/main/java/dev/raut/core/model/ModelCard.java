@@ -19,6 +19,8 @@ public record ModelCard(
     String conversion,
     String conversionBatch,
     List<String> conversionOutputs,
+    List<Integer> conversionInputSize,
+    List<String> conversionEmbedding,
     Artifact artifact,
     JsonNode input,
     JsonNode output,
@@ -31,7 +33,13 @@ public record ModelCard(
     /** The upstream file is used as it is. */
     NONE,
     /** A TF.js graph model converted to ONNX by Raut's own converter. */
-    TFJS_GRAPH;
+    TFJS_GRAPH,
+    /**
+     * A TF.js graph model shipped as browserify-wrapped {@code .min.js} files (model JSON as a JS
+     * object literal, each weight shard as a base64 string), as nsfwjs does: unwrapped by
+     * {@link BundledTfjsUnwrapper}, then converted like {@link #TFJS_GRAPH}.
+     */
+    TFJS_GRAPH_MINJS;
 
     static Conversion of(String value) {
       return value == null ? NONE : valueOf(value.toUpperCase().replace('-', '_'));

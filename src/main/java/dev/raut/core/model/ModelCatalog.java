@@ -15,8 +15,12 @@ public final class ModelCatalog {
   public static final String FACE_HAAR = "face-haar";
   public static final String EMOTION = "emotion";
   public static final String OBJECTS = "objects";
+  /** Photo-embedding backbones for teaching classifiers (see dev.raut.core.teach.BackboneCatalog). */
+  public static final String EMBED_MOBILENET_V3 = "embed-mobilenet-v3";
+  public static final String EMBED_MOBILENET_V2 = "embed-mobilenet-v2";
 
-  private static final List<String> DEFAULT_IDS = List.of(FACE_FRONT, FACE_BACK, FACE_HAAR, EMOTION, OBJECTS);
+  private static final List<String> DEFAULT_IDS = List.of(FACE_FRONT, FACE_BACK, FACE_HAAR, EMOTION, OBJECTS,
+      EMBED_MOBILENET_V3, EMBED_MOBILENET_V2);
   private static final String RESOURCE_DIR = "/dev/raut/models/";
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

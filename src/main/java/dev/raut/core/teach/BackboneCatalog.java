@@ -1,0 +1,53 @@
+package dev.raut.core.teach;
+
+import dev.raut.core.model.ModelCatalog;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The backbones Raut can teach on, all converted from registry packages (see {@code models/}).
+ * Chosen by measurement (src/test/java/dev/raut/bench/BackboneProbe.java, README "Teach").
+ */
+public final class BackboneCatalog {
+  private static final Backbone.Part MOBILENET_V3 =
+      new Backbone.Part(ModelCatalog.EMBED_MOBILENET_V3, 224, Backbone.Pixels.RAW_0_255, 208);
+  private static final Backbone.Part MOBILENET_V2 =
+      new Backbone.Part(ModelCatalog.EMBED_MOBILENET_V2, 224, Backbone.Pixels.ZERO_ONE, 1792);
+
+  /** Fast: MobileNetV3 from the CenterNet detector (COCO), 208-D. */
+  public static final Backbone FAST = new Backbone("mobilenet-v3", "MobileNetV3 (fast, 208-D)",
+      List.of(MOBILENET_V3), "MIT");
+  /** MobileNetV2 1.4 ImageNet feature vector from nsfwjs, 1792-D. */
+  public static final Backbone MOBILENET_V2_140 = new Backbone("mobilenet-v2", "MobileNetV2 1.4 (1792-D)",
+      List.of(MOBILENET_V2), "MIT (nsfwjs); Apache-2.0 (TF-Hub MobileNetV2 weights)");
+  /** Both joined, each L2-normalised: the most accurate, about as slow as both together. */
+  public static final Backbone ACCURATE = new Backbone("mobilenet-v2+v3", "MobileNetV2 1.4 + MobileNetV3 (accurate, 2000-D)",
+      List.of(MOBILENET_V2, MOBILENET_V3), "MIT; Apache-2.0 (TF-Hub MobileNetV2 weights)");
+
+  private static final List<Backbone> ALL = List.of(FAST, MOBILENET_V2_140, ACCURATE);
+
+  private BackboneCatalog() {}
+
+  public static List<Backbone> all() {
+    return ALL;
+  }
+
+  /** The backbone used when the user picks none. */
+  public static Backbone defaultBackbone() {
+    return ACCURATE;
+  }
+
+  /** The backbone for the "accurate" choice. */
+  public static Backbone accurate() {
+    return ACCURATE;
+  }
+
+  public static Optional<Backbone> find(String id) {
+    return ALL.stream().filter(b -> b.id().equals(id)).findFirst();
+  }
+
+  public static Backbone get(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("Unknown backbone '" + id + "'. Known: "
+        + String.join(", ", ALL.stream().map(Backbone::id).toList())));
+  }
+}
