@@ -34,6 +34,17 @@ public final class HeadTraining {
 
   public static Result train(float[][] embeddings, int[] labels, int classes, Choice choice, long seed,
       BooleanSupplier cancelled) {
+    return train(embeddings, labels, classes, choice, seed, cancelled, (head, epoch) -> { });
+  }
+
+  /** Sees each candidate's figures as it trains on the validation split ("logreg l2=0.01", "mlp"). */
+  @FunctionalInterface
+  public interface Curves {
+    void epoch(String candidate, Head.Epoch epoch);
+  }
+
+  public static Result train(float[][] embeddings, int[] labels, int classes, Choice choice, long seed,
+      BooleanSupplier cancelled, Curves curves) {
     int[][] split = stratifiedSplit(labels, classes, VALIDATION_FRACTION, seed);
     float[][] fitX = rows(embeddings, split[0]);
     int[] fitY = pick(labels, split[0]);
@@ -50,8 +61,9 @@ public final class HeadTraining {
     List<Head.Epoch> logregCurves = List.of();
     if (choice != Choice.MLP) {
       for (double l2 : PENALTIES) {
+        String candidate = "logreg l2=" + l2;
         SoftmaxRegression lr = SoftmaxRegression.train(fitS, fitY, classes, l2, weights, valS, valY,
-            LOGREG_ITERATIONS, cancelled);
+            LOGREG_ITERATIONS, cancelled, e -> curves.epoch(candidate, e));
         double acc = valS.length == 0 ? 0 : accuracy(lr, valS, valY);
         tried.put("logreg l2=" + l2, acc);
         if (acc >= bestLogreg) {
@@ -65,7 +77,8 @@ public final class HeadTraining {
     int mlpEpochs = 0;
     List<Head.Epoch> mlpCurves = List.of();
     if (choice != Choice.LOGREG) {
-      MlpHead mlp = MlpHead.train(fitS, fitY, classes, MlpHead.Settings.defaults(), weights, valS, valY, seed, cancelled);
+      MlpHead mlp = MlpHead.train(fitS, fitY, classes, MlpHead.Settings.defaults(), weights, valS, valY, seed, cancelled,
+          e -> curves.epoch("mlp", e));
       mlpAccuracy = valS.length == 0 ? 0 : accuracy(mlp, valS, valY);
       mlpEpochs = bestEpoch(mlp.history());
       mlpCurves = mlp.history();

@@ -44,6 +44,13 @@ public final class MlpHead implements Head {
 
   public static MlpHead train(float[][] x, int[] y, int classes, Settings settings, double[] classWeights,
       float[][] validationX, int[] validationY, long seed, BooleanSupplier cancelled) {
+    return train(x, y, classes, settings, classWeights, validationX, validationY, seed, cancelled, e -> { });
+  }
+
+  /** As above; {@code onEpoch} sees each epoch's figures as they come (for live curves). */
+  public static MlpHead train(float[][] x, int[] y, int classes, Settings settings, double[] classWeights,
+      float[][] validationX, int[] validationY, long seed, BooleanSupplier cancelled,
+      java.util.function.Consumer<Epoch> onEpoch) {
     int d = x[0].length;
     int h = settings.hidden();
     Random random = new Random(seed);
@@ -86,7 +93,9 @@ public final class MlpHead implements Head {
       double trainAccuracy = HeadTraining.accuracy(snapshot, x, y);
       double valLoss = validate ? HeadTraining.loss(snapshot, validationX, validationY) : trainLoss;
       double valAccuracy = validate ? HeadTraining.accuracy(snapshot, validationX, validationY) : Double.NaN;
-      history.add(new Epoch(epoch, trainLoss, trainAccuracy, validate ? valLoss : Double.NaN, valAccuracy));
+      Epoch figures = new Epoch(epoch, trainLoss, trainAccuracy, validate ? valLoss : Double.NaN, valAccuracy);
+      history.add(figures);
+      onEpoch.accept(figures);
       if (valLoss < bestLoss - 1e-6) {
         bestLoss = valLoss;
         best = current;

@@ -44,6 +44,13 @@ public final class SoftmaxRegression implements Head {
    */
   public static SoftmaxRegression train(float[][] x, int[] y, int classes, double l2, double[] classWeights,
       float[][] validationX, int[] validationY, int maxIterations, BooleanSupplier cancelled) {
+    return train(x, y, classes, l2, classWeights, validationX, validationY, maxIterations, cancelled, e -> { });
+  }
+
+  /** As above; {@code onIteration} sees each iteration's figures as they come (for live curves). */
+  public static SoftmaxRegression train(float[][] x, int[] y, int classes, double l2, double[] classWeights,
+      float[][] validationX, int[] validationY, int maxIterations, BooleanSupplier cancelled,
+      java.util.function.Consumer<Epoch> onIteration) {
     int d = x[0].length;
     Objective objective = new Objective(x, y, classes, l2, classWeights);
     double[] theta = new double[(d + 1) * classes];
@@ -104,9 +111,11 @@ public final class SoftmaxRegression implements Head {
       grad = nextGrad;
       loss = nextLoss;
       SoftmaxRegression current = new SoftmaxRegression(toDense(theta, d, classes), List.of());
-      history.add(new Epoch(iteration, loss, HeadTraining.accuracy(current, x, y),
+      Epoch epoch = new Epoch(iteration, loss, HeadTraining.accuracy(current, x, y),
           validationX.length == 0 ? Double.NaN : HeadTraining.loss(current, validationX, validationY),
-          validationX.length == 0 ? Double.NaN : HeadTraining.accuracy(current, validationX, validationY)));
+          validationX.length == 0 ? Double.NaN : HeadTraining.accuracy(current, validationX, validationY));
+      history.add(epoch);
+      onIteration.accept(epoch);
       if (change < 1e-7 || Math.sqrt(dot(grad, grad)) < 1e-6) {
         break;
       }

@@ -41,6 +41,10 @@ public final class Teacher {
   public interface Progress {
     void update(String stage, int done, int total);
 
+    /** A head candidate's loss and accuracy after an epoch (or optimiser iteration), for live curves. */
+    default void epoch(String candidate, Head.Epoch epoch) {
+    }
+
     static Progress none() {
       return (stage, done, total) -> { };
     }
@@ -104,7 +108,7 @@ public final class Teacher {
     float[][] x = train.rows.toArray(float[][]::new);
     int[] y = train.labels.stream().mapToInt(Integer::intValue).toArray();
     HeadTraining.Result training = HeadTraining.train(x, y, data.classes().size(), settings.head(), settings.seed(),
-        cancelled);
+        cancelled, progress::epoch);
     long trainMillis = (System.nanoTime() - trainStart) / 1_000_000;
     progress.update("evaluating", 0, test.rows.size());
     List<TestPrediction> predictions = new ArrayList<>();
