@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * green checkers). The taught model must be far above chance on held-out photos, and the exported
  * ONNX, reloaded in a fresh session, must give the probabilities the teacher computed.
  */
-class TeacherTest {
-  static final List<String> KINDS = List.of("checkers", "stripes", "warm");
+public class TeacherTest {
+  public static final List<String> KINDS = List.of("checkers", "stripes", "warm");
 
   @BeforeAll
   static void opencv() {
@@ -44,7 +44,7 @@ class TeacherTest {
   }
 
   /** {@code perClass} photos of each kind, of varied sizes and seeds. */
-  static Path makeDataset(Path dir, int perClass, long seed) throws IOException {
+  public static Path makeDataset(Path dir, int perClass, long seed) throws IOException {
     Random r = new Random(seed);
     for (String kind : KINDS) {
       Path folder = Files.createDirectories(dir.resolve(kind));
