@@ -6,66 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raut.testing.Samples;
 import dev.raut.testing.UserModels;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code raut models import} and the doors that use an imported model, as a user runs them: the real
  * Keras 2.0.5 FER2013 file, a data folder of the test's own, the sample photos.
  */
-class ModelsImportCommandTest {
+class ModelsImportCommandTest extends RautCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-  private AutoCloseable dataFolder;
-
-  @TempDir
-  Path dir;
-
-  @TempDir
-  Path data;
-
-  @BeforeEach
-  void isolate() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    dataFolder = UserModels.dataFolder(data);
-  }
-
-  @AfterEach
-  void restore() throws Exception {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-    dataFolder.close();
-  }
-
-  private int raut(String... args) {
-    stdout.reset();
-    stderr.reset();
-    return RautCommand.execute(args);
-  }
-
-  private String out() {
-    return stdout.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return stderr.toString(StandardCharsets.UTF_8);
-  }
 
   private int importFer(String name) {
     return raut("models", "import", UserModels.FER2013.toString(), "--name", name, "--scope", "face",

@@ -6,67 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raut.core.teach.TeacherTest;
 import dev.raut.testing.UserModels;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code raut teach} end to end with the real fast backbone on photos the test makes: taught,
  * saved in the library, and used by name from {@code raut analyze} on photos it never saw.
  */
-class TeachCommandTest {
+class TeachCommandTest extends RautCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-  private AutoCloseable dataFolder;
-
-  @TempDir
-  Path dir;
-
-  @TempDir
-  Path data;
-
-  @BeforeEach
-  void isolate() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    dataFolder = UserModels.dataFolder(data);
-  }
-
-  @AfterEach
-  void restore() throws Exception {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-    dataFolder.close();
-  }
-
-  private int raut(String... args) {
-    stdout.reset();
-    stderr.reset();
-    return RautCommand.execute(args);
-  }
-
-  private String out() {
-    return stdout.toString(StandardCharsets.UTF_8);
-  }
 
   @Test
   void teachesSavesAndTheModelWorksByName() throws Exception {
     Path photos = TeacherTest.makeDataset(dir.resolve("kinds"), 12, 21);
     Path report = dir.resolve("report");
     assertThat(raut("teach", photos.toString(), "--name", "Kinds", "--backbone", "fast", "--out", report.toString()))
-        .as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        .as(err()).isZero();
     assertThat(out()).contains("3 classes, 30 photos to teach on, 6 held out (a stratified split)", "Held-out accuracy",
         "Saved as 'Kinds'");
     assertThat(report.resolve("teach.json")).exists();
@@ -111,7 +68,7 @@ class TeachCommandTest {
       Files.delete(photos.resolve(gone));
     }
     assertThat(raut("teach", photos.toString(), "--name", "One", "--backbone", "fast")).isEqualTo(1);
-    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("at least two classes");
+    assertThat(err()).contains("at least two classes");
     assertThat(UserModels.libraryFolders(data)).isEmpty();
   }
 }
