@@ -80,8 +80,13 @@ public enum EvaluationTask {
       case OBJECTS -> analysis.objects().stream()
           .max(Comparator.comparingDouble(ImageAnalysis.DetectedObjectResult::score))
           .map(object -> new Prediction(object.label(), object.score(), box(object.box())));
+      // a face-scope classifier answers per face: the largest face's top class is the photo's
       case CLASSIFY -> analysis.classes().stream().findFirst()
-          .map(top -> new Prediction(top.label(), top.score(), null));
+          .map(top -> new Prediction(top.label(), top.score(), null))
+          .or(() -> analysis.faces().stream().filter(face -> !face.classes().isEmpty())
+              .max(Comparator.comparingDouble(face -> face.box().get(2) * face.box().get(3)))
+              .map(face -> new Prediction(face.classes().get(0).label(), face.classes().get(0).score(),
+                  box(face.box()))));
     };
   }
 
