@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cacheRoot = process.env.RAUT_CACHE || join(homedir(), '.cache', 'raut');
@@ -58,6 +59,68 @@ function centernetImage(seed) {
     }
   }
   return out;
+}
+
+/** 224x224 RGB image in 0..scale: two-frequency colour stripes plus noise (keep in sync with ParityInputs). */
+function backboneImage(seed, scale) {
+  const next = mulberry32(seed);
+  const out = new Float32Array(224 * 224 * 3);
+  for (let y = 0; y < 224; y++) {
+    for (let x = 0; x < 224; x++) {
+      for (let c = 0; c < 3; c++) {
+        const v = ((x * (c + 2) + y * (4 - c) + seed * 17) % 256) * 0.6 + 100 * next();
+        out[(y * 224 + x) * 3 + c] = Math.fround(v * scale / 255);
+      }
+    }
+  }
+  return out;
+}
+
+/** nsfwjs ships browserify bundles: load them the way nsfwjs does (require), independent of Raut's unwrapper. */
+function bundleHandler(modelMinJs) {
+  const require = createRequire(import.meta.url);
+  return {
+    load: async () => {
+      const json = require(modelMinJs);
+      const weightSpecs = [];
+      const buffers = [];
+      for (const group of json.weightsManifest) {
+        weightSpecs.push(...group.weights);
+        for (const p of group.paths) buffers.push(Buffer.from(require(join(dirname(modelMinJs), p + '.min.js')), 'base64'));
+      }
+      const all = Buffer.concat(buffers);
+      return {
+        modelTopology: json.modelTopology, format: json.format, generatedBy: json.generatedBy,
+        convertedBy: json.convertedBy, signature: json.signature, userDefinedMetadata: json.userDefinedMetadata,
+        weightSpecs, weightData: all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength),
+      };
+    },
+  };
+}
+
+/** Runs a backbone on a batch and returns [N, D]: each node's spatial mean (4-D) or itself (2-D), joined. */
+async function embedding(handler, inputName, input, inputShape, nodes) {
+  const model = await loadGraphModel(handler);
+  const x = tf.tensor(input, inputShape, 'float32');
+  const results = model.execute({ [inputName]: x }, nodes);
+  const parts = (Array.isArray(results) ? results : [results]).map((t) => (t.rank === 4 ? tf.mean(t, [1, 2]) : t));
+  const joined = parts.length === 1 ? parts[0] : tf.concat(parts, 1);
+  return { shape: joined.shape, values: Array.from(await joined.data(), (v) => Number(v.toPrecision(9))) };
+}
+
+/** Declares a different input height/width, as Raut's conversionInputSize does (the graph is convolutional). */
+function withInputSize(handler, height, width) {
+  return {
+    load: async () => {
+      const artifacts = await handler.load();
+      for (const node of artifacts.modelTopology.node) {
+        if (node.op === 'Placeholder') {
+          node.attr.shape.shape.dim = [{ size: '-1' }, { size: String(height) }, { size: String(width) }, { size: '3' }];
+        }
+      }
+      return artifacts;
+    },
+  };
 }
 
 function fileHandler(jsonPath) {
@@ -125,6 +188,26 @@ async function main() {
     centernetImage(centernetSeed), [1, 512, 512, 3], ['tower_0/keypoints', 'tower_0/wh'], [211, 13]);
   writeFileSync(join(outDir, 'centernet-expected.json'),
     JSON.stringify({ versions, seed: centernetSeed, outputs: centernet }));
+
+  // Teach backbones: two seeded photos each, embeddings as the cards define them.
+  const seeds = [11, 12];
+  const batch = (scale) => {
+    const data = new Float32Array(seeds.length * 224 * 224 * 3);
+    seeds.forEach((s, i) => data.set(backboneImage(s, scale), i * 224 * 224 * 3));
+    return data;
+  };
+  const v3Nodes = ['tower_0/MobilenetV3/expanded_conv_14/add', 'tower_0/MobilenetV3/expanded_conv_11/add'];
+  const v3 = await embedding(withInputSize(fileHandler(join(cacheRoot, 'models/embed-mobilenet-v3/upstream/centernet.json')), 224, 224),
+    'tower_0/images', batch(255), [seeds.length, 224, 224, 3], v3Nodes);
+  const mid = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/';
+  const v2Dir = join(cacheRoot, 'models/embed-mobilenet-v2/upstream/model.min.js');
+  const v2 = await embedding(bundleHandler(v2Dir), 'input', batch(1), [seeds.length, 224, 224, 3],
+    [mid + 'MobilenetV2/Conv_1/Relu6']);
+  // The graph's own feature vector (AvgPool + Squeeze) must equal the mean of Conv_1/Relu6.
+  const v2Own = await embedding(bundleHandler(v2Dir), 'input', batch(1), [seeds.length, 224, 224, 3],
+    [mid + 'feature_vector/SpatialSqueeze']);
+  writeFileSync(join(outDir, 'backbones-expected.json'), JSON.stringify({ versions, seeds,
+    'embed-mobilenet-v3': v3, 'embed-mobilenet-v2': v2, 'embed-mobilenet-v2-feature-vector': v2Own }));
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -137,14 +137,15 @@ final class TfjsModel {
         throw new ConversionException("Weight '" + name + "': quantised " + dtype + " weights are not supported");
       }
       String stored = quantization.path("dtype").asText();
-      float scale = (float) quantization.path("scale").asDouble();
-      float min = (float) quantization.path("min").asDouble();
+      // In double, rounded once to float, as TF.js dequantises (JS numbers, stored in a Float32Array).
+      double scale = quantization.path("scale").asDouble();
+      double min = quantization.path("min").asDouble();
       float[] values = new float[count];
       for (int i = 0; i < count; i++) {
         values[i] = switch (stored) {
           case "float16" -> halfToFloat(bytes.getShort() & 0xffff);
-          case "uint8" -> (bytes.get() & 0xff) * scale + min;
-          default -> (bytes.getShort() & 0xffff) * scale + min;
+          case "uint8" -> (float) ((bytes.get() & 0xff) * scale + min);
+          default -> (float) ((bytes.getShort() & 0xffff) * scale + min);
         };
       }
       return new TfTensor(name, shape, values, null);

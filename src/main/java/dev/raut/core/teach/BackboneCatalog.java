@@ -32,9 +32,12 @@ public final class BackboneCatalog {
     return ALL;
   }
 
-  /** The backbone used when the user picks none. */
+  /**
+   * The backbone used when the user picks none: MobileNetV3. In Raut's own measurement (5-fold CV on
+   * batik10/train) it beat MobileNetV2 1.4 by 8 points and the joined one by 1-3, at twice their speed.
+   */
   public static Backbone defaultBackbone() {
-    return ACCURATE;
+    return FAST;
   }
 
   /** The backbone for the "accurate" choice. */

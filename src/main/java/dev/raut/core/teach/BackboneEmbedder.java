@@ -30,7 +30,12 @@ public final class BackboneEmbedder implements AutoCloseable {
     /** The whole photo, stretched to the input square. */
     WHOLE,
     /** The whole photo and its mirror image. */
-    WHOLE_AND_FLIP
+    WHOLE_AND_FLIP,
+    /**
+     * The whole photo, its 2x2 grid of quarters, and the mirror image of each (10 views): repeating
+     * motifs (batik) are seen at two scales. About 10x the work of {@link #WHOLE}.
+     */
+    WHOLE_GRID_AND_FLIP
   }
 
   private final Backbone backbone;
@@ -72,7 +77,30 @@ public final class BackboneEmbedder implements AutoCloseable {
     return switch (views) {
       case WHOLE -> embedRegion(bgr, whole, false);
       case WHOLE_AND_FLIP -> averagePerPart(List.of(embedRegion(bgr, whole, false), embedRegion(bgr, whole, true)));
+      case WHOLE_GRID_AND_FLIP -> {
+        List<float[]> all = new ArrayList<>();
+        List<Rect> regions = new ArrayList<>(List.of(whole));
+        regions.addAll(grid(bgr.cols(), bgr.rows()));
+        for (Rect r : regions) {
+          all.add(embedRegion(bgr, r, false));
+          all.add(embedRegion(bgr, r, true));
+        }
+        yield averagePerPart(all);
+      }
     };
+  }
+
+  /** The four quarters of a w x h photo (row by row). */
+  static List<Rect> grid(int w, int h) {
+    List<Rect> cells = new ArrayList<>();
+    for (int y = 0; y < 2; y++) {
+      for (int x = 0; x < 2; x++) {
+        int x0 = x * w / 2;
+        int y0 = y * h / 2;
+        cells.add(new Rect(x0, y0, Math.max(1, (x + 1) * w / 2 - x0), Math.max(1, (y + 1) * h / 2 - y0)));
+      }
+    }
+    return cells;
   }
 
   /**

@@ -59,4 +59,19 @@ final class ParityInputs {
     }
     return out;
   }
+
+  /** 224x224 RGB (NHWC) image in 0..scale: colour stripes plus noise (generate.mjs backboneImage). */
+  static float[] backboneImage(int seed, double scale) {
+    Mulberry32 random = new Mulberry32(seed);
+    float[] out = new float[224 * 224 * 3];
+    for (int y = 0; y < 224; y++) {
+      for (int x = 0; x < 224; x++) {
+        for (int c = 0; c < 3; c++) {
+          double v = ((x * (c + 2) + y * (4 - c) + seed * 17) % 256) * 0.6 + 100 * random.next();
+          out[(y * 224 + x) * 3 + c] = (float) (v * scale / 255);
+        }
+      }
+    }
+    return out;
+  }
 }
