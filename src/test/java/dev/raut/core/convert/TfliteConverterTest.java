@@ -310,6 +310,36 @@ class TfliteConverterTest {
     assertThat(KerasParity.maxAbsDiff(actual, expected)).isLessThan(1e-5);
   }
 
+  /** Float16 weights through DEQUANTIZE (exact), a 1x1 CONV_2D, and a 4-D output back in NHWC. */
+  @Test
+  void float16WeightsAndImageShapedOutput() throws Exception {
+    float[] f = {0.5f, -0.25f, 1.0f, 0.75f, -1.5f, 0.125f};
+    short[] half = {0x3800, (short) 0xB400, 0x3C00, 0x3A00, (short) 0xBE00, 0x3000};
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (short h : half) {
+      b.putShort(h);
+    }
+    TfliteTestWriter.Model m = new TfliteTestWriter.Model();
+    int in = m.activation("input", 1, 2, 2, 3);
+    int filter16 = m.constant("filter16", 1, new int[] {2, 1, 1, 3}, b.array(), null);
+    int filter = m.activation("filter", 2, 1, 1, 3);
+    m.op(TfliteOps.DEQUANTIZE, new int[] {filter16}, new int[] {filter}, 0, null);
+    int out = m.activation("conv", 1, 2, 2, 2);
+    m.op(TfliteOps.CONV_2D, new int[] {in, filter, -1}, new int[] {out}, 1,
+        new Table().put(0, VALID).put(1, 1).put(2, 1));
+    Path file = dir.resolve("half.tflite");
+    Files.write(file, m.build(new int[] {in}, new int[] {out}));
+    KerasConversion c = KerasConverter.convertTflite(file);
+    assertThat(c.outputShape()).containsExactly(-1, 2, 2, 2);
+    float[] x = random(new Random(5), 12, 2);
+    double[] expected = new double[8];
+    T y = conv(new T(x, 2, 2, 3), f, 2, 1, 1, null, 1, VALID, 0, false);
+    for (int i = 0; i < 8; i++) {
+      expected[i] = y.d[i];
+    }
+    assertThat(KerasParity.maxAbsDiff(KerasParity.run(c.onnx(), x, new long[] {1, 2, 2, 3}), expected)).isLessThan(1e-6);
+  }
+
   @Test
   void teachableMachineFolderImports() throws Exception {
     Path export = Files.createDirectories(dir.resolve("converted_tflite"));
