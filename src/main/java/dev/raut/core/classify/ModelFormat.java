@@ -7,7 +7,9 @@ public enum ModelFormat {
   KERAS_V3("Keras 3 (.keras)"),
   TFJS_LAYERS("TensorFlow.js layers model"),
   TEACHABLE_MACHINE_TFJS("Teachable Machine (TensorFlow.js)"),
-  TEACHABLE_MACHINE_KERAS("Teachable Machine (Keras)");
+  TEACHABLE_MACHINE_KERAS("Teachable Machine (Keras)"),
+  TFLITE("TensorFlow Lite (.tflite)"),
+  TEACHABLE_MACHINE_TFLITE("Teachable Machine (TFLite)");
 
   private final String displayName;
 

@@ -86,8 +86,8 @@ public final class ModelImport {
           : ModelFormat.TFJS_LAYERS, () -> KerasConverter.convertTfjsLayers(model));
     }
     if (head.length >= 8 && head[4] == 'T' && head[5] == 'F' && head[6] == 'L' && head[7] == '3') {
-      throw unsupported(model, "a TensorFlow Lite model", "In Teachable Machine choose Export Model → Tensorflow → "
-          + "Keras (or Tensorflow.js) and import that; from your own Keras code, save with model.save(\"model.keras\").");
+      return prepareKeras(source, model, work, start, teachableTflite(model) ? ModelFormat.TEACHABLE_MACHINE_TFLITE
+          : ModelFormat.TFLITE, () -> KerasConverter.convertTflite(model));
     }
     if (name.endsWith(".pb")) {
       throw unsupported(model, "a TensorFlow graph (.pb)", "Save the Keras model with model.save(\"model.keras\") "
@@ -158,7 +158,8 @@ public final class ModelImport {
         !converted.outputIsSoftmax(), labels.labels(), teachable(format) ? ClassifierSpec.Fit.CENTER_CROP
         : ClassifierSpec.Fit.STRETCH);
     String version = converted.kerasVersion().isEmpty() ? "" : (converted.kerasVersion().startsWith("tfjs")
-        ? converted.kerasVersion() : "Keras " + converted.kerasVersion());
+        || converted.kerasVersion().startsWith("TensorFlow Lite") ? converted.kerasVersion()
+        : "Keras " + converted.kerasVersion());
     return new PreparedImport(source, format, onnx, spec, guess.reason(), guess.certain(), labels.source(), outputs,
         version, (System.nanoTime() - start) / 1_000_000, notes, work);
   }
@@ -226,7 +227,28 @@ public final class ModelImport {
   }
 
   private static boolean teachable(ModelFormat format) {
-    return format == ModelFormat.TEACHABLE_MACHINE_KERAS || format == ModelFormat.TEACHABLE_MACHINE_TFJS;
+    return format == ModelFormat.TEACHABLE_MACHINE_KERAS || format == ModelFormat.TEACHABLE_MACHINE_TFJS
+        || format == ModelFormat.TEACHABLE_MACHINE_TFLITE;
+  }
+
+  /**
+   * Teachable Machine's TensorFlow Lite export: {@code model_unquant.tflite} (the floating-point
+   * choice; the quantised one, {@code model.tflite}, is refused by the converter) with its
+   * {@code labels.txt} of indexed lines beside it.
+   */
+  private static boolean teachableTflite(Path model) {
+    String name = model.getFileName().toString().toLowerCase(Locale.ROOT);
+    Path labels = model.resolveSibling("labels.txt");
+    if (!name.equals("model_unquant.tflite") && !name.equals("model.tflite") || !Files.isRegularFile(labels)) {
+      return false;
+    }
+    try {
+      List<String> lines = Files.readAllLines(labels, StandardCharsets.UTF_8).stream().map(String::strip)
+          .filter(l -> !l.isEmpty()).toList();
+      return !lines.isEmpty() && lines.stream().allMatch(l -> INDEXED_LABEL.matcher(l).matches());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Where the labels came from (null source: made up as class_0, class_1, ...). */

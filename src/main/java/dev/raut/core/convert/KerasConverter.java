@@ -26,4 +26,13 @@ public final class KerasConverter {
   public static KerasConversion convertTfjsLayers(Path modelJson) throws ConversionException {
     return KerasLayerTranslator.translate(TfjsLayersReader.read(modelJson));
   }
+
+  /**
+   * A float TensorFlow Lite model ({@code .tflite}), op by op (not Keras layers: {@code layerClasses}
+   * are its operators, {@code layerNames} its tensors). Quantised models and ops without an exact
+   * ONNX equivalent are refused.
+   */
+  public static KerasConversion convertTflite(Path file) throws ConversionException {
+    return TfliteTranslator.translate(TfliteModel.read(file));
+  }
 }
