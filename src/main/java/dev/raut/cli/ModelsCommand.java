@@ -42,9 +42,9 @@ final class ModelsCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       ModelStore store = ModelStore.defaultStore();
-      out.printf("%-11s %-15s %-42s %-10s %s%n", "ID", "TASK", "SOURCE", "LICENSE", "STATE");
+      out.printf("%-19s %-15s %-42s %-10s %s%n", "ID", "TASK", "SOURCE", "LICENSE", "STATE");
       for (ModelCard card : ModelCatalog.defaults().cards()) {
-        out.printf("%-11s %-15s %-42s %-10s %s%n", card.id(), card.task(),
+        out.printf("%-19s %-15s %-42s %-10s %s%n", card.id(), card.task(),
             card.source().registry() + " " + card.source().coordinates(), shortLicense(card.license()),
             ModelFetcher.state(store, card).text());
       }

@@ -25,7 +25,7 @@ class SelfTestTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     assertThat(run(out, err, "models", "bundle", bundle.toString())).isZero();
-    assertThat(err.toString()).contains("bundled 6 files");
+    assertThat(err.toString()).contains("bundled 8 files");
 
     String previous = System.getProperty(ModelStore.CACHE_PROPERTY);
     System.setProperty(ModelStore.CACHE_PROPERTY, bundle.toString());
