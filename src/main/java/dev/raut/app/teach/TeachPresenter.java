@@ -726,8 +726,9 @@ public final class TeachPresenter implements AutoCloseable {
     lastRun = run;
     curve.setAll(done.training().curves());
     curvesTitle.set(TeachStrings.curvesOfChosen(done.training().head().kind()));
-    result.set(done);
+    // the evaluation first: the view draws the result when it arrives
     evaluation.set(done.report() == null ? null : TeachEvaluation.of(done, modelName()));
+    result.set(done);
     stageText.set(TeachStrings.done(done.testAccuracy()));
     services.status().setMessage(TeachStrings.done(done.testAccuracy()));
   }

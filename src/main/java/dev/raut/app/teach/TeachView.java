@@ -502,6 +502,8 @@ public final class TeachView extends StackPane {
         result.trainMillis()));
     took.getStyleClass().add("text-muted");
     resultSection.getChildren().addAll(title, accuracy, head, took, saveRow(), tryRow());
+    // the result is what the user waited for: bring it into view
+    javafx.application.Platform.runLater(() -> reveal(title));
     EvaluationResult evaluation = presenter.evaluationProperty().get();
     if (evaluation != null) {
       resultSection.getChildren().addAll(boldLabel(CONFUSION), heatmap(evaluation), cellSection());
@@ -611,6 +613,24 @@ public final class TeachView extends StackPane {
       row.getStyleClass().add("teach-try-class");
       return (Node) row;
     }).toList());
+  }
+
+  /** Scrolls the page so {@code node} is at the top of the view (or as near as the page allows). */
+  static void reveal(Node node) {
+    Node parent = node.getParent();
+    while (parent != null && !(parent instanceof ScrollPane)) {
+      parent = parent.getParent();
+    }
+    if (!(parent instanceof ScrollPane scroll) || scroll.getContent() == null) {
+      return;
+    }
+    scroll.layout();
+    Node content = scroll.getContent();
+    double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+    double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+    if (room > 0) {
+      scroll.setVvalue(Math.max(0, Math.min(1, (y - 8) / room)));
+    }
   }
 
   // ---- choosing and dropping
