@@ -662,7 +662,10 @@ public final class TeachPresenter implements AutoCloseable {
         if (s.stage().equals("embedding") && embeddingStarted == 0) {
           embeddingStarted = s.nanos();
         }
-        last = s;
+        // photos finish on several threads: keep the highest count of a stage
+        if (last == null || !last.stage().equals(s.stage()) || s.done() >= last.done()) {
+          last = s;
+        }
       } else if (u instanceof EpochUpdate e) {
         if (!e.candidate().equals(currentCandidate)) {
           // a new candidate: the chart follows the one training now

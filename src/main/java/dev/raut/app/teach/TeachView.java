@@ -185,7 +185,9 @@ public final class TeachView extends StackPane {
     classGrid.setVgap(6);
     ListView<String> warnings = new ListView<>(presenter.warnings());
     warnings.setId("teach-warnings");
-    warnings.setPrefHeight(120);
+    // as tall as the warnings, up to five lines
+    warnings.prefHeightProperty().bind(Bindings.createDoubleBinding(
+        () -> Math.min(Math.max(1, presenter.warnings().size()), 5) * 26.0 + 4, presenter.warnings()));
     warnings.setMinHeight(Region.USE_PREF_SIZE);
     warnings.setAccessibleText(WARNINGS);
     Label warningsTitle = new Label(WARNINGS);
@@ -341,9 +343,10 @@ public final class TeachView extends StackPane {
     grid.setHgap(10);
     grid.setVgap(8);
     grid.addRow(0, boldLabel(BACKBONE), backbone);
-    grid.addRow(1, boldLabel(HEAD), head, augment);
-    grid.addRow(2, boldLabel(SCOPE), new HBox(12, whole, face));
-    grid.addRow(3, boldLabel(NAME), name);
+    grid.addRow(1, boldLabel(HEAD), head);
+    grid.add(augment, 1, 2);
+    grid.addRow(3, boldLabel(SCOPE), new HBox(12, whole, face));
+    grid.addRow(4, boldLabel(NAME), name);
     VBox box = new VBox(8, title, grid);
     box.setId("teach-settings");
     box.disableProperty().bind(presenter.runningProperty());
@@ -546,7 +549,8 @@ public final class TeachView extends StackPane {
     List<ImagePrediction> shown = presenter.cellPhotos();
     cellStrip.getChildren().setAll(shown.stream().limit(MAX_CELL_THUMBNAILS).map(p -> {
       ImageView view = thumbnail(p.file(), CELL_THUMBNAIL);
-      Label caption = new Label(p.predicted() + " " + TeachStrings.percent(p.confidence()));
+      // every photo of a cell has the same prediction: the caption is its confidence
+      Label caption = new Label(TeachStrings.percent(p.confidence()));
       caption.getStyleClass().add("text-small");
       VBox box = new VBox(2, view, caption);
       box.setUserData(p.file());
