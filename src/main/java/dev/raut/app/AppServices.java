@@ -4,6 +4,7 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.teach.EmbeddingCache;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,14 +23,22 @@ public final class AppServices implements AutoCloseable {
 
   private final AppSettings settings;
   private final ClassifierLibrary classifiers;
+  private final EmbeddingCache embeddings;
   private final StatusModel status = new StatusModel();
   private final ExecutorService analysisPool = Executors.newFixedThreadPool(ANALYSIS_THREADS, daemon("raut-analysis"));
   private final ExecutorService ioPool = Executors.newFixedThreadPool(2, daemon("raut-io"));
   private final CompletableFuture<Analyzer> analyzer;
 
   public AppServices(AppSettings settings, ClassifierLibrary classifiers, Supplier<Engine> engineFactory) {
+    this(settings, classifiers, EmbeddingCache.defaultCache(), engineFactory);
+  }
+
+  /** With the teach page's embedding cache in a folder of the caller's (tests). */
+  public AppServices(AppSettings settings, ClassifierLibrary classifiers, EmbeddingCache embeddings,
+      Supplier<Engine> engineFactory) {
     this.settings = settings;
     this.classifiers = classifiers;
+    this.embeddings = embeddings;
     this.analyzer = CompletableFuture.supplyAsync(() -> new Analyzer(engineFactory.get()), analysisPool);
   }
 
@@ -43,6 +52,11 @@ public final class AppServices implements AutoCloseable {
 
   public ClassifierLibrary classifiers() {
     return classifiers;
+  }
+
+  /** Where the Teach page keeps each photo's embedding, by content hash, so a second run starts at once. */
+  public EmbeddingCache embeddings() {
+    return embeddings;
   }
 
   public StatusModel status() {

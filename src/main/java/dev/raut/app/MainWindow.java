@@ -9,6 +9,8 @@ import dev.raut.app.models.ModelsPresenter;
 import dev.raut.app.models.ModelsView;
 import dev.raut.app.serve.LocalServerPresenter;
 import dev.raut.app.serve.ServeControl;
+import dev.raut.app.teach.TeachPresenter;
+import dev.raut.app.teach.TeachView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ public final class MainWindow implements AutoCloseable {
   private final ModelsPresenter models;
   private final EvaluatePresenter evaluate;
   private final LocalServerPresenter server;
+  private final TeachPresenter teach;
   private final GalleryView galleryView;
   private ModelsView modelsView;
   private final BorderPane root = new BorderPane();
@@ -79,6 +82,8 @@ public final class MainWindow implements AutoCloseable {
       gallery.setClassifiers(entries);
       evaluate.setClassifiers(entries);
     });
+    // a model saved on the Teach page reaches the Models page, the gallery and Evaluate as an import does
+    this.teach = new TeachPresenter(services, models::refresh);
     this.galleryView = new GalleryView(gallery);
     this.live = new LivePage(services);
     this.pages = pages();
@@ -100,7 +105,9 @@ public final class MainWindow implements AutoCloseable {
         new Page("Models", Material2MZ.MODEL_TRAINING, "The default models and your imported classifiers",
             this::modelsView),
         new Page("Evaluate", Material2AL.ASSESSMENT, "Measure a model on a labelled photo set",
-            () -> new EvaluateView(evaluate)));
+            () -> new EvaluateView(evaluate)),
+        new Page(TeachView.PAGE, Material2MZ.SCHOOL, TeachView.PAGE_TIP,
+            () -> new TeachView(teach, new dev.raut.app.gallery.PhotoLoader(services.ioPool()))));
   }
 
   public Parent root() {
@@ -135,6 +142,10 @@ public final class MainWindow implements AutoCloseable {
     return evaluate;
   }
 
+  public TeachPresenter teach() {
+    return teach;
+  }
+
   public LocalServerPresenter server() {
     return server;
   }
@@ -145,9 +156,10 @@ public final class MainWindow implements AutoCloseable {
     live.close();
     server.close();
     evaluate.close();
+    teach.close();
   }
 
-  /** Shows a page by its title ("Gallery", "Live", "Models", "Evaluate"). */
+  /** Shows a page by its title ("Gallery", "Live", "Models", "Evaluate", "Teach"). */
   public void show(String title) {
     pages.stream().filter(p -> p.title().equals(title)).findFirst().ifPresent(this::show);
   }

@@ -89,6 +89,7 @@ public final class RautApp extends Application {
       window.show("Models");
       window.modelsView().openImport(null);
     });
+    scene.getAccelerators().put(dev.raut.app.teach.TeachView.SHOW, () -> window.show(dev.raut.app.teach.TeachView.PAGE));
     scene.getAccelerators().put(GalleryView.PASTE, () -> {
       // text fields keep their own paste
       if (!(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) && gallery.getScene() == scene) {

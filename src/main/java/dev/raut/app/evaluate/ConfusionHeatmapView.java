@@ -19,13 +19,14 @@ import javafx.util.Duration;
  * The confusion matrix as a grid of coloured cells: rows are true labels, columns predicted ones,
  * each cell shows its count and is coloured by its share of the row (so small classes read as
  * clearly as large ones, as in confusion.png). Clicking a cell hands its labels to {@code onCell}.
+ * Public: the Teach page shows its held-out photos with it too.
  */
-final class ConfusionHeatmapView extends GridPane {
+public final class ConfusionHeatmapView extends GridPane {
   private static final Color HOT = Color.rgb(9, 105, 218);
   private static final double CELL = 54;
 
   /** One cell; the test and the tooltip read its labels and count. */
-  static final class Cell extends StackPane {
+  public static final class Cell extends StackPane {
     private final String truth;
     private final String predicted;
     private final int count;
@@ -56,20 +57,20 @@ final class ConfusionHeatmapView extends GridPane {
       }
     }
 
-    String truth() {
+    public String truth() {
       return truth;
     }
 
-    String predicted() {
+    public String predicted() {
       return predicted;
     }
 
-    int count() {
+    public int count() {
       return count;
     }
   }
 
-  ConfusionHeatmapView(ConfusionMatrix matrix, BiConsumer<String, String> onCell) {
+  public ConfusionHeatmapView(ConfusionMatrix matrix, BiConsumer<String, String> onCell) {
     getStyleClass().add("heatmap");
     setHgap(2);
     setVgap(2);

@@ -1,0 +1,113 @@
+package dev.raut.app.teach;
+
+import com.sun.javafx.scene.input.DragboardHelper;
+import com.sun.javafx.tk.Toolkit;
+import dev.raut.app.AppServices;
+import dev.raut.app.AppSettings;
+import dev.raut.app.MainWindow;
+import dev.raut.app.RautApp;
+import dev.raut.core.analysis.Engine;
+import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.teach.EmbeddingCache;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * The real main window for the Teach page's tests, with its own settings node, model library and
+ * embedding cache in the test's folder (so each run really embeds, and nothing reaches the user's
+ * library); the real backbones from the model cache. Also makes the photos the tests teach on.
+ */
+final class TeachTestSupport implements AutoCloseable {
+  static final List<String> KINDS = List.of("checkers", "stripes", "warm");
+
+  private final Preferences prefs = Preferences.userRoot().node("dev/raut/test/" + UUID.randomUUID());
+  private final AppServices services;
+  private final MainWindow window;
+
+  TeachTestSupport(Stage stage, Path folder) {
+    services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(folder.resolve("classifiers")),
+        new EmbeddingCache(folder.resolve("embeddings")), Engine::openDefault);
+    window = new MainWindow(services, () -> {});
+    Scene scene = new Scene(window.root(), 1280, 820);
+    RautApp.install(scene, window);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  MainWindow window() {
+    return window;
+  }
+
+  AppServices services() {
+    return services;
+  }
+
+  /**
+   * {@code perClass} photos of each of three kinds that look different (warm noise, blue stripes,
+   * green checkers), of varied sizes, as the core's TeacherTest makes them; one folder per kind.
+   */
+  static Path makeDataset(Path dir, List<String> kinds, int perClass, long seed) throws IOException {
+    Random r = new Random(seed);
+    for (String kind : kinds) {
+      Path folder = Files.createDirectories(dir.resolve(kind));
+      for (int i = 0; i < perClass; i++) {
+        int w = 40 + r.nextInt(60);
+        int h = 40 + r.nextInt(60);
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            int noise = r.nextInt(60);
+            Color c = switch (kind) {
+              case "warm" -> new Color(180 + noise / 2, 80 + noise, 40 + noise / 2);
+              case "stripes" -> (x / 4) % 2 == 0 ? new Color(30 + noise, 60 + noise, 200) : new Color(220, 220, 230);
+              default -> ((x / 6) + (y / 6)) % 2 == 0 ? new Color(20 + noise, 160 + noise / 2, 40) : new Color(10, 30, 10);
+            };
+            image.setRGB(x, y, c.getRGB());
+          }
+        }
+        ImageIO.write(image, "png", folder.resolve(kind + "_" + i + ".png").toFile());
+      }
+    }
+    return dir;
+  }
+
+  /** Drops files on {@code target} as the OS would; true when the drop was taken. Call on the FX thread. */
+  static boolean drop(Node target, List<Path> files) {
+    Dragboard board = DragboardHelper.createDragboard(Toolkit.getToolkit().createLocalClipboard());
+    board.setContent(Map.of(DataFormat.FILES, files.stream().map(Path::toFile).toList()));
+    DragEvent drop = new DragEvent(DragEvent.DRAG_DROPPED, board, 300, 300, 300, 300, TransferMode.COPY, null, target,
+        null);
+    Event.fireEvent(target, drop);
+    return drop.isDropCompleted();
+  }
+
+  static List<File> files(Path... paths) {
+    return java.util.Arrays.stream(paths).map(Path::toFile).toList();
+  }
+
+  @Override
+  public void close() throws BackingStoreException {
+    window.close();
+    services.close();
+    prefs.removeNode();
+  }
+}
