@@ -25,6 +25,7 @@ public final class AppServices implements AutoCloseable {
   private final ClassifierLibrary classifiers;
   private final EmbeddingCache embeddings;
   private final StatusModel status = new StatusModel();
+  private final EmotionModels emotionModels;
   private final ExecutorService analysisPool = Executors.newFixedThreadPool(ANALYSIS_THREADS, daemon("raut-analysis"));
   private final ExecutorService ioPool = Executors.newFixedThreadPool(2, daemon("raut-io"));
   private final CompletableFuture<Analyzer> analyzer;
@@ -39,6 +40,7 @@ public final class AppServices implements AutoCloseable {
     this.settings = settings;
     this.classifiers = classifiers;
     this.embeddings = embeddings;
+    this.emotionModels = new EmotionModels(settings);
     this.analyzer = CompletableFuture.supplyAsync(() -> new Analyzer(engineFactory.get()), analysisPool);
   }
 
@@ -52,6 +54,11 @@ public final class AppServices implements AutoCloseable {
 
   public ClassifierLibrary classifiers() {
     return classifiers;
+  }
+
+  /** Which model reads the faces' emotions in the gallery and Live (built-in or the user's); FX thread. */
+  public EmotionModels emotionModels() {
+    return emotionModels;
   }
 
   /** Where the Teach page keeps each photo's embedding, by content hash, so a second run starts at once. */

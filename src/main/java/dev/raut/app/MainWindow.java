@@ -78,14 +78,17 @@ public final class MainWindow implements AutoCloseable {
       gallery.addPaths(photos);
     });
     this.server = new LocalServerPresenter(services);
+    this.live = new LivePage(services);
     this.models = new ModelsPresenter(services, entries -> {
+      // the emotion model first: the gallery then analyses once with both in place
+      services.emotionModels().setClassifiers(entries);
       gallery.setClassifiers(entries);
+      live.setClassifiers(entries);
       evaluate.setClassifiers(entries);
     });
     // a model saved on the Teach page reaches the Models page, the gallery and Evaluate as an import does
     this.teach = new TeachPresenter(services, models::refresh);
     this.galleryView = new GalleryView(gallery);
-    this.live = new LivePage(services);
     this.pages = pages();
     root.getStyleClass().add("main-window");
     root.setLeft(navigationBar());

@@ -93,6 +93,16 @@ public final class GalleryPresenter {
         reanalyseAll();
       }
     });
+    services.emotionModels().inUseProperty().addListener((obs, old, now) -> {
+      if (usesEmotions()) {
+        reanalyseAll();
+      }
+    });
+    services.emotionModels().noteProperty().addListener((obs, old, now) -> {
+      if (!now.isEmpty()) {
+        services.status().setMessage(now);
+      }
+    });
     items.addListener((javafx.collections.ListChangeListener<GalleryItem>) c -> updateCounts());
     services.status().setModelInUse(modelDescription());
   }
@@ -215,15 +225,24 @@ public final class GalleryPresenter {
 
   // ---- analysis runs
 
-  /** The request the current choice asks for. */
+  /** The request the current choice asks for; emotions are read by the emotion model chosen for the app. */
   public AnalysisRequest request() {
-    return choice.get().request(detector.get());
+    AnalysisRequest request = choice.get().request(detector.get());
+    return request.emotions() ? request.withEmotionModel(services.emotionModels().card()) : request;
+  }
+
+  /** True when the current choice reads each face's emotion (so the emotion model matters). */
+  public boolean usesEmotions() {
+    return choice.get() != null && choice.get().request(detector.get()).emotions();
   }
 
   /** What the status bar calls the models in use. */
   public String modelDescription() {
     AnalysisChoice c = choice.get();
-    return c.findsFaces() ? c.label() + " · " + detectorLabel(detector.get()) : c.label();
+    String text = c.findsFaces() ? c.label() + " · " + detectorLabel(detector.get()) : c.label();
+    dev.raut.app.EmotionModels.Option emotion = services.emotionModels().inUseProperty().get();
+    return usesEmotions() && !emotion.builtIn() ? text + " · " + dev.raut.app.AppStrings.emotionsBy(emotion.label())
+        : text;
   }
 
   public static String detectorLabel(DetectorChoice d) {

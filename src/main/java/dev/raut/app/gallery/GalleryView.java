@@ -1,5 +1,7 @@
 package dev.raut.app.gallery;
 
+import dev.raut.app.AppStrings;
+import dev.raut.app.EmotionModels;
 import dev.raut.core.analysis.DetectorChoice;
 import java.io.File;
 import java.nio.file.Files;
@@ -62,7 +64,7 @@ public final class GalleryView extends BorderPane {
     this.grid = new GalleryGrid(presenter, loader);
     getStyleClass().add("gallery-view");
 
-    setTop(toolbar());
+    setTop(new javafx.scene.layout.VBox(toolbar(), emotionNote()));
 
     Label empty = new Label("Drop photos or folders here\nor use Add photos… (Ctrl+O), Add folder… (Ctrl+Shift+O) or paste (Ctrl+V)");
     empty.getStyleClass().addAll("gallery-empty", "text-muted");
@@ -95,7 +97,11 @@ public final class GalleryView extends BorderPane {
     return presenter;
   }
 
-  private ToolBar toolbar() {
+  /**
+   * Two rows: adding photos, what to find, export and clear; under it, only while faces are found,
+   * the face detector and the emotion model (so both fit a 1000 px window next to long classifier names).
+   */
+  private javafx.scene.layout.VBox toolbar() {
     Button addPhotos = button("Add photos…", Material2AL.ADD_PHOTO_ALTERNATE, "Add photos (Ctrl+O)", this::choosePhotos);
     Button addFolder = button("Add folder…", Material2AL.FOLDER_OPEN, "Add a folder and its subfolders (Ctrl+Shift+O)",
         this::chooseFolder);
@@ -107,6 +113,7 @@ public final class GalleryView extends BorderPane {
     mode.setTooltip(new Tooltip("What to find: faces and their emotion, objects, or an imported classifier"));
     mode.setAccessibleText("Analysis mode");
     mode.setId("mode");
+    mode.setMaxWidth(260);
 
     ComboBox<DetectorChoice> detector = new ComboBox<>();
     detector.getItems().setAll(DetectorChoice.AUTO, DetectorChoice.BACK, DetectorChoice.FRONT, DetectorChoice.HAAR);
@@ -124,9 +131,32 @@ public final class GalleryView extends BorderPane {
     detector.valueProperty().bindBidirectional(presenter.detectorProperty());
     detector.setTooltip(new Tooltip("Face detector: BlazeFace back for group photos, front for close-ups, or OpenCV's Haar cascade"));
     detector.setAccessibleText("Face detector");
-    detector.disableProperty().bind(Bindings.createBooleanBinding(
-        () -> presenter.choiceProperty().get() == null || !presenter.choiceProperty().get().findsFaces(),
-        presenter.choiceProperty()));
+    detector.setMaxWidth(230);
+
+    Label emotionLabel = new Label(AppStrings.EMOTION_LABEL);
+    ComboBox<EmotionModels.Option> emotion = new ComboBox<>(presenter.services().emotionModels().options());
+    emotion.valueProperty().bindBidirectional(presenter.services().emotionModels().chosenProperty());
+    emotion.setTooltip(new Tooltip(AppStrings.EMOTION_TIP));
+    emotion.setAccessibleText(AppStrings.EMOTION_ACCESSIBLE);
+    emotion.setId("emotion-model");
+    emotion.setMaxWidth(230);
+    emotionLabel.setLabelFor(emotion);
+    // only where emotions are read: faces + emotion, or a per-face classifier next to the emotion
+    javafx.beans.binding.BooleanBinding readsEmotions = Bindings.createBooleanBinding(presenter::usesEmotions,
+        presenter.choiceProperty());
+    for (javafx.scene.Node n : List.of(emotionLabel, emotion)) {
+      n.visibleProperty().bind(readsEmotions);
+      n.managedProperty().bind(readsEmotions);
+    }
+    Label detectorLabel = new Label(GalleryStrings.DETECTOR);
+    detectorLabel.setLabelFor(detector);
+    ToolBar faces = new ToolBar(new Label(GalleryStrings.FACES), detectorLabel, detector, emotionLabel, emotion);
+    faces.getStyleClass().add("gallery-face-bar");
+    javafx.beans.binding.BooleanBinding findsFaces = Bindings.createBooleanBinding(
+        () -> presenter.choiceProperty().get() != null && presenter.choiceProperty().get().findsFaces(),
+        presenter.choiceProperty());
+    faces.visibleProperty().bind(findsFaces);
+    faces.managedProperty().bind(findsFaces);
 
     MenuButton export = new MenuButton("Export", new FontIcon(Material2MZ.SAVE_ALT));
     export.setTooltip(new Tooltip("Export results as CSV or JSON, or save annotated images (Ctrl+E)"));
@@ -143,8 +173,34 @@ public final class GalleryView extends BorderPane {
     clear.disableProperty().bind(Bindings.isEmpty(presenter.items()));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    return new ToolBar(addPhotos, addFolder, paste, new Separator(), new Label("Find"), mode, detector, spacer,
-        export, clear);
+    ToolBar main = new ToolBar(addPhotos, addFolder, paste, new Separator(), new Label("Find"), mode, spacer, export,
+        clear);
+    return new javafx.scene.layout.VBox(main, faces);
+  }
+
+  /** A bar under the toolbar when the chosen emotion model left the library (the choice fell back to the built-in one). */
+  private HBox emotionNote() {
+    Label text = new Label();
+    text.textProperty().bind(presenter.services().emotionModels().noteProperty());
+    text.setWrapText(true);
+    text.setId("emotion-note");
+    text.setGraphic(new FontIcon(Material2AL.INFO));
+    HBox.setHgrow(text, Priority.ALWAYS);
+    text.setMaxWidth(Double.MAX_VALUE);
+    Button dismiss = new Button(null, new FontIcon(Material2AL.CLOSE));
+    dismiss.getStyleClass().addAll("button-icon", "flat");
+    dismiss.setTooltip(new Tooltip(AppStrings.DISMISS));
+    dismiss.setAccessibleText(AppStrings.DISMISS);
+    dismiss.setOnAction(e -> presenter.services().emotionModels().dismissNote());
+    HBox bar = new HBox(8, text, dismiss);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 12, 4, 12));
+    bar.getStyleClass().add("emotion-note");
+    bar.setStyle("-fx-background-color: -color-warning-subtle;");
+    javafx.beans.binding.BooleanBinding shown = presenter.services().emotionModels().noteProperty().isNotEmpty();
+    bar.visibleProperty().bind(shown);
+    bar.managedProperty().bind(shown);
+    return bar;
   }
 
   private HBox progressBar() {

@@ -1,6 +1,7 @@
 package dev.raut.app.live;
 
 import dev.raut.app.AppServices;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -12,6 +13,7 @@ import javafx.scene.layout.StackPane;
 public final class LivePage extends StackPane {
   private LiveView view;
   private boolean closed;
+  private java.util.List<dev.raut.core.classify.ClassifierLibrary.Entry> classifiers = java.util.List.of();
 
   public LivePage(AppServices services) {
     Label waiting = new Label("Loading the models…");
@@ -24,9 +26,18 @@ public final class LivePage extends StackPane {
         waiting.setText("The live view needs the models: " + AppServices.rootMessage(error));
         return;
       }
-      view = new LiveView(analyzer.engine());
+      view = new LiveView(analyzer.engine(), services.emotionModels());
+      view.setClassifiers(classifiers);
       getChildren().setAll(view);
     }));
+  }
+
+  /** The library's classifiers for the analysis list (kept until the view is up). FX thread. */
+  public void setClassifiers(java.util.List<dev.raut.core.classify.ClassifierLibrary.Entry> entries) {
+    classifiers = List.copyOf(entries);
+    if (view != null) {
+      view.setClassifiers(classifiers);
+    }
   }
 
   /** The view, once the engine is up. */

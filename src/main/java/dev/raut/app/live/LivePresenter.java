@@ -84,6 +84,12 @@ public final class LivePresenter implements AutoCloseable {
   private LivePipeline pipeline;
   private FrameSource source;
   private AnalysisRequest request = AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.FRONT);
+  private volatile AnalysisRequest requestInUse = request;
+  private volatile String emotionModel;
+  // the last analysis asked for (JavaFX thread), to apply again when the emotion model changes
+  private LiveMode lastMode = LiveMode.FACES_AND_EMOTIONS;
+  private DetectorChoice lastDetector = DetectorChoice.FRONT;
+  private String lastClassifier;
   // capture thread only (and control thread once the capture thread has stopped)
   private final Mat bgra = new Mat();
   private final Mat recordBuffer = new Mat();
@@ -205,6 +211,10 @@ public final class LivePresenter implements AutoCloseable {
 
   /** What to analyse; applied to the running pipeline from its next frame. */
   public void setAnalysis(LiveMode mode, DetectorChoice detector, String classifierPath) {
+    lastMode = mode;
+    lastDetector = detector;
+    lastClassifier = classifierPath;
+    String emotionCard = emotionModel;
     AnalysisRequest next = switch (mode) {
       case FACES_AND_EMOTIONS -> AnalysisRequest.facesAndEmotions().withDetector(detector);
       case OBJECTS -> AnalysisRequest.objectsOnly();
@@ -212,16 +222,41 @@ public final class LivePresenter implements AutoCloseable {
     };
     submit(() -> {
       // a face-scope classifier runs on each tracked face, next to its emotion (its card is read here, off the FX thread)
-      AnalysisRequest wanted = mode == LiveMode.CLASSIFIER && perFace(classifierPath)
+      AnalysisRequest chosen = mode == LiveMode.CLASSIFIER && perFace(classifierPath)
           ? AnalysisRequest.facesAndEmotions().withDetector(detector).withClassifier(classifierPath) : next;
+      // the emotions come from the model chosen for the app: the built-in one, or the user's face classifier
+      AnalysisRequest wanted = chosen.emotions() ? chosen.withEmotionModel(emotionCard) : chosen;
       if (pipeline != null && !warmUp(wanted)) {
         return;
       }
       request = wanted;
+      requestInUse = wanted;
       if (pipeline != null) {
         pipeline.setRequest(wanted);
       }
     });
+  }
+
+  /**
+   * The card of the user's face classifier that reads emotions instead of the built-in model (null:
+   * built-in); applied to the running pipeline from its next frame.
+   */
+  public void setEmotionModel(String card) {
+    if (java.util.Objects.equals(card, emotionModel)) {
+      return;
+    }
+    emotionModel = card;
+    setAnalysis(lastMode, lastDetector, lastClassifier);
+  }
+
+  /** The request the pipeline uses (or will use when started), once the last change was applied. */
+  public AnalysisRequest requestInUse() {
+    return requestInUse;
+  }
+
+  /** Shows a short message under the video (e.g. the emotion model fell back to the built-in one). */
+  public void showNotice(String text) {
+    notice.set(text);
   }
 
   /** True when {@code cardOrOnnx} is a classifier card whose scope is each face. */

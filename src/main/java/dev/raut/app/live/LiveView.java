@@ -1,6 +1,9 @@
 package dev.raut.app.live;
 
+import dev.raut.app.AppStrings;
+import dev.raut.app.EmotionModels;
 import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.camera.CameraDevice;
 import dev.raut.core.camera.CameraException;
@@ -13,6 +16,7 @@ import dev.raut.core.camera.VideoFileSource;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -68,9 +72,15 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   private final PasswordField password = new PasswordField();
   private final TextField videoPath = new TextField();
   private final CheckBox loop = new CheckBox("Loop");
-  private final ChoiceBox<LiveMode> mode = new ChoiceBox<>();
+  private final ComboBox<LiveChoice> mode = new ComboBox<>();
+  private final EmotionModels emotionModels;
+  private final ComboBox<EmotionModels.Option> emotion = new ComboBox<>();
   private final ChoiceBox<DetectorChoice> detector = new ChoiceBox<>();
-  private String classifierPath;
+  /** The library's classifiers as last handed over, for the analysis list. */
+  private java.util.List<ClassifierLibrary.Entry> library = java.util.List.of();
+  /** A classifier picked as a file, kept in the list while the library changes. */
+  private LiveChoice fileChoice;
+  private boolean updatingChoices;
   private final ImageView video = new ImageView();
   private final OverlayCanvas overlay = new OverlayCanvas();
   private final Label hud = new Label();
@@ -85,8 +95,15 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   private long lastFrameIndex = -1;
   private long lastDrawnResultIndex = -1;
 
+  /** Alone (tests, tools): emotions by the built-in model, no library classifiers until {@link #setClassifiers}. */
   public LiveView(Engine engine) {
+    this(engine, new EmotionModels(null));
+  }
+
+  /** In the main window: the emotion model is the app's choice (the gallery's Emotion list). */
+  public LiveView(Engine engine, EmotionModels emotionModels) {
     this.presenter = new LivePresenter(engine);
+    this.emotionModels = emotionModels;
     getStyleClass().add("live-view");
     setTop(controls());
     Button useIp = new Button("Use an IP camera");
@@ -189,19 +206,42 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     HBox sourceRow = new HBox(8, new Label("Source"), kind, cameraFields, ipFields, fileFields, start, stop);
     sourceRow.setAlignment(Pos.CENTER_LEFT);
 
-    mode.getItems().setAll(LiveMode.values());
-    mode.setValue(LiveMode.FACES_AND_EMOTIONS);
+    mode.getItems().setAll(LiveChoice.FACES, LiveChoice.OBJECTS, LiveChoice.FROM_FILE);
+    mode.setValue(LiveChoice.FACES);
+    mode.setId("live-mode");
+    mode.setTooltip(new javafx.scene.control.Tooltip(LiveStrings.MODE_TIP));
+    mode.setAccessibleText("Analyse");
     detector.getItems().setAll(DetectorChoice.FRONT, DetectorChoice.BACK, DetectorChoice.HAAR);
     detector.setValue(DetectorChoice.FRONT);
-    detector.disableProperty().bind(mode.valueProperty().isEqualTo(LiveMode.OBJECTS));
+    detector.disableProperty().bind(Bindings.createBooleanBinding(
+        () -> mode.getValue() != null && mode.getValue().mode() == LiveMode.OBJECTS, mode.valueProperty()));
     mode.valueProperty().addListener((o, was, now) -> {
-      if (now == LiveMode.CLASSIFIER && !chooseClassifier()) {
-        mode.setValue(was);
+      if (updatingChoices || now == null) {
+        return;
+      }
+      if (now.pickFile()) {
+        // after this change has been delivered: pick a file, or go back to what was chosen
+        Platform.runLater(() -> pickClassifierFile(was));
         return;
       }
       applyAnalysis();
     });
     detector.valueProperty().addListener((o, was, now) -> applyAnalysis());
+    emotion.setItems(emotionModels.options());
+    emotion.valueProperty().bindBidirectional(emotionModels.chosenProperty());
+    emotion.setId("live-emotion-model");
+    emotion.setTooltip(new javafx.scene.control.Tooltip(AppStrings.EMOTION_TIP));
+    emotion.setAccessibleText(AppStrings.EMOTION_ACCESSIBLE);
+    Label emotionLabel = new Label(AppStrings.EMOTION_LABEL);
+    emotionLabel.setLabelFor(emotion);
+    emotion.disableProperty().bind(detector.disableProperty()); // objects only: no faces, no emotions
+    presenter.setEmotionModel(emotionModels.card());
+    emotionModels.inUseProperty().addListener((o, was, now) -> presenter.setEmotionModel(now.card()));
+    emotionModels.noteProperty().addListener((o, was, now) -> {
+      if (!now.isEmpty()) {
+        presenter.showNotice(now);
+      }
+    });
     CheckBox keypoints = new CheckBox("Keypoints");
     keypoints.selectedProperty().bindBidirectional(presenter.keypointsProperty());
     CheckBox mirror = new CheckBox("Mirror");
@@ -215,8 +255,8 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     record.disableProperty().bind(presenter.runningProperty().not());
     record.setOnAction(e -> presenter.setRecording(record.isSelected()));
     presenter.recordingProperty().addListener((o, was, now) -> record.setSelected(now));
-    HBox analysisRow = new HBox(8, new Label("Analyse"), mode, new Label("Detector"), detector, keypoints, mirror,
-        pause, snapshot, record);
+    HBox analysisRow = new HBox(8, new Label("Analyse"), mode, new Label("Detector"), detector, emotionLabel, emotion,
+        keypoints, mirror, pause, snapshot, record);
     analysisRow.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(6, sourceRow, analysisRow);
     box.setPadding(new Insets(8));
@@ -338,7 +378,50 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   }
 
   private void applyAnalysis() {
-    presenter.setAnalysis(mode.getValue(), detector.getValue(), classifierPath);
+    LiveChoice c = mode.getValue();
+    presenter.setAnalysis(c.mode(), detector.getValue(), c.classifierPath());
+  }
+
+  /**
+   * The library's classifiers (as the Models page read them), offered by name in the analysis
+   * list before "From a file…". The current choice stays when it is still there; a removed
+   * classifier goes back to faces and emotions.
+   */
+  public void setClassifiers(java.util.List<ClassifierLibrary.Entry> entries) {
+    library = entries.stream().filter(ClassifierLibrary.Entry::usable).toList();
+    LiveChoice current = mode.getValue();
+    java.util.List<LiveChoice> list = new java.util.ArrayList<>(java.util.List.of(LiveChoice.FACES, LiveChoice.OBJECTS));
+    library.stream().map(LiveChoice::of).forEach(list::add);
+    if (fileChoice != null) {
+      list.add(fileChoice);
+    }
+    list.add(LiveChoice.FROM_FILE);
+    updatingChoices = true;
+    try {
+      mode.getItems().setAll(list);
+      mode.setValue(current != null && list.contains(current) ? current : LiveChoice.FACES);
+    } finally {
+      updatingChoices = false;
+    }
+    if (!mode.getValue().equals(current)) {
+      applyAnalysis();
+    }
+  }
+
+  /** The analysis list's entries, as shown (tests). */
+  java.util.List<String> analysisChoices() {
+    return mode.getItems().stream().map(LiveChoice::label).toList();
+  }
+
+  /** Chooses the analysis list's entry with this label; false when there is none (tests, shortcuts). */
+  boolean chooseAnalysis(String label) {
+    for (LiveChoice c : mode.getItems()) {
+      if (c.label().equals(label) && !c.pickFile()) {
+        mode.setValue(c);
+        return true;
+      }
+    }
+    return false;
   }
 
   private void chooseVideo() {
@@ -352,16 +435,28 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     }
   }
 
-  private boolean chooseClassifier() {
+  /** "From a file…": a card or .onnx becomes an entry of its own; cancelling goes back to {@code previous}. */
+  private void pickClassifierFile(LiveChoice previous) {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Choose an ONNX image classifier or its card");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Classifier", "*.onnx", "*.json"));
+    chooser.setTitle(LiveStrings.CHOOSER_TITLE);
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(LiveStrings.CHOOSER_FILTER, "*.onnx", "*.json"));
     File file = chooser.showOpenDialog(window());
     if (file == null) {
-      return false;
+      mode.setValue(previous == null || previous.pickFile() ? LiveChoice.FACES : previous);
+      return;
     }
-    classifierPath = file.getPath();
-    return true;
+    LiveChoice picked = LiveChoice.file(file.toPath());
+    updatingChoices = true;
+    try {
+      if (fileChoice != null) {
+        mode.getItems().remove(fileChoice);
+      }
+      fileChoice = picked;
+      mode.getItems().add(mode.getItems().indexOf(LiveChoice.FROM_FILE), picked);
+    } finally {
+      updatingChoices = false;
+    }
+    mode.setValue(picked);
   }
 
   private Window window() {
