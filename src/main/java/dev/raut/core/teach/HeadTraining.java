@@ -16,7 +16,8 @@ public final class HeadTraining {
   /** Which head: picked by validation accuracy, or the user's. */
   public enum Choice { AUTO, LOGREG, MLP }
 
-  static final double[] PENALTIES = {1e-4, 1e-3, 1e-2, 1e-1};
+  /** Strongest first: each fit starts from the previous one's weights. */
+  static final double[] PENALTIES = {1e-1, 1e-2, 1e-3, 1e-4};
   static final double VALIDATION_FRACTION = 0.2;
   private static final int LOGREG_ITERATIONS = 300;
 
@@ -60,13 +61,16 @@ public final class HeadTraining {
     double bestLogreg = -1;
     List<Head.Epoch> logregCurves = List.of();
     if (choice != Choice.MLP) {
+      SoftmaxRegression previous = null;
       for (double l2 : PENALTIES) {
         String candidate = "logreg l2=" + l2;
         SoftmaxRegression lr = SoftmaxRegression.train(fitS, fitY, classes, l2, weights, valS, valY,
-            LOGREG_ITERATIONS, cancelled, e -> curves.epoch(candidate, e));
+            LOGREG_ITERATIONS, cancelled, e -> curves.epoch(candidate, e), previous);
+        previous = lr;
         double acc = valS.length == 0 ? 0 : accuracy(lr, valS, valY);
         tried.put("logreg l2=" + l2, acc);
-        if (acc >= bestLogreg) {
+        // ties go to the stronger penalty (tried first): the simpler model
+        if (acc > bestLogreg) {
           bestLogreg = acc;
           bestPenalty = l2;
           logregCurves = lr.history();
@@ -156,6 +160,24 @@ public final class HeadTraining {
       right += head.predict(x[i]) == y[i] ? 1 : 0;
     }
     return x.length == 0 ? Double.NaN : (double) right / x.length;
+  }
+
+  /** Mean cross-entropy and accuracy in one pass. */
+  static double[] lossAndAccuracy(Head head, float[][] x, int[] y) {
+    double sum = 0;
+    int right = 0;
+    for (int i = 0; i < x.length; i++) {
+      double[] p = head.probabilities(x[i]);
+      sum -= Math.log(Math.max(p[y[i]], 1e-300));
+      int best = 0;
+      for (int c = 1; c < p.length; c++) {
+        if (p[c] > p[best]) {
+          best = c;
+        }
+      }
+      right += best == y[i] ? 1 : 0;
+    }
+    return x.length == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {sum / x.length, (double) right / x.length};
   }
 
   static double loss(Head head, float[][] x, int[] y) {

@@ -54,21 +54,21 @@ public final class MlpHead implements Head {
     int d = x[0].length;
     int h = settings.hidden();
     Random random = new Random(seed);
-    double[] w1 = new double[d * h];
-    double[] b1 = new double[h];
-    double[] w2 = new double[h * classes];
-    double[] b2 = new double[classes];
+    float[] w1 = new float[d * h];
+    float[] b1 = new float[h];
+    float[] w2 = new float[h * classes];
+    float[] b2 = new float[classes];
     double scale1 = Math.sqrt(2.0 / d);
     double scale2 = Math.sqrt(1.0 / h);
     for (int i = 0; i < w1.length; i++) {
-      w1[i] = random.nextGaussian() * scale1;
+      w1[i] = (float) (random.nextGaussian() * scale1);
     }
     for (int i = 0; i < w2.length; i++) {
-      w2[i] = random.nextGaussian() * scale2;
+      w2[i] = (float) (random.nextGaussian() * scale2);
     }
-    double[][] params = {w1, b1, w2, b2};
-    double[][] m = {new double[w1.length], new double[h], new double[w2.length], new double[classes]};
-    double[][] v = {new double[w1.length], new double[h], new double[w2.length], new double[classes]};
+    float[][] params = {w1, b1, w2, b2};
+    float[][] m = {new float[w1.length], new float[h], new float[w2.length], new float[classes]};
+    float[][] v = {new float[w1.length], new float[h], new float[w2.length], new float[classes]};
     boolean validate = validationX.length > 0;
     List<Epoch> history = new ArrayList<>();
     List<Dense> best = null;
@@ -78,21 +78,25 @@ public final class MlpHead implements Head {
     long step = 0;
     for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
       shuffle(order, random);
+      double[] running = new double[2];
       for (int start = 0; start < order.length; start += settings.batchSize()) {
         if (cancelled.getAsBoolean()) {
           throw new TeachCancelledException();
         }
         int end = Math.min(order.length, start + settings.batchSize());
-        double[][] grads = gradients(x, y, classWeights, order, start, end, params, d, h, classes);
+        float[][] grads = gradients(x, y, classWeights, order, start, end, params, d, h, classes, running);
         step++;
         adam(params, grads, m, v, step, settings.learningRate(), settings.l2());
       }
       List<Dense> current = toDense(params, d, h, classes);
       MlpHead snapshot = new MlpHead(current, List.of());
-      double trainLoss = HeadTraining.loss(snapshot, x, y);
-      double trainAccuracy = HeadTraining.accuracy(snapshot, x, y);
-      double valLoss = validate ? HeadTraining.loss(snapshot, validationX, validationY) : trainLoss;
-      double valAccuracy = validate ? HeadTraining.accuracy(snapshot, validationX, validationY) : Double.NaN;
+      // training figures as Keras reports them: averaged over the epoch's batches, as they were seen
+      double trainLoss = running[0] / x.length;
+      double trainAccuracy = running[1] / x.length;
+      double[] validation = validate ? HeadTraining.lossAndAccuracy(snapshot, validationX, validationY)
+          : new double[] {trainLoss, Double.NaN};
+      double valLoss = validation[0];
+      double valAccuracy = validation[1];
       Epoch figures = new Epoch(epoch, trainLoss, trainAccuracy, validate ? valLoss : Double.NaN, valAccuracy);
       history.add(figures);
       onEpoch.accept(figures);
@@ -107,22 +111,27 @@ public final class MlpHead implements Head {
     return new MlpHead(best, history);
   }
 
-  /** Mean (class-weighted) cross-entropy gradients of one mini-batch, rows in parallel. */
-  private static double[][] gradients(float[][] x, int[] y, double[] classWeights, int[] order, int start, int end,
-      double[][] p, int d, int h, int k) {
-    double[] w1 = p[0];
-    double[] b1 = p[1];
-    double[] w2 = p[2];
-    double[] b2 = p[3];
+  /**
+   * Mean (class-weighted) cross-entropy gradients of one mini-batch, rows in parallel; adds the
+   * batch's unweighted loss and correct count to {@code running}.
+   */
+  private static float[][] gradients(float[][] x, int[] y, double[] classWeights, int[] order, int start, int end,
+      float[][] p, int d, int h, int k, double[] running) {
+    float[] w1 = p[0];
+    float[] b1 = p[1];
+    float[] w2 = p[2];
+    float[] b2 = p[3];
     int n = end - start;
-    double[][][] partial = new double[n][][];
+    float[][][] partial = new float[n][][];
     double[] weightOf = new double[n];
+    double[] lossOf = new double[n];
+    boolean[] rightOf = new boolean[n];
     IntStream.range(0, n).parallel().forEach(r -> {
       int i = order[start + r];
       float[] row = x[i];
-      double[] hidden = b1.clone();
+      float[] hidden = b1.clone();
       for (int j = 0; j < d; j++) {
-        double xv = row[j];
+        float xv = row[j];
         if (xv == 0) {
           continue;
         }
@@ -134,7 +143,10 @@ public final class MlpHead implements Head {
       for (int u = 0; u < h; u++) {
         hidden[u] = Math.max(0, hidden[u]);
       }
-      double[] z = b2.clone();
+      double[] z = new double[k];
+      for (int c = 0; c < k; c++) {
+        z[c] = b2[c];
+      }
       for (int u = 0; u < h; u++) {
         double hv = hidden[u];
         if (hv == 0) {
@@ -146,39 +158,52 @@ public final class MlpHead implements Head {
         }
       }
       Features.softmaxInPlace(z);
+      int best = 0;
+      for (int c = 1; c < k; c++) {
+        if (z[c] > z[best]) {
+          best = c;
+        }
+      }
+      rightOf[r] = best == y[i];
+      lossOf[r] = -Math.log(Math.max(z[y[i]], 1e-300));
       double w = classWeights[y[i]];
       z[y[i]] -= 1;
+      float[] zf = new float[k];
       for (int c = 0; c < k; c++) {
-        z[c] *= w;
+        zf[c] = (float) (z[c] * w);
       }
-      double[] gw2 = new double[h * k];
-      double[] dh = new double[h];
+      float[] gw2 = new float[h * k];
+      float[] dh = new float[h];
       for (int u = 0; u < h; u++) {
-        double hv = hidden[u];
+        float hv = hidden[u];
         int base = u * k;
-        double back = 0;
+        float back = 0;
         for (int c = 0; c < k; c++) {
-          gw2[base + c] = hv * z[c];
-          back += w2[base + c] * z[c];
+          gw2[base + c] = hv * zf[c];
+          back += w2[base + c] * zf[c];
         }
         dh[u] = hv > 0 ? back : 0;
       }
-      partial[r] = new double[][] {dh, gw2, z};
+      partial[r] = new float[][] {dh, gw2, zf};
       weightOf[r] = w;
     });
+    for (int r = 0; r < n; r++) {
+      running[0] += lossOf[r];
+      running[1] += rightOf[r] ? 1 : 0;
+    }
     double total = 0;
     for (double w : weightOf) {
       total += w;
     }
-    double[] gw1 = new double[d * h];
-    double[] gb1 = new double[h];
-    double[] gw2 = new double[h * k];
-    double[] gb2 = new double[k];
+    float[] gw1 = new float[d * h];
+    float[] gb1 = new float[h];
+    float[] gw2 = new float[h * k];
+    float[] gb2 = new float[k];
     for (int r = 0; r < n; r++) {
       float[] row = x[order[start + r]];
-      double[] dh = partial[r][0];
+      float[] dh = partial[r][0];
       for (int j = 0; j < d; j++) {
-        double xv = row[j];
+        float xv = row[j];
         if (xv == 0) {
           continue;
         }
@@ -190,65 +215,58 @@ public final class MlpHead implements Head {
       for (int u = 0; u < h; u++) {
         gb1[u] += dh[u];
       }
-      double[] g2 = partial[r][1];
+      float[] g2 = partial[r][1];
       for (int i = 0; i < g2.length; i++) {
         gw2[i] += g2[i];
       }
-      double[] z = partial[r][2];
+      float[] z = partial[r][2];
       for (int c = 0; c < k; c++) {
         gb2[c] += z[c];
       }
     }
-    double[][] grads = {gw1, gb1, gw2, gb2};
-    for (double[] g : grads) {
+    float[][] grads = {gw1, gb1, gw2, gb2};
+    float inv = (float) (1 / total);
+    for (float[] g : grads) {
       for (int i = 0; i < g.length; i++) {
-        g[i] /= total;
+        g[i] *= inv;
       }
     }
     return grads;
   }
 
-  private static void adam(double[][] params, double[][] grads, double[][] m, double[][] v, long step, double lr,
+  private static void adam(float[][] params, float[][] grads, float[][] m, float[][] v, long step, double lr,
       double l2) {
-    double beta1 = 0.9;
-    double beta2 = 0.999;
-    double c1 = 1 - Math.pow(beta1, step);
-    double c2 = 1 - Math.pow(beta2, step);
+    float beta1 = 0.9f;
+    float beta2 = 0.999f;
+    float c1 = (float) (1 - Math.pow(beta1, step));
+    float c2 = (float) (1 - Math.pow(beta2, step));
+    float rate = (float) lr;
+    float decay = (float) l2;
     for (int t = 0; t < params.length; t++) {
-      double[] p = params[t];
-      double[] g = grads[t];
-      boolean weights = t == 0 || t == 2;
+      float[] p = params[t];
+      float[] g = grads[t];
+      float[] mt = m[t];
+      float[] vt = v[t];
+      float wd = t == 0 || t == 2 ? decay : 0f;
       for (int i = 0; i < p.length; i++) {
-        double gi = g[i] + (weights ? l2 * p[i] : 0);
-        m[t][i] = beta1 * m[t][i] + (1 - beta1) * gi;
-        v[t][i] = beta2 * v[t][i] + (1 - beta2) * gi * gi;
-        p[i] -= lr * (m[t][i] / c1) / (Math.sqrt(v[t][i] / c2) + 1e-8);
+        float gi = g[i] + wd * p[i];
+        mt[i] = beta1 * mt[i] + (1 - beta1) * gi;
+        vt[i] = beta2 * vt[i] + (1 - beta2) * gi * gi;
+        p[i] -= rate * (mt[i] / c1) / ((float) Math.sqrt(vt[i] / c2) + 1e-8f);
       }
     }
   }
 
-  private static List<Dense> toDense(double[][] p, int d, int h, int k) {
+  private static List<Dense> toDense(float[][] p, int d, int h, int k) {
     float[][] w1 = new float[d][h];
     for (int j = 0; j < d; j++) {
-      for (int u = 0; u < h; u++) {
-        w1[j][u] = (float) p[0][j * h + u];
-      }
+      System.arraycopy(p[0], j * h, w1[j], 0, h);
     }
     float[][] w2 = new float[h][k];
     for (int u = 0; u < h; u++) {
-      for (int c = 0; c < k; c++) {
-        w2[u][c] = (float) p[2][u * k + c];
-      }
+      System.arraycopy(p[2], u * k, w2[u], 0, k);
     }
-    return List.of(new Dense(w1, toFloat(p[1])), new Dense(w2, toFloat(p[3])));
-  }
-
-  private static float[] toFloat(double[] a) {
-    float[] f = new float[a.length];
-    for (int i = 0; i < a.length; i++) {
-      f[i] = (float) a[i];
-    }
-    return f;
+    return List.of(new Dense(w1, p[1].clone()), new Dense(w2, p[3].clone()));
   }
 
   private static void shuffle(int[] a, Random random) {

@@ -51,9 +51,19 @@ public final class SoftmaxRegression implements Head {
   public static SoftmaxRegression train(float[][] x, int[] y, int classes, double l2, double[] classWeights,
       float[][] validationX, int[] validationY, int maxIterations, BooleanSupplier cancelled,
       java.util.function.Consumer<Epoch> onIteration) {
+    return train(x, y, classes, l2, classWeights, validationX, validationY, maxIterations, cancelled, onIteration, null);
+  }
+
+  /**
+   * Starting from {@code start} (another fit's weights, e.g. with a stronger penalty: the path
+   * from strong to weak penalties takes a few iterations each), or from zero when null.
+   */
+  static SoftmaxRegression train(float[][] x, int[] y, int classes, double l2, double[] classWeights,
+      float[][] validationX, int[] validationY, int maxIterations, BooleanSupplier cancelled,
+      java.util.function.Consumer<Epoch> onIteration, SoftmaxRegression start) {
     int d = x[0].length;
     Objective objective = new Objective(x, y, classes, l2, classWeights);
-    double[] theta = new double[(d + 1) * classes];
+    double[] theta = start == null ? new double[(d + 1) * classes] : start.theta(d, classes);
     double[] grad = new double[theta.length];
     double loss = objective.evaluate(theta, grad);
     List<double[]> s = new ArrayList<>();
@@ -111,16 +121,30 @@ public final class SoftmaxRegression implements Head {
       grad = nextGrad;
       loss = nextLoss;
       SoftmaxRegression current = new SoftmaxRegression(toDense(theta, d, classes), List.of());
-      Epoch epoch = new Epoch(iteration, loss, HeadTraining.accuracy(current, x, y),
-          validationX.length == 0 ? Double.NaN : HeadTraining.loss(current, validationX, validationY),
-          validationX.length == 0 ? Double.NaN : HeadTraining.accuracy(current, validationX, validationY));
+      double[] validation = validationX.length == 0 ? new double[] {Double.NaN, Double.NaN}
+          : HeadTraining.lossAndAccuracy(current, validationX, validationY);
+      Epoch epoch = new Epoch(iteration, loss, objective.lastAccuracy, validation[0], validation[1]);
       history.add(epoch);
       onIteration.accept(epoch);
-      if (change < 1e-7 || Math.sqrt(dot(grad, grad)) < 1e-6) {
+      // the first steps are short by design (no curvature known yet): don't mistake them for convergence
+      if (iteration > 3 && change < 1e-6 || Math.sqrt(dot(grad, grad)) < 1e-5) {
         break;
       }
     }
     return new SoftmaxRegression(toDense(theta, d, classes), history);
+  }
+
+  private double[] theta(int d, int classes) {
+    double[] theta = new double[(d + 1) * classes];
+    for (int j = 0; j < d; j++) {
+      for (int c = 0; c < classes; c++) {
+        theta[j * classes + c] = layer.weights()[j][c];
+      }
+    }
+    for (int c = 0; c < classes; c++) {
+      theta[d * classes + c] = layer.bias()[c];
+    }
+    return theta;
   }
 
   private static Dense toDense(double[] theta, int d, int classes) {
@@ -146,6 +170,8 @@ public final class SoftmaxRegression implements Head {
     final double l2;
     final double[] weights;
     final double totalWeight;
+    /** Training accuracy at the last point evaluated (unweighted), for the curves at no extra cost. */
+    double lastAccuracy;
 
     Objective(float[][] x, int[] y, int k, double l2, double[] classWeights) {
       this.x = x;
@@ -165,6 +191,7 @@ public final class SoftmaxRegression implements Head {
       int chunks = (x.length + CHUNK - 1) / CHUNK;
       double[][] partialGrads = new double[chunks][];
       double[] partialLoss = new double[chunks];
+      int[] partialRight = new int[chunks];
       IntStream.range(0, chunks).parallel().forEach(chunk -> {
         double[] g = new double[theta.length];
         double l = 0;
@@ -182,6 +209,15 @@ public final class SoftmaxRegression implements Head {
             }
           }
           Features.softmaxInPlace(z);
+          int best = 0;
+          for (int c = 1; c < k; c++) {
+            if (z[c] > z[best]) {
+              best = c;
+            }
+          }
+          if (best == y[i]) {
+            partialRight[chunk]++;
+          }
           double w = weights[y[i]];
           l -= w * Math.log(Math.max(z[y[i]], 1e-300));
           z[y[i]] -= 1;
@@ -215,6 +251,11 @@ public final class SoftmaxRegression implements Head {
         }
       }
       loss /= totalWeight;
+      int right = 0;
+      for (int r : partialRight) {
+        right += r;
+      }
+      lastAccuracy = (double) right / x.length;
       double penalty = 0;
       for (int i = 0; i < grad.length; i++) {
         grad[i] /= totalWeight;

@@ -73,6 +73,24 @@ class HeadTrainingTest {
     assertThat(java.util.Arrays.stream(a[1]).map(i -> y[i]).distinct().count()).isEqualTo(3);
   }
 
+  /** The problem is convex: starting from a stronger penalty's weights reaches the same optimum, sooner. */
+  @Test
+  void warmStartReachesTheColdOptimum() {
+    int[] y = new int[600];
+    float[][] x = blobs(200, 1, y);
+    double[] w = Features.balancedClassWeights(y, 3);
+    SoftmaxRegression strong = SoftmaxRegression.train(x, y, 3, 1e-1, w, new float[0][], new int[0], 300, () -> false,
+        e -> { }, null);
+    SoftmaxRegression warm = SoftmaxRegression.train(x, y, 3, 1e-3, w, new float[0][], new int[0], 300, () -> false,
+        e -> { }, strong);
+    SoftmaxRegression cold = SoftmaxRegression.train(x, y, 3, 1e-3, w, new float[0][], new int[0], 300, () -> false,
+        e -> { }, null);
+    double warmLoss = warm.history().get(warm.history().size() - 1).trainLoss();
+    double coldLoss = cold.history().get(cold.history().size() - 1).trainLoss();
+    assertThat(warmLoss).isCloseTo(coldLoss, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(warmLoss).isLessThan(strong.history().get(strong.history().size() - 1).trainLoss());
+  }
+
   @Test
   void cancelStopsTraining() {
     int[] y = new int[300];
