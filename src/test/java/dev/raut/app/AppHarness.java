@@ -66,7 +66,9 @@ public final class AppHarness {
       stage = primaryStage;
       Theme.LIGHT.apply(false);
       Preferences prefs = Preferences.userRoot().node("dev/raut/harness/" + UUID.randomUUID());
-      services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(temp.resolve("classifiers")), Engine::openDefault);
+      ClassifierLibrary library = new ClassifierLibrary(temp.resolve("classifiers"));
+      importExamples(library);
+      services = new AppServices(new AppSettings(prefs), library, Engine::openDefault);
       window = new MainWindow(services, () -> {});
       Scene scene = new Scene(window.root(), 1400, 860);
       RautApp.install(scene, window);
@@ -90,6 +92,20 @@ public final class AppHarness {
       }, "harness");
       script.setDaemon(true);
       script.start();
+    }
+
+    /** A user's face model (the real Keras 2.0.5 file) and a Teachable Machine export, for the Models page. */
+    private static void importExamples(ClassifierLibrary library) {
+      Path keras = Path.of("src/test/resources/dev/raut/core/convert/keras-real/fer2013-mini-xception/"
+          + "fer2013_mini_XCEPTION.102-0.66.hdf5");
+      Path teachable = Path.of("src/test/resources/dev/raut/core/convert/keras/tm_tfjs_f32/tm_model.zip");
+      try (dev.raut.core.classify.PreparedImport fer = dev.raut.core.classify.ModelImport.prepare(keras);
+          dev.raut.core.classify.PreparedImport tm = dev.raut.core.classify.ModelImport.prepare(teachable)) {
+        library.importPrepared("Emotion (oarriaga mini-Xception)", fer, fer.spec().withNormalization(
+            dev.raut.core.classify.ClassifierSpec.Normalization.MINUS_ONE_ONE), dev.raut.core.classify.ClassifierScope.FACE);
+        library.importPrepared("Alpha beta gamma (Teachable Machine)", tm, tm.spec(),
+            dev.raut.core.classify.ClassifierScope.IMAGE);
+      }
     }
 
     private void screenshots(Path dir) throws Exception {
