@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class BackboneCatalog {
   private static final Backbone.Part MOBILENET_V3 =
       new Backbone.Part(ModelCatalog.EMBED_MOBILENET_V3, 224, Backbone.Pixels.RAW_0_255, 208);
+  private static final Backbone.Part MOBILENET_V3_TEXTURE =
+      new Backbone.Part(ModelCatalog.EMBED_MOBILENET_V3_TEXTURE, 224, Backbone.Pixels.RAW_0_255, 608);
   private static final Backbone.Part MOBILENET_V2 =
       new Backbone.Part(ModelCatalog.EMBED_MOBILENET_V2, 224, Backbone.Pixels.ZERO_ONE, 1792);
 
@@ -24,7 +26,15 @@ public final class BackboneCatalog {
   public static final Backbone ACCURATE = new Backbone("mobilenet-v2+v3", "MobileNetV2 1.4 + MobileNetV3 (accurate, 2000-D)",
       List.of(MOBILENET_V2, MOBILENET_V3), "MIT; Apache-2.0 (TF-Hub MobileNetV2 weights)");
 
-  private static final List<Backbone> ALL = List.of(FAST, MOBILENET_V2_140, ACCURATE);
+  /**
+   * MobileNetV3 texture statistics: blocks 5, 9, 11 and 14 each pooled to per-channel mean and
+   * standard deviation, each block L2-normalised inside the converted model, 608-D; same network and
+   * cost as {@link #FAST}.
+   */
+  public static final Backbone TEXTURE = new Backbone("mobilenet-v3-texture",
+      "MobileNetV3 texture (mean + std of 4 blocks, 608-D)", List.of(MOBILENET_V3_TEXTURE), "MIT");
+
+  private static final List<Backbone> ALL = List.of(FAST, MOBILENET_V2_140, ACCURATE, TEXTURE);
 
   private BackboneCatalog() {}
 
