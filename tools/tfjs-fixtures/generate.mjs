@@ -108,6 +108,25 @@ async function embedding(handler, inputName, input, inputShape, nodes) {
   return { shape: joined.shape, values: Array.from(await joined.data(), (v) => Number(v.toPrecision(9))) };
 }
 
+/**
+ * Texture statistics as Raut's conversionEmbeddingPool "mean+std" + conversionEmbeddingNormalize
+ * "l2-each": per node [N, C] means then [N, C] population stds over H and W, that [N, 2C] block
+ * divided by max(its L2 norm, 1e-12), blocks joined.
+ */
+async function textureEmbedding(handler, inputName, input, inputShape, nodes) {
+  const model = await loadGraphModel(handler);
+  const x = tf.tensor(input, inputShape, 'float32');
+  const results = model.execute({ [inputName]: x }, nodes);
+  const parts = (Array.isArray(results) ? results : [results]).map((t) => {
+    const mean = tf.mean(t, [1, 2], true);
+    const std = tf.sqrt(tf.mean(tf.square(tf.sub(t, mean)), [1, 2]));
+    const block = tf.concat([tf.reshape(mean, [t.shape[0], t.shape[3]]), std], 1);
+    return tf.div(block, tf.maximum(tf.norm(block, 'euclidean', 1, true), 1e-12));
+  });
+  const joined = tf.concat(parts, 1);
+  return { shape: joined.shape, values: Array.from(await joined.data(), (v) => Number(v.toPrecision(9))) };
+}
+
 /** Declares a different input height/width, as Raut's conversionInputSize does (the graph is convolutional). */
 function withInputSize(handler, height, width) {
   return {
@@ -199,6 +218,10 @@ async function main() {
   const v3Nodes = ['tower_0/MobilenetV3/expanded_conv_14/add', 'tower_0/MobilenetV3/expanded_conv_11/add'];
   const v3 = await embedding(withInputSize(fileHandler(join(cacheRoot, 'models/embed-mobilenet-v3/upstream/centernet.json')), 224, 224),
     'tower_0/images', batch(255), [seeds.length, 224, 224, 3], v3Nodes);
+  const v3TextureNodes = [5, 9, 11, 14].map((b) => `tower_0/MobilenetV3/expanded_conv_${b}/add`);
+  const v3Texture = await textureEmbedding(withInputSize(fileHandler(join(cacheRoot,
+    'models/embed-mobilenet-v3-texture/upstream/centernet.json')), 224, 224),
+    'tower_0/images', batch(255), [seeds.length, 224, 224, 3], v3TextureNodes);
   const mid = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/';
   const v2Dir = join(cacheRoot, 'models/embed-mobilenet-v2/upstream/model.min.js');
   const v2 = await embedding(bundleHandler(v2Dir), 'input', batch(1), [seeds.length, 224, 224, 3],
@@ -207,7 +230,7 @@ async function main() {
   const v2Own = await embedding(bundleHandler(v2Dir), 'input', batch(1), [seeds.length, 224, 224, 3],
     [mid + 'feature_vector/SpatialSqueeze']);
   writeFileSync(join(outDir, 'backbones-expected.json'), JSON.stringify({ versions, seeds,
-    'embed-mobilenet-v3': v3, 'embed-mobilenet-v2': v2, 'embed-mobilenet-v2-feature-vector': v2Own }));
+    'embed-mobilenet-v3': v3, 'embed-mobilenet-v2': v2, 'embed-mobilenet-v3-texture': v3Texture, 'embed-mobilenet-v2-feature-vector': v2Own }));
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -87,7 +87,7 @@ public final class TeachPresenter implements AutoCloseable {
     FAST, ACCURATE;
 
     public Backbone backbone() {
-      return this == FAST ? BackboneCatalog.FAST : BackboneCatalog.accurate();
+      return this == FAST ? BackboneCatalog.defaultBackbone() : BackboneCatalog.accurate();
     }
 
     public String label() {

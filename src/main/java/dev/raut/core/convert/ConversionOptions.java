@@ -34,17 +34,36 @@ public final class ConversionOptions {
   private final boolean nhwcIo;
   private final int[] inputSize;
 
+  /** How a pooled output summarises each 4-D node over H and W. */
+  public enum Pool {
+    /** Per-channel spatial mean: [N, H, W, C] to [N, C]. */
+    MEAN,
+    /**
+     * Per-channel spatial mean, then per-channel (population) standard deviation
+     * sqrt(mean((x - mean)^2)): [N, H, W, C] to [N, 2C] (texture statistics).
+     */
+    MEAN_STD
+  }
+
   /**
-   * A graph output that is the spatial mean of each listed 4-D TF node ([N, H, W, C] to [N, C]),
-   * concatenated in order along the last axis; a listed 2-D node [N, C] is taken as it is.
+   * A graph output that pools each listed 4-D TF node over H and W ({@link Pool}), concatenated in
+   * order along the last axis; a listed 2-D node [N, C] is taken as it is (only with {@link Pool#MEAN}).
+   * With {@code normalizeEach}, every node's pooled vector is L2-normalised on its own before joining
+   * (x / max(||x||, 1e-12)), so blocks of different magnitude weigh the same.
    */
-  public record PooledOutput(List<String> tfNodes, String onnxName) {
+  public record PooledOutput(List<String> tfNodes, String onnxName, Pool pool, boolean normalizeEach) {
     public PooledOutput {
       tfNodes = List.copyOf(tfNodes);
       Objects.requireNonNull(onnxName);
+      Objects.requireNonNull(pool);
       if (tfNodes.isEmpty()) {
         throw new IllegalArgumentException("a pooled output needs at least one node");
       }
+    }
+
+    /** Spatial means, not normalised (the original embedding output). */
+    public PooledOutput(List<String> tfNodes, String onnxName) {
+      this(tfNodes, onnxName, Pool.MEAN, false);
     }
   }
 
@@ -81,10 +100,15 @@ public final class ConversionOptions {
         pooledOutputs);
   }
 
-  /** Adds a pooled (embedding) output; see {@link PooledOutput}. */
+  /** Adds a mean-pooled (embedding) output; see {@link PooledOutput}. */
   public ConversionOptions withPooledOutput(List<String> tfNodes, String onnxName) {
+    return withPooledOutput(tfNodes, onnxName, Pool.MEAN, false);
+  }
+
+  /** Adds a pooled (embedding) output with the given pooling and per-node normalisation. */
+  public ConversionOptions withPooledOutput(List<String> tfNodes, String onnxName, Pool pool, boolean normalizeEach) {
     List<PooledOutput> more = new ArrayList<>(pooledOutputs);
-    more.add(new PooledOutput(tfNodes, onnxName));
+    more.add(new PooledOutput(tfNodes, onnxName, pool, normalizeEach));
     return new ConversionOptions(outputs, inputName, batch, fixedBatchSize, nhwcIo, inputSize, more);
   }
 

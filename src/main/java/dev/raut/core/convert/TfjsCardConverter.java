@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * Converts a model card's TF.js graph model to ONNX as the card says: which nodes become outputs
  * ({@code conversionOutputs}), whether the batch is dynamic ({@code conversionBatch: "N"}) or fixed,
  * the input's spatial size ({@code conversionInputSize: [h, w]}) and an embedding output
- * ({@code conversionEmbedding}: nodes mean-pooled over H and W and joined into output "embedding").
+ * ({@code conversionEmbedding}: nodes pooled over H and W and joined into output "embedding";
+ * {@code conversionEmbeddingPool}: "mean" or "mean+std"; {@code conversionEmbeddingNormalize}:
+ * "none" or "l2-each", each node's pooled vector L2-normalised on its own inside the graph).
  * {@code tfjs-graph-minjs} models are unwrapped from their {@code .min.js} bundles first.
  */
 public final class TfjsCardConverter implements ArtifactConverter {
@@ -55,7 +57,8 @@ public final class TfjsCardConverter implements ArtifactConverter {
       options = options.withOutput(output);
     }
     if (card.conversionEmbedding() != null && !card.conversionEmbedding().isEmpty()) {
-      options = options.withPooledOutput(card.conversionEmbedding(), EMBEDDING_OUTPUT);
+      options = options.withPooledOutput(card.conversionEmbedding(), EMBEDDING_OUTPUT, pool(card),
+          normalizeEach(card));
     }
     List<Integer> size = card.conversionInputSize();
     if (size != null) {
@@ -71,6 +74,32 @@ public final class TfjsCardConverter implements ArtifactConverter {
       options = options.withFixedBatch(Integer.parseInt(batch));
     }
     return options;
+  }
+
+  /** {@code conversionEmbeddingPool}: "mean" (default) or "mean+std". */
+  private static ConversionOptions.Pool pool(ModelCard card) {
+    String pool = card.conversionEmbeddingPool();
+    if (pool == null || pool.equals("mean")) {
+      return ConversionOptions.Pool.MEAN;
+    }
+    if (pool.equals("mean+std")) {
+      return ConversionOptions.Pool.MEAN_STD;
+    }
+    throw new IllegalArgumentException("conversionEmbeddingPool of model '" + card.id() + "' must be mean or mean+std: "
+        + pool);
+  }
+
+  /** {@code conversionEmbeddingNormalize}: "none" (default) or "l2-each" (each node's pooled vector on its own). */
+  private static boolean normalizeEach(ModelCard card) {
+    String normalize = card.conversionEmbeddingNormalize();
+    if (normalize == null || normalize.equals("none")) {
+      return false;
+    }
+    if (normalize.equals("l2-each")) {
+      return true;
+    }
+    throw new IllegalArgumentException("conversionEmbeddingNormalize of model '" + card.id()
+        + "' must be none or l2-each: " + normalize);
   }
 
   private static byte[] convert(ModelCard card, Path modelJson, ConversionOptions options) throws FetchException {

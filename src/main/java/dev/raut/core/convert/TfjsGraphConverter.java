@@ -164,28 +164,57 @@ public final class TfjsGraphConverter {
     translator.define(placeholder.name(), new Value(internal, shape));
   }
 
-  /** Spatial mean of each 4-D node (NCHW inside: axes 2, 3), 2-D nodes as they are, joined on channels. */
+  /**
+   * Spatial mean (and standard deviation) of each 4-D node (NCHW inside: axes 2, 3), 2-D nodes as
+   * they are, each optionally L2-normalised on its own, joined on channels.
+   */
   private static void declarePooledOutput(ConversionOptions.PooledOutput pooled, OnnxGraphBuilder graph,
       NodeTranslator translator) throws ConversionException {
     List<String> parts = new ArrayList<>();
+    boolean withStd = pooled.pool() == ConversionOptions.Pool.MEAN_STD;
     long batch = 0;
     long channels = 0;
+    String tiny = null;
     for (String tfNode : pooled.tfNodes()) {
       Value value = translator.value(tfNode);
       if (value == null) {
         throw new ConversionException("Pooled node '" + tfNode + "' is a constant, not a computed tensor");
       }
       long[] shape = value.tfShape();
-      if (shape.length == 4) {
-        parts.add(graph.node("ReduceMean", tfNode + "/spatial_mean", List.of(value.onnxName()),
-            OnnxGraphBuilder.ints("axes", new long[] {2, 3}), OnnxGraphBuilder.integer("keepdims", 0)));
+      String part;
+      if (shape.length == 4 && !withStd) {
+        part = graph.node("ReduceMean", tfNode + "/spatial_mean", List.of(value.onnxName()),
+            OnnxGraphBuilder.ints("axes", new long[] {2, 3}), OnnxGraphBuilder.integer("keepdims", 0));
+      } else if (shape.length == 4) {
+        String mean4 = graph.node("ReduceMean", tfNode + "/spatial_mean_4d", List.of(value.onnxName()),
+            OnnxGraphBuilder.ints("axes", new long[] {2, 3}), OnnxGraphBuilder.integer("keepdims", 1));
+        String mean = graph.node("Flatten", tfNode + "/spatial_mean", List.of(mean4),
+            OnnxGraphBuilder.integer("axis", 1));
+        String centred = graph.node("Sub", tfNode + "/centred", List.of(value.onnxName(), mean4));
+        String squared = graph.node("Mul", tfNode + "/centred_sq", List.of(centred, centred));
+        String variance = graph.node("ReduceMean", tfNode + "/spatial_var", List.of(squared),
+            OnnxGraphBuilder.ints("axes", new long[] {2, 3}), OnnxGraphBuilder.integer("keepdims", 0));
+        String std = graph.node("Sqrt", tfNode + "/spatial_std", List.of(variance));
+        part = graph.node("Concat", tfNode + "/spatial_mean_std", List.of(mean, std), OnnxGraphBuilder.integer("axis", 1));
+      } else if (shape.length == 2 && !withStd) {
+        part = value.onnxName();
       } else if (shape.length == 2) {
-        parts.add(value.onnxName());
+        throw new ConversionException("Pooled node '" + tfNode + "' is 2-D: it has no spatial standard deviation");
       } else {
         throw new ConversionException("Pooled node '" + tfNode + "' has rank " + shape.length + " (only 4-D or 2-D)");
       }
+      if (pooled.normalizeEach()) {
+        if (tiny == null) {
+          tiny = graph.floatInitializer(pooled.onnxName() + "/tiny", new long[0], new float[] {1e-12f});
+        }
+        String norm = graph.node("ReduceL2", tfNode + "/l2", List.of(part), OnnxGraphBuilder.ints("axes", 1),
+            OnnxGraphBuilder.integer("keepdims", 1));
+        String safe = graph.node("Max", tfNode + "/l2_safe", List.of(norm, tiny));
+        part = graph.node("Div", tfNode + "/normalised", List.of(part, safe));
+      }
+      parts.add(part);
       batch = shape[0];
-      long c = shape[shape.length - 1];
+      long c = shape[shape.length - 1] * (withStd ? 2 : 1);
       channels = c < 0 || channels < 0 ? -1 : channels + c;
     }
     if (parts.size() == 1) {

@@ -21,6 +21,8 @@ public record ModelCard(
     List<String> conversionOutputs,
     List<Integer> conversionInputSize,
     List<String> conversionEmbedding,
+    String conversionEmbeddingPool,
+    String conversionEmbeddingNormalize,
     Artifact artifact,
     JsonNode input,
     JsonNode output,

@@ -18,9 +18,11 @@ public final class ModelCatalog {
   /** Photo-embedding backbones for teaching classifiers (see dev.raut.core.teach.BackboneCatalog). */
   public static final String EMBED_MOBILENET_V3 = "embed-mobilenet-v3";
   public static final String EMBED_MOBILENET_V2 = "embed-mobilenet-v2";
+  /** MobileNetV3 blocks 5, 9, 11, 14 pooled to mean + std (texture statistics), 608-D. */
+  public static final String EMBED_MOBILENET_V3_TEXTURE = "embed-mobilenet-v3-texture";
 
   private static final List<String> DEFAULT_IDS = List.of(FACE_FRONT, FACE_BACK, FACE_HAAR, EMOTION, OBJECTS,
-      EMBED_MOBILENET_V3, EMBED_MOBILENET_V2);
+      EMBED_MOBILENET_V3, EMBED_MOBILENET_V2, EMBED_MOBILENET_V3_TEXTURE);
   private static final String RESOURCE_DIR = "/dev/raut/models/";
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -20,15 +20,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The teach backbones, converted exactly as their cards say (input size, mean-pooled embedding
- * output, .min.js unwrapping), must match TF.js's CPU backend (fixtures from tools/tfjs-fixtures)
+ * The teach backbones, converted exactly as their cards say (input size, mean- or mean+std-pooled
+ * embedding output, per-block L2 normalisation, .min.js unwrapping), must match TF.js's CPU backend (fixtures from tools/tfjs-fixtures)
  * and give the bytes the cards pin.
  */
 class BackboneConversionParityTest {
   private static final double TOLERANCE = 1e-4;
 
   @ParameterizedTest
-  @ValueSource(strings = {ModelCatalog.EMBED_MOBILENET_V3, ModelCatalog.EMBED_MOBILENET_V2})
+  @ValueSource(strings = {ModelCatalog.EMBED_MOBILENET_V3, ModelCatalog.EMBED_MOBILENET_V2,
+      ModelCatalog.EMBED_MOBILENET_V3_TEXTURE})
   void embeddingMatchesTfjsAndTheCardsHash(String id) throws Exception {
     ModelCard card = ModelCatalog.defaults().get(id);
     Path upstream = ModelStore.defaultStore().modelDir(id).resolve("upstream");
@@ -80,6 +81,36 @@ class BackboneConversionParityTest {
     ConversionException e = assertThrows(ConversionException.class, () -> TfjsGraphConverter.convert(json,
         ConversionOptions.defaults().withPooledOutput(java.util.List.of("no/such/node"), "embedding")));
     assertTrue(e.getMessage().contains("no/such/node"), e.getMessage());
+  }
+
+  /** The texture card's four [mean, std] blocks (32, 64, 88, 120 channels, doubled) each have unit length. */
+  @Test
+  void textureBlocksAreEachUnitLength() throws Exception {
+    JsonNode values = fixture().path(ModelCatalog.EMBED_MOBILENET_V3_TEXTURE).path("values");
+    int[] widths = {64, 128, 176, 240};
+    for (int photo = 0; photo < 2; photo++) {
+      int at = photo * 608;
+      for (int w : widths) {
+        double s = 0;
+        for (int j = at; j < at + w; j++) {
+          s += values.get(j).asDouble() * values.get(j).asDouble();
+        }
+        assertEquals(1, Math.sqrt(s), 1e-5);
+        at += w;
+      }
+      assertEquals((photo + 1) * 608, at);
+    }
+  }
+
+  @Test
+  void meanStdDoublesTheChannels() throws Exception {
+    Path json = ModelStore.defaultStore().upstreamFile(ModelCatalog.EMBED_MOBILENET_V3, "centernet.json");
+    byte[] onnx = TfjsGraphConverter.convert(json, ConversionOptions.defaults().withInputSize(224, 224).withDynamicBatch()
+        .withPooledOutput(java.util.List.of("tower_0/MobilenetV3/expanded_conv_5/add"), "e",
+            ConversionOptions.Pool.MEAN_STD, true));
+    try (OnnxModel model = OnnxModel.load(onnx, "texture-5", 1)) {
+      assertArrayEquals(new long[] {-1, 64}, model.outputShape(0));
+    }
   }
 
   private static JsonNode fixture() throws Exception {
