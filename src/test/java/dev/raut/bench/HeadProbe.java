@@ -41,7 +41,7 @@ public final class HeadProbe {
     int k = data.classes().size();
     System.out.println(x.length + " cached embeddings, dim " + dim);
     for (boolean standardise : new boolean[] {true, false}) {
-      for (double l2 : new double[] {1e-5, 1e-4, 1e-3, 1e-2, 3e-2, 1e-1}) {
+      for (double l2 : new double[] {1e-3, 1e-2, 1e-1, 3e-1, 1, 3}) {
         double acc = cv(x, y, k, 5, standardise, (fx, fy) -> SoftmaxRegression.train(fx, fy, k, l2,
             Features.balancedClassWeights(fy, k), new float[0][], new int[0], 500, () -> false));
         System.out.printf("logreg standardise=%s l2=%g: %.1f%%%n", standardise, l2, 100 * acc);

