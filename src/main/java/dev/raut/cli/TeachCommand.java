@@ -45,7 +45,7 @@ final class TeachCommand implements Callable<Integer> {
   @Option(names = "--name", required = true, paramLabel = "NAME", description = "Name in the model library.")
   String name;
 
-  @Option(names = "--backbone", paramLabel = "ID", defaultValue = "fast",
+  @Option(names = "--backbone", paramLabel = "ID", defaultValue = "accurate",
       description = "fast, accurate, or a backbone id (${COMPLETION-CANDIDATES}); default: ${DEFAULT-VALUE}.",
       completionCandidates = BackboneIds.class)
   String backbone;
@@ -90,7 +90,7 @@ final class TeachCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Backbone chosen = switch (backbone.toLowerCase(Locale.ROOT)) {
       case "accurate" -> BackboneCatalog.accurate();
-      case "fast" -> BackboneCatalog.defaultBackbone();
+      case "fast" -> BackboneCatalog.fast();
       default -> BackboneCatalog.find(backbone).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
           "Unknown backbone '" + backbone + "'. Use fast, accurate or one of: "
               + String.join(", ", BackboneCatalog.all().stream().map(Backbone::id).toList())));

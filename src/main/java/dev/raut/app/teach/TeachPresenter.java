@@ -87,7 +87,7 @@ public final class TeachPresenter implements AutoCloseable {
     FAST, ACCURATE;
 
     public Backbone backbone() {
-      return this == FAST ? BackboneCatalog.defaultBackbone() : BackboneCatalog.accurate();
+      return this == FAST ? BackboneCatalog.fast() : BackboneCatalog.accurate();
     }
 
     public String label() {
@@ -135,7 +135,7 @@ public final class TeachPresenter implements AutoCloseable {
   private int readGeneration;
 
   // ---- settings
-  private final ObjectProperty<BackboneChoice> backbone = new SimpleObjectProperty<>(BackboneChoice.FAST);
+  private final ObjectProperty<BackboneChoice> backbone = new SimpleObjectProperty<>(BackboneChoice.ACCURATE);
   private final ObjectProperty<HeadTraining.Choice> head = new SimpleObjectProperty<>(HeadTraining.Choice.AUTO);
   private final BooleanProperty augment = new SimpleBooleanProperty();
   private final ObjectProperty<ClassifierScope> scope = new SimpleObjectProperty<>(ClassifierScope.IMAGE);
@@ -186,7 +186,7 @@ public final class TeachPresenter implements AutoCloseable {
     this.services = services;
     this.libraryChanged = libraryChanged;
     AppSettings settings = services.settings();
-    backbone.set(parse(BackboneChoice.class, settings.get(KEY_BACKBONE, null), BackboneChoice.FAST));
+    backbone.set(parse(BackboneChoice.class, settings.get(KEY_BACKBONE, null), BackboneChoice.ACCURATE));
     head.set(parse(HeadTraining.Choice.class, settings.get(KEY_HEAD, null), HeadTraining.Choice.AUTO));
     augment.set(settings.getBoolean(KEY_AUGMENT, false));
     scope.set(parse(ClassifierScope.class, settings.get(KEY_SCOPE, null), ClassifierScope.IMAGE));
