@@ -20,24 +20,11 @@ import java.util.List;
  */
 public final class HeadProbe {
   public static void main(String[] args) throws Exception {
-    TeachingData data = TeachingData.read(Path.of(args[0]), 0, 1, () -> false);
-    EmbeddingCache cache = EmbeddingCache.defaultCache();
-    String id;
-    int dim;
-    try (OnnxEmbedder e = OnnxEmbedder.open(BackboneCatalog.get(args[1]), ModelStore.defaultStore(), 1)) {
-      id = e.id();
-      dim = e.dimension();
-    }
-    List<float[]> rows = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (TeachingData.Photo p : data.train()) {
-      cache.get(id, p.sha256(), "", dim).ifPresent(v -> {
-        rows.add(v);
-        labels.add(p.label());
-      });
-    }
-    float[][] x = rows.toArray(float[][]::new);
-    int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+    CachedEmbeddings cached = CachedEmbeddings.load(Path.of(args[0]), args[1]);
+    TeachingData data = cached.data();
+    float[][] x = cached.x();
+    int[] y = cached.y();
+    int dim = cached.dimension();
     int k = data.classes().size();
     System.out.println(x.length + " cached embeddings, dim " + dim);
     for (boolean standardise : new boolean[] {true, false}) {

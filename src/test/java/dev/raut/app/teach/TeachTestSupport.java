@@ -9,15 +9,12 @@ import dev.raut.app.RautApp;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.teach.EmbeddingCache;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -29,7 +26,6 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * The real main window for the Teach page's tests, with its own settings node, model library and
@@ -66,31 +62,9 @@ final class TeachTestSupport implements AutoCloseable {
    * green checkers), of varied sizes, as the core's TeacherTest makes them; one folder per kind.
    */
   static Path makeDataset(Path dir, List<String> kinds, int perClass, long seed) throws IOException {
-    Random r = new Random(seed);
-    for (String kind : kinds) {
-      Path folder = Files.createDirectories(dir.resolve(kind));
-      for (int i = 0; i < perClass; i++) {
-        int w = 40 + r.nextInt(60);
-        int h = 40 + r.nextInt(60);
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-          for (int x = 0; x < w; x++) {
-            int noise = r.nextInt(60);
-            Color c = switch (kind) {
-              case "warm" -> new Color(180 + noise / 2, 80 + noise, 40 + noise / 2);
-              case "stripes" -> (x / 4) % 2 == 0 ? new Color(30 + noise, 60 + noise, 200) : new Color(220, 220, 230);
-              default -> ((x / 6) + (y / 6)) % 2 == 0 ? new Color(20 + noise, 160 + noise / 2, 40) : new Color(10, 30, 10);
-            };
-            image.setRGB(x, y, c.getRGB());
-          }
-        }
-        ImageIO.write(image, "png", folder.resolve(kind + "_" + i + ".png").toFile());
-      }
-    }
-    return dir;
+    return dev.raut.testing.GeneratedPhotos.write(dir, kinds, perClass, seed);
   }
 
-  /** Drops files on {@code target} as the OS would; true when the drop was taken. Call on the FX thread. */
   static boolean drop(Node target, List<Path> files) {
     Dragboard board = DragboardHelper.createDragboard(Toolkit.getToolkit().createLocalClipboard());
     board.setContent(Map.of(DataFormat.FILES, files.stream().map(Path::toFile).toList()));

@@ -14,18 +14,14 @@ import dev.raut.core.image.DecodedImage;
 import dev.raut.core.image.ImageDecoder;
 import dev.raut.core.image.OpenCvNative;
 import dev.raut.core.onnx.OnnxModel;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import dev.raut.testing.GeneratedPhotos;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ONNX, reloaded in a fresh session, must give the probabilities the teacher computed.
  */
 public class TeacherTest {
-  public static final List<String> KINDS = List.of("checkers", "stripes", "warm");
+  public static final List<String> KINDS = GeneratedPhotos.KINDS;
 
   @BeforeAll
   static void opencv() {
@@ -45,30 +41,7 @@ public class TeacherTest {
 
   /** {@code perClass} photos of each kind, of varied sizes and seeds. */
   public static Path makeDataset(Path dir, int perClass, long seed) throws IOException {
-    Random r = new Random(seed);
-    for (String kind : KINDS) {
-      Path folder = Files.createDirectories(dir.resolve(kind));
-      for (int i = 0; i < perClass; i++) {
-        int w = 40 + r.nextInt(60);
-        int h = 40 + r.nextInt(60);
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        for (int y = 0; y < h; y++) {
-          for (int x = 0; x < w; x++) {
-            int noise = r.nextInt(60);
-            Color c = switch (kind) {
-              case "warm" -> new Color(180 + noise / 2, 80 + noise, 40 + noise / 2);
-              case "stripes" -> (x / 4) % 2 == 0 ? new Color(30 + noise, 60 + noise, 200) : new Color(220, 220, 230);
-              default -> ((x / 6) + (y / 6)) % 2 == 0 ? new Color(20 + noise, 160 + noise / 2, 40) : new Color(10, 30, 10);
-            };
-            image.setRGB(x, y, c.getRGB());
-          }
-        }
-        g.dispose();
-        ImageIO.write(image, "png", folder.resolve(kind + "_" + i + ".png").toFile());
-      }
-    }
-    return dir;
+    return GeneratedPhotos.write(dir, KINDS, perClass, seed);
   }
 
   static OnnxEmbedder tinyEmbedder() {
