@@ -11,7 +11,8 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Draws a result onto a frame's pixels: the form of the overlays that leaves the app (snapshots,
- * recordings). Faces get their track colour, the smoothed emotion and its confidence; objects a
+ * recordings). Faces get their track colour, the smoothed emotion and its confidence (and a face
+ * classifier's smoothed top class); objects a
  * grey box with label; a classifier's top class goes in the corner.
  */
 public final class OverlayPainter {
@@ -47,6 +48,11 @@ public final class OverlayPainter {
       Imgproc.rectangle(bgr, new Point(r[0], r[1]), new Point(r[0] + r[2], r[1] + r[3]), colour, thickness);
       ImageAnalysis.Emotion emotion = face.smoothedEmotion();
       String text = emotion == null ? "face " + percent(face.face().score()) : emotion.label() + " " + percent(emotion.score());
+      if (!face.smoothedClasses().isEmpty()) {
+        // a face-scope classifier's top class, smoothed like the emotion; ASCII only: OpenCV's fonts have no others
+        ImageAnalysis.ClassScore top = face.smoothedClasses().get(0);
+        text = (emotion == null ? "" : text + " | ") + top.label() + " " + percent(top.score());
+      }
       label(bgr, text, r[0], r[1], colour, textScale);
       if (keypoints) {
         for (List<Double> k : face.face().keypoints()) {
