@@ -163,6 +163,21 @@ public record TeachingData(Path source, List<String> classes, List<Photo> train,
 
   private record Hashed(LabelledImage image, String sha) {}
 
+  /** A file as last seen: path, size and modification time; a changed file gets a new key. */
+  private record FileStamp(Path path, long size, long modified) {}
+
+  /**
+   * Content hashes of files already read, so changing the split or the seed (which reads the data
+   * again) doesn't hash thousands of photos again. Bounded: the oldest entries go first.
+   */
+  private static final Map<FileStamp, String> KNOWN_HASHES = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FileStamp, String> eldest) {
+          return size() > 200_000;
+        }
+      });
+
   private static List<Hashed> hash(List<LabelledImage> images, BooleanSupplier cancelled) {
     List<Hashed> out = new ArrayList<>(images.size());
     for (LabelledImage image : images) {
@@ -171,7 +186,13 @@ public record TeachingData(Path source, List<String> classes, List<Photo> train,
       }
       String sha;
       try {
-        sha = Sha256.of(image.file());
+        FileStamp stamp = new FileStamp(image.file().toAbsolutePath(), Files.size(image.file()),
+            Files.getLastModifiedTime(image.file()).toMillis());
+        sha = KNOWN_HASHES.get(stamp);
+        if (sha == null) {
+          sha = Sha256.of(image.file());
+          KNOWN_HASHES.put(stamp, sha);
+        }
       } catch (IOException e) {
         // unreadable files are kept: the embedding step reports them with the decoder's reason
         sha = "unreadable:" + image.name();
