@@ -30,7 +30,10 @@ import org.opencv.core.Mat;
  * result in the model library, so a cancelled run leaves nothing behind.
  */
 public final class Teacher {
-  /** What to teach with. {@code augment} also embeds each training photo mirrored. */
+  /**
+   * What to teach with. {@code augment} also embeds each training photo mirrored and as two
+   * shifted crops (see {@link View}).
+   */
   public record Settings(HeadTraining.Choice head, boolean augment, long seed, int threads) {
     public static Settings defaults() {
       return new Settings(HeadTraining.Choice.AUTO, false, 42, Runtime.getRuntime().availableProcessors());
@@ -207,15 +210,52 @@ public final class Teacher {
     }
   }
 
-  /** The photo's embedding (and its mirror image's), from the cache or the backbone; an error if unreadable. */
+  /**
+   * The views a training photo is embedded in: the photo itself and, with augmentation, its mirror
+   * image and two crops of 90% of it shifted to opposite corners (a photo taken a little off is
+   * still the same class). Each view is cached on its own.
+   */
+  enum View {
+    PHOTO(""), MIRROR("mirror"), SHIFT_TOP_LEFT("shift-tl"), SHIFT_BOTTOM_RIGHT("shift-br");
+
+    final String cacheName;
+
+    View(String cacheName) {
+      this.cacheName = cacheName;
+    }
+
+    /** This view of {@code bgr}; a new Mat (the caller releases it) except for the photo itself. */
+    Mat of(Mat bgr) {
+      int w = (int) Math.round(bgr.cols() * 0.9);
+      int h = (int) Math.round(bgr.rows() * 0.9);
+      return switch (this) {
+        case PHOTO -> bgr;
+        case MIRROR -> {
+          Mat flipped = new Mat();
+          Core.flip(bgr, flipped, 1);
+          yield flipped;
+        }
+        case SHIFT_TOP_LEFT -> bgr.submat(new org.opencv.core.Rect(0, 0, Math.max(1, w), Math.max(1, h))).clone();
+        case SHIFT_BOTTOM_RIGHT -> bgr.submat(new org.opencv.core.Rect(bgr.cols() - Math.max(1, w),
+            bgr.rows() - Math.max(1, h), Math.max(1, w), Math.max(1, h))).clone();
+      };
+    }
+  }
+
+  /** The photo's embeddings, one per view, from the cache or the backbone; an error if unreadable. */
   private Object embedOne(TeachingData.Photo photo, boolean augment, AtomicInteger fromCache) {
-    String variant = faces == null ? "" : "face";
-    String mirrored = faces == null ? "mirror" : "face-mirror";
-    float[] plain = cache.get(embedder.id(), photo.sha256(), variant, embedder.dimension()).orElse(null);
-    float[] mirror = augment ? cache.get(embedder.id(), photo.sha256(), mirrored, embedder.dimension()).orElse(null) : null;
-    if (plain != null && (!augment || mirror != null)) {
+    List<View> views = augment ? List.of(View.values()) : List.of(View.PHOTO);
+    String prefix = faces == null ? "" : "face";
+    float[][] out = new float[views.size()][];
+    boolean all = true;
+    for (int v = 0; v < views.size(); v++) {
+      out[v] = cache.get(embedder.id(), photo.sha256(), variant(prefix, views.get(v)), embedder.dimension())
+          .orElse(null);
+      all &= out[v] != null;
+    }
+    if (all) {
       fromCache.incrementAndGet();
-      return augment ? new float[][] {plain, mirror} : new float[][] {plain};
+      return out;
     }
     int side = Math.max(embedder.width(), embedder.height());
     DecodeTarget target = faces == null ? DecodeTarget.shortSideAtLeast(side) : DecodeTarget.fullResolution();
@@ -231,21 +271,21 @@ public final class Teacher {
         crop = Analyzer.faceClassifierCrop(bgr, face);
         bgr = crop;
       }
-      if (plain == null) {
-        plain = embedder.embed(bgr);
-        cache.put(embedder.id(), photo.sha256(), variant, plain);
-      }
-      if (augment && mirror == null) {
-        Mat flipped = new Mat();
-        try {
-          Core.flip(bgr, flipped, 1);
-          mirror = embedder.embed(flipped);
-        } finally {
-          flipped.release();
+      for (int v = 0; v < views.size(); v++) {
+        if (out[v] != null) {
+          continue;
         }
-        cache.put(embedder.id(), photo.sha256(), mirrored, mirror);
+        Mat view = views.get(v).of(bgr);
+        try {
+          out[v] = embedder.embed(view);
+        } finally {
+          if (view != bgr) {
+            view.release();
+          }
+        }
+        cache.put(embedder.id(), photo.sha256(), variant(prefix, views.get(v)), out[v]);
       }
-      return augment ? new float[][] {plain, mirror} : new float[][] {plain};
+      return out;
     } catch (ImageDecodeException e) {
       return new AnalysisError(e.code(), e.getMessage());
     } finally {
@@ -253,6 +293,13 @@ public final class Teacher {
         crop.release();
       }
     }
+  }
+
+  private static String variant(String prefix, View view) {
+    if (prefix.isEmpty()) {
+      return view.cacheName;
+    }
+    return view.cacheName.isEmpty() ? prefix : prefix + "-" + view.cacheName;
   }
 
   private static int argmax(double[] p) {

@@ -93,6 +93,23 @@ public class TeacherTest {
     }
   }
 
+  /** Augmentation: each training photo is embedded four ways (itself, mirrored, two shifted crops); test photos once. */
+  @Test
+  void augmentationEmbedsEveryTrainingPhotoInFourViews(@TempDir Path dir) throws Exception {
+    TeachingData teaching = TeachingData.read(makeDataset(dir.resolve("data"), 10, 8), 0.2, 7, () -> false);
+    Path cacheDir = dir.resolve("cache");
+    try (OnnxEmbedder embedder = tinyEmbedder()) {
+      Teacher.Result result = new Teacher(embedder, new EmbeddingCache(cacheDir)).teach(teaching,
+          new Teacher.Settings(HeadTraining.Choice.LOGREG, true, 42, 2), Teacher.Progress.none(), () -> false);
+      assertThat(result.testAccuracy()).isGreaterThan(0.8);
+    }
+    try (var files = Files.walk(cacheDir)) {
+      List<String> names = files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
+      assertThat(names).hasSize(4 * teaching.train().size() + teaching.test().size());
+      assertThat(names.stream().filter(n -> n.endsWith("-shift-br.f32"))).hasSize(teaching.train().size());
+    }
+  }
+
   @Test
   void cancelStopsAndReturnsNothing(@TempDir Path dir) throws Exception {
     TeachingData teaching = TeachingData.read(makeDataset(dir.resolve("data"), 6, 2), 0.2, 7, () -> false);
