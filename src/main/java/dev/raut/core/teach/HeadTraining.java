@@ -46,7 +46,18 @@ public final class HeadTraining {
 
   public static Result train(float[][] embeddings, int[] labels, int classes, Choice choice, long seed,
       BooleanSupplier cancelled, Curves curves) {
-    int[][] split = stratifiedSplit(labels, classes, VALIDATION_FRACTION, seed);
+    return train(embeddings, labels, null, classes, choice, seed, cancelled, curves);
+  }
+
+  /**
+   * {@code groups[i]} names the photo row i comes from: the views of one photo (mirrored, shifted)
+   * all go to the same side of the validation split, or the validation figures would flatter the
+   * head with near-copies of its own training rows. Null: every row is its own photo.
+   */
+  public static Result train(float[][] embeddings, int[] labels, int[] groups, int classes, Choice choice, long seed,
+      BooleanSupplier cancelled, Curves curves) {
+    int[][] split = groups == null ? stratifiedSplit(labels, classes, VALIDATION_FRACTION, seed)
+        : groupedSplit(labels, groups, classes, seed);
     float[][] fitX = rows(embeddings, split[0]);
     int[] fitY = pick(labels, split[0]);
     float[][] valX = rows(embeddings, split[1]);
@@ -152,6 +163,28 @@ public final class HeadTraining {
     java.util.Collections.sort(held);
     return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(),
         held.stream().mapToInt(Integer::intValue).toArray()};
+  }
+
+  /** A stratified split of whole groups (photos), returned as row indices. */
+  static int[][] groupedSplit(int[] labels, int[] groups, int classes, long seed) {
+    java.util.Map<Integer, Integer> labelOfGroup = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < groups.length; i++) {
+      labelOfGroup.putIfAbsent(groups[i], labels[i]);
+    }
+    List<Integer> ids = new ArrayList<>(labelOfGroup.keySet());
+    int[] groupLabels = ids.stream().mapToInt(labelOfGroup::get).toArray();
+    int[][] byGroup = stratifiedSplit(groupLabels, classes, VALIDATION_FRACTION, seed);
+    java.util.Set<Integer> held = new java.util.HashSet<>();
+    for (int g : byGroup[1]) {
+      held.add(ids.get(g));
+    }
+    List<Integer> train = new ArrayList<>();
+    List<Integer> validation = new ArrayList<>();
+    for (int i = 0; i < groups.length; i++) {
+      (held.contains(groups[i]) ? validation : train).add(i);
+    }
+    return new int[][] {train.stream().mapToInt(Integer::intValue).toArray(),
+        validation.stream().mapToInt(Integer::intValue).toArray()};
   }
 
   static double accuracy(Head head, float[][] x, int[] y) {

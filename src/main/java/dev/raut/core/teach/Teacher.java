@@ -110,8 +110,13 @@ public final class Teacher {
     progress.update("training", 0, 1);
     float[][] x = train.rows.toArray(float[][]::new);
     int[] y = train.labels.stream().mapToInt(Integer::intValue).toArray();
-    HeadTraining.Result training = HeadTraining.train(x, y, data.classes().size(), settings.head(), settings.seed(),
-        cancelled, progress::epoch);
+    java.util.Map<TeachingData.Photo, Integer> photoIndex = new java.util.HashMap<>();
+    for (TeachingData.Photo p : data.train()) {
+      photoIndex.putIfAbsent(p, photoIndex.size());
+    }
+    int[] groups = train.photos.stream().mapToInt(photoIndex::get).toArray();
+    HeadTraining.Result training = HeadTraining.train(x, y, groups, data.classes().size(), settings.head(),
+        settings.seed(), cancelled, progress::epoch);
     long trainMillis = (System.nanoTime() - trainStart) / 1_000_000;
     progress.update("evaluating", 0, test.rows.size());
     List<TestPrediction> predictions = new ArrayList<>();

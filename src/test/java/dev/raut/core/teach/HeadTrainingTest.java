@@ -91,6 +91,22 @@ class HeadTrainingTest {
     assertThat(warmLoss).isLessThan(strong.history().get(strong.history().size() - 1).trainLoss());
   }
 
+  /** Views of one photo never straddle the validation split. */
+  @Test
+  void groupedSplitKeepsAPhotosViewsTogether() {
+    int[] y = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1};
+    int[] groups = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7};
+    int[][] split = HeadTraining.groupedSplit(y, groups, 2, 3);
+    java.util.Set<Integer> trainGroups = new java.util.HashSet<>();
+    for (int i : split[0]) {
+      trainGroups.add(groups[i]);
+    }
+    for (int i : split[1]) {
+      assertThat(trainGroups).doesNotContain(groups[i]);
+    }
+    assertThat(split[1]).hasSize(4);
+  }
+
   @Test
   void cancelStopsTraining() {
     int[] y = new int[300];
