@@ -634,34 +634,15 @@ final class KerasLayerTranslator {
   private AttributeProto padding(Layer l, long[] in, long[] window, long[] strides, long[] dilations, long[] out)
       throws ConversionException {
     String mode = l.text("padding", "valid").toLowerCase(Locale.ROOT);
-    out[0] = in[0];
-    long[] pads = new long[4];
-    for (int axis = 0; axis < 2; axis++) {
-      long size = in[axis + 1];
-      long span = (window[axis] - 1) * dilations[axis] + 1;
-      if (size < 0) {
-        if (mode.equals("same") && dilations[0] == 1 && dilations[1] == 1) {
-          out[1] = -1;
-          out[2] = -1;
-          return string("auto_pad", "SAME_UPPER");
-        }
-        if (mode.equals("valid")) {
-          out[axis + 1] = -1;
-          continue;
-        }
-        throw l.unsupported("'" + mode + "' padding on an input of unknown size");
+    if (!mode.equals("same") && !mode.equals("valid")) {
+      throw l.unsupported("padding '" + mode + "'");
+    }
+    long[] pads = Layouts.tfPads(mode.equals("same"), in, window, strides, dilations, out);
+    if (pads == null) {
+      if (dilations[0] != 1 || dilations[1] != 1) {
+        throw l.unsupported("'same' padding with dilation on an input of unknown size");
       }
-      if (mode.equals("valid")) {
-        out[axis + 1] = Math.floorDiv(size - span, strides[axis]) + 1;
-      } else if (mode.equals("same")) {
-        long o = Math.floorDiv(size + strides[axis] - 1, strides[axis]);
-        long total = Math.max((o - 1) * strides[axis] + span - size, 0);
-        out[axis + 1] = o;
-        pads[axis] = total / 2;
-        pads[axis + 2] = total - total / 2;
-      } else {
-        throw l.unsupported("padding '" + mode + "'");
-      }
+      return string("auto_pad", "SAME_UPPER");
     }
     return ints("pads", pads);
   }

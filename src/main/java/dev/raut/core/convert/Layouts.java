@@ -20,6 +20,35 @@ final class Layouts {
     return new long[] {nhwcShape[0], nhwcShape[3], nhwcShape[1], nhwcShape[2]};
   }
 
+  /**
+   * TF's VALID / SAME rule for a window sliding over H and W of an NHWC shape, shared by every
+   * converter: fills {@code out[0..2]} (N, and H and W, -1 where the size is unknown) and returns
+   * the ONNX pads [top, left, bottom, right]; SAME pads the odd pixel at the bottom/right. Returns
+   * null for SAME on an unknown size, where the pads can't be known: the caller uses ONNX's
+   * SAME_UPPER (exact without dilation) or refuses.
+   */
+  static long[] tfPads(boolean same, long[] in, long[] window, long[] strides, long[] dilations, long[] out) {
+    out[0] = in[0];
+    long[] pads = new long[4];
+    boolean known = in[1] >= 0 && in[2] >= 0;
+    for (int axis = 0; axis < 2; axis++) {
+      long size = in[axis + 1];
+      long span = (window[axis] - 1) * dilations[axis] + 1;
+      if (!same) {
+        out[axis + 1] = size < 0 ? -1 : Math.floorDiv(size - span, strides[axis]) + 1;
+      } else if (known) {
+        long o = Math.floorDiv(size + strides[axis] - 1, strides[axis]);
+        long total = Math.max((o - 1) * strides[axis] + span - size, 0);
+        out[axis + 1] = o;
+        pads[axis] = total / 2;
+        pads[axis + 2] = total - total / 2;
+      } else {
+        out[axis + 1] = -1;
+      }
+    }
+    return same && !known ? null : pads;
+  }
+
   /** Conv2D kernel HWIO → ONNX OIHW. */
   static float[] hwioToOihw(float[] k, long[] hwio) {
     int h = (int) hwio[0], w = (int) hwio[1], in = (int) hwio[2], out = (int) hwio[3];

@@ -248,25 +248,11 @@ final class NodeTranslator {
   private static AttributeProto padding(TfNode node, long[] in, long[] window, long[] strides, long[] dilations,
       long[] outShape) throws ConversionException {
     String mode = node.string("padding", "");
-    outShape[0] = in[0];
-    long[] pads = new long[4];
-    boolean known = in[1] >= 0 && in[2] >= 0;
-    for (int axis = 0; axis < 2; axis++) {
-      long size = in[axis + 1];
-      long span = (window[axis] - 1) * dilations[axis] + 1;
-      if (mode.equals("VALID")) {
-        outShape[axis + 1] = known ? Math.floorDiv(size - span, strides[axis]) + 1 : -1;
-      } else if (mode.equals("SAME")) {
-        long out = known ? Math.floorDiv(size + strides[axis] - 1, strides[axis]) : -1;
-        long total = known ? Math.max((out - 1) * strides[axis] + span - size, 0) : 0;
-        outShape[axis + 1] = out;
-        pads[axis] = total / 2;
-        pads[axis + 2] = total - total / 2;
-      } else {
-        throw node.unsupported("padding " + mode + " (only SAME and VALID)");
-      }
+    if (!mode.equals("SAME") && !mode.equals("VALID")) {
+      throw node.unsupported("padding " + mode + " (only SAME and VALID)");
     }
-    if (mode.equals("SAME") && !known) {
+    long[] pads = Layouts.tfPads(mode.equals("SAME"), in, window, strides, dilations, outShape);
+    if (pads == null) {
       if (dilations[0] != 1 || dilations[1] != 1) {
         throw node.unsupported("SAME padding with dilation needs a known input size");
       }

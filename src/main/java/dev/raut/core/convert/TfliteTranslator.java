@@ -262,29 +262,19 @@ final class TfliteTranslator {
   /** TF's SAME (the odd pixel padded at the end) or VALID; fills N, H and W of {@code out}. */
   private long[] pads(Operator op, int padding, long[] in, long[] window, long[] strides, long[] dilations, long[] out)
       throws ConversionException {
-    out[0] = in[0];
-    long[] pads = new long[4];
     for (int axis = 0; axis < 2; axis++) {
-      long size = in[axis + 1];
-      long span = (window[axis] - 1) * dilations[axis] + 1;
-      if (strides[axis] < 1 || dilations[axis] < 1 || size < 1) {
+      if (strides[axis] < 1 || dilations[axis] < 1 || in[axis + 1] < 1) {
         throw bad("operator " + op.index() + " has stride " + strides[axis] + ", dilation " + dilations[axis]
-            + " on a size of " + size);
-      }
-      if (padding == 1) {
-        out[axis + 1] = Math.floorDiv(size - span, strides[axis]) + 1;
-      } else if (padding == 0) {
-        long o = Math.floorDiv(size + strides[axis] - 1, strides[axis]);
-        long total = Math.max((o - 1) * strides[axis] + span - size, 0);
-        out[axis + 1] = o;
-        pads[axis] = total / 2;
-        pads[axis + 2] = total - total / 2;
-      } else {
-        throw unsupported(op, "padding mode " + padding);
+            + " on a size of " + in[axis + 1]);
       }
     }
-    return pads;
+    if (padding != 0 && padding != 1) {
+      throw unsupported(op, "padding mode " + padding);
+    }
+    // TFLite's Padding enum: SAME = 0, VALID = 1; every size is known here, so the pads always are
+    return Layouts.tfPads(padding == 0, in, window, strides, dilations, out);
   }
+
 
   private Value pool(Operator op, String onnxOp) throws ConversionException {
     Value x = activation(op, 0);
