@@ -56,7 +56,7 @@ public final class Analyzer {
    * model taught on faces sees at run time what it was taught on. The caller releases it.
    */
   public static Mat faceClassifierCrop(Mat bgr, DetectedFace face) {
-    return FaceClassifierCrop.crop(bgr, face, USER_FACE_CROP);
+    return USER_FACE_CROP.cropColour(bgr, face);
   }
 
   private final Engine engine;
@@ -158,7 +158,7 @@ public final class Analyzer {
       ImageAnalysis.Emotion emotion = emotions.isEmpty() ? null : toEmotion(emotions.get(i));
       List<ImageAnalysis.ClassScore> classes = List.of();
       if (userEmotions || faceClassifier) {
-        Mat crop = wholeImage ? bgr : FaceClassifierCrop.crop(bgr, detected.get(i), USER_FACE_CROP);
+        Mat crop = wholeImage ? bgr : USER_FACE_CROP.cropColour(bgr, detected.get(i));
         try {
           if (userEmotions) {
             emotion = asEmotion(engine.classifier(request.emotionModel()), crop);

@@ -30,6 +30,27 @@ public record FaceCrop(double boxScale, double shiftUp, boolean alignEyes) {
    * ({@code dx}, {@code dy}) times the crop side: the small shifts the thorough mode averages over.
    */
   public void cropGrey(Mat bgr, DetectedFace face, int side, double dx, double dy, Mat grey) {
+    Mat colour = warp(bgr, face, side, dx, dy);
+    try {
+      Imgproc.cvtColor(colour, grey, Imgproc.COLOR_BGR2GRAY);
+    } finally {
+      colour.release();
+    }
+  }
+
+  /**
+   * The colour crop at the image's own resolution (no scaling in the warp), for a user's face
+   * classifier: its own resize (area averaging when shrinking) is then the only resampling, where
+   * a 200-pixel face warped straight to 64 pixels with bilinear sampling would alias. The caller
+   * releases it.
+   */
+  public Mat cropColour(Mat bgr, DetectedFace face) {
+    double extent = Math.max(face.box().width(), face.box().height()) * boxScale;
+    return warp(bgr, face, (int) Math.max(1, Math.round(extent)), 0, 0);
+  }
+
+  /** One warp: centred, shifted, eyes levelled, scaled to {@code side}; a new BGR Mat. */
+  private Mat warp(Mat bgr, DetectedFace face, int side, double dx, double dy) {
     double extent = Math.max(face.box().width(), face.box().height()) * boxScale;
     // box coordinates run along pixel edges; warpAffine works on pixel centres, hence the half pixels
     double cx = face.box().centerX() - 0.5 + dx * extent;
@@ -41,16 +62,18 @@ public record FaceCrop(double boxScale, double shiftUp, boolean alignEyes) {
       angle = Math.toDegrees(Math.atan2(left.y() - right.y(), left.x() - right.x()));
     }
     Mat transform = Imgproc.getRotationMatrix2D(new org.opencv.core.Point(cx, cy), angle, side / extent);
-    Mat colour = new Mat();
+    Mat out = new Mat();
     try {
       double centre = (side - 1) / 2.0;
       transform.put(0, 2, transform.get(0, 2)[0] + centre - cx);
       transform.put(1, 2, transform.get(1, 2)[0] + centre - cy);
-      Imgproc.warpAffine(bgr, colour, transform, new Size(side, side), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
-      Imgproc.cvtColor(colour, grey, Imgproc.COLOR_BGR2GRAY);
+      Imgproc.warpAffine(bgr, out, transform, new Size(side, side), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+      return out;
+    } catch (RuntimeException e) {
+      out.release();
+      throw e;
     } finally {
       transform.release();
-      colour.release();
     }
   }
 }
