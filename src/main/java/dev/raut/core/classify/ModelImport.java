@@ -71,7 +71,6 @@ public final class ModelImport {
       return prepareOnnx(source, model, work, start);
     }
     if (startsWith(head, HDF5_MAGIC)) {
-      requireWholeHdf5(model);
       boolean teachable = name.equals("keras_model.h5");
       return prepareKeras(source, model, work, start, teachable ? ModelFormat.TEACHABLE_MACHINE_KERAS
           : ModelFormat.KERAS_H5, () -> KerasConverter.convertH5(model));
@@ -459,44 +458,7 @@ public final class ModelImport {
     }
   }
 
-  /**
-   * An HDF5 file states its own length (the superblock's end-of-file address). A copy cut short can
-   * still parse, its missing weights read as whatever the reader fills in, so it is refused here:
-   * never a silently wrong model.
-   */
-  private static void requireWholeHdf5(Path file) {
-    byte[] sb = readHead(file, 64);
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (IOException e) {
-      throw new ModelImportException(Code.UNREADABLE, "Cannot read " + file + ": " + e.getMessage(),
-          List.of(file.toString()), e);
-    }
-    if (sb.length < 14) {
-      return;
-    }
-    int version = sb[8] & 0xff;
-    // the end-of-file address follows the base and free-space (v0, v1) or extension (v2, v3) addresses
-    int offsets = version <= 1 ? sb[13] & 0xff : sb[9] & 0xff;
-    int at = switch (version) {
-      case 0 -> 24 + 2 * offsets;
-      case 1 -> 28 + 2 * offsets;
-      default -> 12 + 2 * offsets;
-    };
-    if (offsets < 1 || offsets > 8 || sb.length < at + offsets) {
-      return; // an unusual layout: left to the reader
-    }
-    long end = 0;
-    for (int i = offsets - 1; i >= 0; i--) {
-      end = (end << 8) | (sb[at + i] & 0xff);
-    }
-    if (end > size) {
-      throw new ModelImportException(Code.TRUNCATED, file.getFileName() + " is truncated: it is " + size
-          + " bytes but says it is " + end + " bytes long. Copy or download it again.",
-          List.of(file.toString(), String.valueOf(size), String.valueOf(end)), null);
-    }
-  }
+
 
   private static boolean startsWith(byte[] data, byte[] prefix) {
     if (data.length < prefix.length) {

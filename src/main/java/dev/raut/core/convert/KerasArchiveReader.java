@@ -37,6 +37,8 @@ final class KerasArchiveReader {
       JsonNode metadata = zip.getEntry("metadata.json") == null ? null : json(zip, "metadata.json", name);
       byte[] weightsBytes = bytes(zip, "model.weights.h5", name);
       KerasModelFile.LayerWeights weights = new KerasModelFile.LayerWeights();
+      KerasH5Reader.requireWhole(java.util.Arrays.copyOf(weightsBytes, Math.min(64, weightsBytes.length)),
+          weightsBytes.length, "The weights (model.weights.h5) inside " + name);
       try (HdfFile h5 = HdfFile.fromBytes(weightsBytes)) {
         collectVars(h5, weights, name);
       } catch (HdfException | IllegalArgumentException | IllegalStateException e) {

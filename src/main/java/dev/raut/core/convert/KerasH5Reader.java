@@ -30,6 +30,11 @@ final class KerasH5Reader {
 
   static KerasModelFile read(Path file) throws ConversionException {
     String name = file.getFileName().toString();
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      requireWhole(in.readNBytes(64), Files.size(file), name);
+    } catch (IOException e) {
+      throw new ConversionException(Reason.UNREADABLE, "Cannot read " + file + ": " + e.getMessage(), e);
+    }
     try (HdfFile h5 = new HdfFile(file)) {
       String config = stringAttribute(h5, "model_config");
       if (config == null) {
@@ -117,6 +122,36 @@ final class KerasH5Reader {
           + dataset.getJavaType().getSimpleName() + ", which Raut cannot read as numbers.");
     }
     return new TfTensor(name, shape, values, null);
+  }
+
+  /**
+   * An HDF5 file states its own length (the superblock's end-of-file address). A copy cut short can
+   * still parse, its missing weights read as whatever the reader fills in, so it is refused here:
+   * never a silently wrong model. {@code head} is the file's first 64 bytes.
+   */
+  static void requireWhole(byte[] head, long size, String name) throws ConversionException {
+    if (head.length < 14) {
+      return;
+    }
+    int version = head[8] & 0xff;
+    // the end-of-file address follows the base and free-space (v0, v1) or extension (v2, v3) addresses
+    int offsets = version <= 1 ? head[13] & 0xff : head[9] & 0xff;
+    int at = switch (version) {
+      case 0 -> 24 + 2 * offsets;
+      case 1 -> 28 + 2 * offsets;
+      default -> 12 + 2 * offsets;
+    };
+    if (offsets < 1 || offsets > 8 || head.length < at + offsets) {
+      return; // an unusual layout: left to the reader
+    }
+    long end = 0;
+    for (int i = offsets - 1; i >= 0; i--) {
+      end = (end << 8) | (head[at + i] & 0xff);
+    }
+    if (end > size) {
+      throw new ConversionException(Reason.TRUNCATED, name + " is truncated: it is " + size
+          + " bytes but says it is " + end + " bytes long. Copy or download it again.");
+    }
   }
 
   static ConversionException truncatedOrDamaged(Path file, RuntimeException e) {
