@@ -114,16 +114,14 @@ public final class ClassifierLibrary {
     try (ClassifierTrial trial = ClassifierTrial.open(onnx, displayName, spec)) {
       // opened only to check it
     }
-    Path dir = root.resolve(uniqueId(displayName));
+    ClassifierCards.Provenance source;
     try {
-      Files.createDirectories(dir);
-      Files.copy(onnx, dir.resolve(MODEL_FILE), StandardCopyOption.REPLACE_EXISTING);
-      ClassifierCards.CardFile card = new ClassifierCards.CardFile(displayName, MODEL_FILE, null, spec);
-      JSON.writeValue(dir.resolve(CARD_FILE).toFile(), card);
+      source = new ClassifierCards.Provenance(onnx.toAbsolutePath().toString(), ModelFormat.ONNX.displayName(), "",
+          dev.raut.core.model.Sha256.of(onnx), null, null, now(), List.of());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot save the classifier into " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot read " + onnx + ": " + e.getMessage(), e);
     }
-    return new Entry(dir.getFileName().toString(), displayName, dir.resolve(CARD_FILE), spec, null);
+    return store(displayName, spec, ClassifierScope.IMAGE, source, staging -> Files.copy(onnx, staging.resolve(MODEL_FILE)));
   }
 
   /**
