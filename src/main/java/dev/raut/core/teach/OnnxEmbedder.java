@@ -98,9 +98,12 @@ public final class OnnxEmbedder implements AutoCloseable {
     float[] joined = new float[dimension];
     int at = 0;
     for (Part p : parts) {
-      float[] scaled = new float[input.length];
-      for (int i = 0; i < input.length; i++) {
-        scaled[i] = input[i] * p.scale() + p.offset();
+      float[] scaled = input;
+      if (p.scale() != 1f || p.offset() != 0f) {
+        scaled = new float[input.length];
+        for (int i = 0; i < input.length; i++) {
+          scaled[i] = input[i] * p.scale() + p.offset();
+        }
       }
       float[] e = Features.l2Normalize(p.model().run(scaled, shape)[0]);
       System.arraycopy(e, 0, joined, at, e.length);
