@@ -6,6 +6,9 @@ import dev.raut.core.classify.OnnxImageClassifier;
 import dev.raut.core.emotion.EmotionPrediction;
 import dev.raut.core.emotion.EmotionViews;
 import dev.raut.core.emotion.FaceCrop;
+import dev.raut.core.document.DocumentException;
+import dev.raut.core.document.DocumentPart;
+import dev.raut.core.document.EmbeddedPhoto;
 import dev.raut.core.face.DetectedFace;
 import dev.raut.core.geometry.Box;
 import dev.raut.core.geometry.Point;
@@ -105,6 +108,23 @@ public final class Analyzer {
     } catch (ImageDecodeException e) {
       return ImageAnalysis.failed(name, new AnalysisError(e.code(), e.getMessage()));
     }
+  }
+
+  /** A photo taken out of a document: the result names the document and the photo's place in it. */
+  public ImageAnalysis analyze(EmbeddedPhoto photo, String documentName, AnalysisRequest request) {
+    String label = DocumentPart.label(documentName, photo.part());
+    try (DecodedImage image = photo.decode(decoder, decodeTargetFor(request), label)) {
+      return analyzeDecoded(image, documentName, request).withPart(photo.part());
+    } catch (ImageDecodeException e) {
+      return ImageAnalysis.failed(documentName, new AnalysisError(e.code(), e.getMessage())).withPart(photo.part());
+    }
+  }
+
+  /** A document none of whose photos could be had: one result, its message starting with the file name. */
+  public static ImageAnalysis failedDocument(String documentName, DocumentException e) {
+    Path name = Path.of(documentName).getFileName();
+    return ImageAnalysis.failed(documentName, new AnalysisError(e.code(),
+        (name == null ? documentName : name.toString()) + ": " + e.getMessage()));
   }
 
   private ImageAnalysis analyzeDecoded(DecodedImage image, String name, AnalysisRequest request) {

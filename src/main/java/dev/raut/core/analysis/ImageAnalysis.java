@@ -2,18 +2,20 @@ package dev.raut.core.analysis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.raut.core.document.DocumentPart;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The result for one image, in the JSON schema every door (CLI, server, app export) writes.
  * Coordinates are in the original image's pixels after EXIF orientation; boxes are [x, y, w, h].
- * A failed image has {@code error} set and empty lists.
+ * A failed image has {@code error} set and empty lists. A photo inside a document has the
+ * document as {@code file} and its place in it as {@code part} (left out of the JSON otherwise).
  */
-@JsonPropertyOrder({"file", "width", "height", "faces", "objects", "classes", "error"})
+@JsonPropertyOrder({"file", "part", "width", "height", "faces", "objects", "classes", "error"})
 public record ImageAnalysis(
     String file, int width, int height, List<Face> faces, List<DetectedObjectResult> objects, List<ClassScore> classes,
-    AnalysisError error) {
+    AnalysisError error, @JsonInclude(JsonInclude.Include.NON_NULL) DocumentPart part) {
 
   public ImageAnalysis {
     faces = List.copyOf(faces);
@@ -21,8 +23,23 @@ public record ImageAnalysis(
     classes = List.copyOf(classes);
   }
 
+  public ImageAnalysis(String file, int width, int height, List<Face> faces, List<DetectedObjectResult> objects,
+      List<ClassScore> classes, AnalysisError error) {
+    this(file, width, height, faces, objects, classes, error, null);
+  }
+
   public static ImageAnalysis failed(String file, AnalysisError error) {
     return new ImageAnalysis(file, 0, 0, List.of(), List.of(), List.of(), error);
+  }
+
+  /** The same result, told as the photo at {@code newPart} of the document {@link #file()}. */
+  public ImageAnalysis withPart(DocumentPart newPart) {
+    return new ImageAnalysis(file, width, height, faces, objects, classes, error, newPart);
+  }
+
+  /** What people call it: the file, or "report.pdf — page 3, photo 2" for a photo in a document. */
+  public String label() {
+    return DocumentPart.label(file, part);
   }
 
   public boolean ok() {
@@ -30,7 +47,7 @@ public record ImageAnalysis(
   }
 
   public ImageAnalysis withFile(String newFile) {
-    return new ImageAnalysis(newFile, width, height, faces, objects, classes, error);
+    return new ImageAnalysis(newFile, width, height, faces, objects, classes, error, part);
   }
 
   /**

@@ -20,6 +20,7 @@ public final class ImageDecodeException extends Exception {
     ZERO_SIZE,
     FILE_TOO_BIG,
     NOT_FOUND,
+    BROKEN_LINK,
     UNREADABLE,
     IS_DIRECTORY;
 
@@ -68,7 +69,7 @@ public final class ImageDecodeException extends Exception {
   }
 
   /** The same error, told about the named file; a null name changes nothing. */
-  ImageDecodeException about(String name) {
+  public ImageDecodeException about(String name) {
     if (name == null || name.isBlank() || fileName != null) {
       return this;
     }
