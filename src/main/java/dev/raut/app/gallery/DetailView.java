@@ -155,9 +155,9 @@ final class DetailView extends BorderPane {
       return;
     }
     title.setText(next.fileName());
-    Image thumb = loader.cachedThumbnail(next.path());
+    Image thumb = loader.cachedThumbnail(next.photo());
     imageView.setImage(thumb);
-    pendingImage = loader.loadLarge(next.path(), LARGE_SIDE, image -> {
+    pendingImage = loader.loadLarge(next.photo(), LARGE_SIDE, image -> {
       if (item == next && image != null) {
         imageView.setImage(image);
         layoutPicture();
@@ -185,7 +185,7 @@ final class DetailView extends BorderPane {
       }));
     }
     details.getChildren().clear();
-    loader.loadDetails(next.path(), d -> {
+    loader.loadDetails(next.photo(), d -> {
       if (item == next) {
         fillDetails(d);
       }
@@ -266,6 +266,9 @@ final class DetailView extends BorderPane {
     details.getChildren().clear();
     int row = 0;
     row = fact(row, "File", item.path().getFileName().toString());
+    if (item.part() != null) {
+      row = fact(row, "In it", item.part().describe(item.path().getFileName().toString()));
+    }
     row = fact(row, "Folder", String.valueOf(item.path().toAbsolutePath().getParent()));
     row = fact(row, "Format", d.format());
     if (d.width() > 0) {

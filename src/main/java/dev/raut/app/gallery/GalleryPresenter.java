@@ -4,10 +4,16 @@ import dev.raut.app.AppServices;
 import dev.raut.app.StatusModel;
 import dev.raut.core.analysis.AnalysisError;
 import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ClassPrediction;
+import dev.raut.core.document.DocumentException;
+import dev.raut.core.document.DocumentFormat;
+import dev.raut.core.document.DocumentSource;
+import dev.raut.core.document.DocumentSummary;
+import dev.raut.core.document.EmbeddedPhoto;
 import dev.raut.core.image.DecodeTarget;
 import dev.raut.core.image.DecodedImage;
 import dev.raut.core.image.ImageDecodeException;
@@ -163,9 +169,12 @@ public final class GalleryPresenter {
       try {
         List<Path> files = ImageFiles.expand(paths);
         int skipped = countNonImagesInFolders(paths);
+        long documents = files.stream().filter(f -> DocumentFormat.of(f) != null).count();
         Platform.runLater(() -> {
           addFiles(files);
-          String added = files.size() + (files.size() == 1 ? " photo added" : " photos added");
+          long photos = files.size() - documents;
+          String added = photos + (photos == 1 ? " photo added" : " photos added")
+              + (documents == 0 ? "" : ", " + documents + (documents == 1 ? " document" : " documents") + " being read");
           services.status().setMessage(skipped == 0 ? added
               : added + "; " + skipped + (skipped == 1 ? " file" : " files") + " in the folders skipped (not images)");
         });
@@ -178,6 +187,12 @@ public final class GalleryPresenter {
   /** File-chooser patterns ("*.jpg"...) for the formats the decoder reads. */
   public static List<String> imagePatterns() {
     return ImageFiles.EXTENSIONS.stream().sorted().map(e -> "*." + e).toList();
+  }
+
+  /** The same, with the documents whose photos are analysed ("*.pdf", "*.docx"...). */
+  public static List<String> imageAndDocumentPatterns() {
+    return java.util.stream.Stream.concat(imagePatterns().stream(),
+        ImageFiles.DOCUMENT_EXTENSIONS.stream().sorted().map(e -> "*." + e)).toList();
   }
 
   /** A pasted or dropped image (no file behind it): saved as a PNG in a temporary folder, then added. */
@@ -203,9 +218,10 @@ public final class GalleryPresenter {
   }
 
   private void addFiles(List<Path> files) {
-    List<GalleryItem> added = files.stream().map(GalleryItem::new).toList();
+    List<GalleryItem> added = files.stream().filter(f -> DocumentFormat.of(f) == null).map(GalleryItem::new).toList();
     items.addAll(added);
     enqueue(added);
+    files.stream().filter(f -> DocumentFormat.of(f) != null).forEach(this::enqueueDocument);
   }
 
   private static int countNonImagesInFolders(List<Path> inputs) {
@@ -213,7 +229,7 @@ public final class GalleryPresenter {
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         try (Stream<Path> walk = Files.walk(input)) {
-          count += (int) walk.filter(Files::isRegularFile).filter(p -> !ImageFiles.hasImageExtension(p))
+          count += (int) walk.filter(Files::isRegularFile).filter(p -> !ImageFiles.hasImageExtension(p) && !ImageFiles.hasDocumentExtension(p))
               .filter(p -> !p.getFileName().toString().startsWith(".")).count();
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot read the folder " + input + ": " + e.getMessage(), e);
@@ -266,6 +282,9 @@ public final class GalleryPresenter {
     int ticket = ++nextTicket;
     AnalysisRequest request = request();
     for (GalleryItem item : toAnalyse) {
+      if (item.part() == null && item.state() == GalleryItem.State.ERROR && DocumentFormat.of(item.path()) != null) {
+        continue; // a document none of whose photos could be read: its problem is the file's, whatever is analysed
+      }
       item.ticket = ticket;
       item.setState(GalleryItem.State.QUEUED);
       current.total++;
@@ -274,6 +293,57 @@ public final class GalleryPresenter {
     running.set(true);
     updateProgress();
     services.status().setModelInUse(modelDescription());
+  }
+
+  /**
+   * A dropped document: read on an analysis thread, one photo at a time, each analysed there and
+   * added as a finished card as soon as it is done, so no document's photos pile up in memory.
+   */
+  private void enqueueDocument(Path file) {
+    if (run == null) {
+      run = new Run();
+    }
+    Run owner = run;
+    int ticket = ++nextTicket;
+    AnalysisRequest request = request();
+    owner.total++;
+    running.set(true);
+    updateProgress();
+    services.analysisPool().execute(() -> {
+      String name = file.toString();
+      try {
+        Analyzer analyzer = services.analyzer().join();
+        DocumentSummary summary = PhotoRef.documents().read(DocumentSource.of(file), DocumentFormat.of(file), photo -> {
+          ImageAnalysis result = analyzer.analyze(photo, name, request);
+          Platform.runLater(() -> addDocumentCard(file, result, owner, ticket));
+          return !owner.cancelled.get();
+        });
+        if (summary.skippedAny()) {
+          Platform.runLater(() -> services.status().setMessage(summary.message()));
+        }
+      } catch (DocumentException e) {
+        ImageAnalysis failed = Analyzer.failedDocument(name, e);
+        Platform.runLater(() -> addDocumentCard(file, failed, owner, ticket));
+      } catch (RuntimeException e) {
+        ImageAnalysis failed = ImageAnalysis.failed(name, new AnalysisError("model_unavailable", AppServices.rootMessage(e)));
+        Platform.runLater(() -> addDocumentCard(file, failed, owner, ticket));
+      }
+      Platform.runLater(() -> finish(null, owner, ticket, null));
+    });
+  }
+
+  /** On the FX thread: one finished photo of a document (or the document's error) becomes a card. */
+  private void addDocumentCard(Path file, ImageAnalysis result, Run owner, int ticket) {
+    if (owner.cancelled.get()) {
+      return; // cancelled, cleared, or analysed afresh since: reading stopped, this photo is not shown
+    }
+    GalleryItem item = new GalleryItem(new PhotoRef(file, result.part()));
+    item.ticket = ticket;
+    items.add(item);
+    if (owner == run) {
+      owner.total++;
+    }
+    finish(item, owner, ticket, result);
   }
 
   /** On an analysis thread. */
@@ -289,7 +359,8 @@ public final class GalleryPresenter {
     });
     ImageAnalysis result;
     try {
-      result = services.analyzer().join().analyze(item.path(), request);
+      result = item.part() == null ? services.analyzer().join().analyze(item.path(), request)
+          : analyseAgain(item, request);
     } catch (RuntimeException e) {
       // the engine or a model could not load: no photo can succeed, say why on each card
       result = ImageAnalysis.failed(item.path().toString(), new AnalysisError("model_unavailable",
@@ -299,9 +370,24 @@ public final class GalleryPresenter {
     Platform.runLater(() -> finish(item, owner, ticket, finished));
   }
 
-  /** On the FX thread; {@code result} null means skipped (cancelled or removed). */
+  /** A photo inside a document, read again from the document (the mode or the detector changed). */
+  private ImageAnalysis analyseAgain(GalleryItem item, AnalysisRequest request) {
+    String name = item.path().toString();
+    try {
+      EmbeddedPhoto photo = PhotoRef.documents().readOne(DocumentSource.of(item.path()), DocumentFormat.of(item.path()),
+          item.part());
+      return services.analyzer().join().analyze(photo, name, request);
+    } catch (DocumentException e) {
+      return Analyzer.failedDocument(name, e).withPart(item.part());
+    }
+  }
+
+  /**
+   * On the FX thread; {@code result} null means skipped (cancelled or removed); {@code item} null
+   * means a document's reading ended.
+   */
   private void finish(GalleryItem item, Run owner, int ticket, ImageAnalysis result) {
-    if (item.ticket == ticket && !item.removed) {
+    if (item != null && item.ticket == ticket && !item.removed) {
       if (result == null) {
         item.setState(GalleryItem.State.NOT_ANALYSED);
       } else {
@@ -457,7 +543,7 @@ public final class GalleryPresenter {
       int written = 0;
       for (int i = 0; i < which.size(); i++) {
         try {
-          GalleryExport.writeAnnotatedPng(which.get(i).path(), results.get(i), folder);
+          GalleryExport.writeAnnotatedPng(which.get(i).photo(), results.get(i), folder);
           written++;
         } catch (IOException | ImageDecodeException e) {
           int n = written;
@@ -495,7 +581,7 @@ public final class GalleryPresenter {
     String card = current.classifier().card().toString();
     int side = Math.max(current.classifier().spec().width(), current.classifier().spec().height());
     return services.analyzer().thenApplyAsync(analyzer -> {
-      try (DecodedImage image = new ImageDecoder().decode(item.path(), DecodeTarget.shortSideAtLeast(side))) {
+      try (DecodedImage image = item.photo().decode(new ImageDecoder(), DecodeTarget.shortSideAtLeast(side))) {
         return analyzer.engine().classifier(card).classify(image.mat());
       } catch (ImageDecodeException e) {
         throw new java.util.concurrent.CompletionException(e.getMessage(), e);

@@ -235,6 +235,7 @@ public final class GalleryView extends BorderPane {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Add photos");
     chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("Images and documents", GalleryPresenter.imageAndDocumentPatterns()),
         new FileChooser.ExtensionFilter("Images", GalleryPresenter.imagePatterns()),
         new FileChooser.ExtensionFilter("All files", "*"));
     lastFolder().ifPresent(chooser::setInitialDirectory);
