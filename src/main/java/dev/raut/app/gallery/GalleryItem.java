@@ -39,6 +39,8 @@ public final class GalleryItem {
   private final BooleanProperty selected = new SimpleBooleanProperty();
   /** Which analysis request owns this item now: results of an older request are dropped. */
   int ticket;
+  /** The error card of a document none of whose photos could be read (it is not analysed again). */
+  boolean wholeDocument;
   /** Read by analysis threads so a removed photo is skipped without waiting for the FX thread. */
   volatile boolean removed;
 

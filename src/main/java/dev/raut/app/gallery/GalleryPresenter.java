@@ -169,9 +169,11 @@ public final class GalleryPresenter {
       try {
         List<Path> files = ImageFiles.expand(paths);
         int skipped = countNonImagesInFolders(paths);
-        long documents = files.stream().filter(f -> DocumentFormat.of(f) != null).count();
+        List<Path> documentFiles = files.stream().filter(f -> DocumentFormat.of(f) != null).toList();
+        long documents = documentFiles.size();
         Platform.runLater(() -> {
-          addFiles(files);
+          addFiles(files.stream().filter(f -> !documentFiles.contains(f)).toList());
+          documentFiles.forEach(this::enqueueDocument);
           long photos = files.size() - documents;
           String added = photos + (photos == 1 ? " photo added" : " photos added")
               + (documents == 0 ? "" : ", " + documents + (documents == 1 ? " document" : " documents") + " being read");
@@ -218,10 +220,9 @@ public final class GalleryPresenter {
   }
 
   private void addFiles(List<Path> files) {
-    List<GalleryItem> added = files.stream().filter(f -> DocumentFormat.of(f) == null).map(GalleryItem::new).toList();
+    List<GalleryItem> added = files.stream().map(GalleryItem::new).toList();
     items.addAll(added);
     enqueue(added);
-    files.stream().filter(f -> DocumentFormat.of(f) != null).forEach(this::enqueueDocument);
   }
 
   private static int countNonImagesInFolders(List<Path> inputs) {
@@ -282,7 +283,7 @@ public final class GalleryPresenter {
     int ticket = ++nextTicket;
     AnalysisRequest request = request();
     for (GalleryItem item : toAnalyse) {
-      if (item.part() == null && item.state() == GalleryItem.State.ERROR && DocumentFormat.of(item.path()) != null) {
+      if (item.wholeDocument) {
         continue; // a document none of whose photos could be read: its problem is the file's, whatever is analysed
       }
       item.ticket = ticket;
@@ -338,6 +339,7 @@ public final class GalleryPresenter {
       return; // cancelled, cleared, or analysed afresh since: reading stopped, this photo is not shown
     }
     GalleryItem item = new GalleryItem(new PhotoRef(file, result.part()));
+    item.wholeDocument = result.part() == null;
     item.ticket = ticket;
     items.add(item);
     if (owner == run) {

@@ -42,7 +42,8 @@ public enum DocumentFormat {
    */
   public static DocumentFormat of(Path file) {
     DocumentFormat byName = byName(file.toString());
-    if (byName != null || !Files.isRegularFile(file)) {
+    // a file named like a photo is decoded as one (saves opening every photo twice)
+    if (byName != null || ImageFiles.hasImageExtension(file) || !Files.isRegularFile(file)) {
       return byName;
     }
     try (InputStream in = Files.newInputStream(file)) {

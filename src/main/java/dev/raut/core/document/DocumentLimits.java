@@ -18,4 +18,16 @@ public record DocumentLimits(int minPhotoSide, DecodeLimits decodeLimits) {
       throw new IllegalArgumentException("the smallest photo side must be positive: " + minPhotoSide);
     }
   }
+
+  /** An embedded image file's bytes, refused ({@code file_too_big}) past the decoder's file limit. */
+  static byte[] readImageFile(java.io.InputStream in, DocumentLimits limits, String what)
+      throws java.io.IOException, dev.raut.core.image.ImageDecodeException {
+    long max = limits.decodeLimits().maxFileBytes();
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+    if (bytes.length > max) {
+      throw new dev.raut.core.image.ImageDecodeException(dev.raut.core.image.ImageDecodeException.ErrorCode.FILE_TOO_BIG,
+          what + " is more than " + max / (1024 * 1024) + " MB.");
+    }
+    return bytes;
+  }
 }

@@ -178,14 +178,8 @@ final class OfficePhotos {
     }
 
     private byte[] bytes(PackagePart part) throws IOException, ImageDecodeException {
-      long max = limits.decodeLimits().maxFileBytes();
       try (InputStream in = part.getInputStream()) {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (bytes.length > max) {
-          throw new ImageDecodeException(ImageDecodeException.ErrorCode.FILE_TOO_BIG,
-              "This picture is more than " + max / (1024 * 1024) + " MB.");
-        }
-        return bytes;
+        return DocumentLimits.readImageFile(in, limits, "This picture");
       }
     }
   }

@@ -181,14 +181,8 @@ final class PdfPhotos {
     }
 
     private byte[] jpegBytes(PDImage image) throws IOException, ImageDecodeException {
-      long max = limits.decodeLimits().maxFileBytes();
       try (InputStream in = image.createInputStream(STOP_AT_JPEG)) {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (bytes.length > max) {
-          throw new ImageDecodeException(ImageDecodeException.ErrorCode.FILE_TOO_BIG,
-              "This JPEG in the PDF is more than " + max / (1024 * 1024) + " MB.");
-        }
-        return bytes;
+        return DocumentLimits.readImageFile(in, limits, "This JPEG in the PDF");
       }
     }
 
