@@ -190,11 +190,9 @@ public final class Analyzer {
 
   private List<ImageAnalysis.DetectedObjectResult> objects(Mat bgr, AnalysisRequest request, double toOriginal) {
     List<ImageAnalysis.DetectedObjectResult> objects = new ArrayList<>();
-    for (DetectedObject o : engine.objects().detect(bgr)) {
-      if (o.score() >= request.objectThreshold()) {
-        DetectedObject scaled = o.scaled(toOriginal);
-        objects.add(new ImageAnalysis.DetectedObjectResult(scaled.label(), round4(scaled.score()), box(scaled.box())));
-      }
+    for (DetectedObject o : engine.objects().detect(bgr, request.objectThreshold())) {
+      DetectedObject scaled = o.scaled(toOriginal);
+      objects.add(new ImageAnalysis.DetectedObjectResult(scaled.label(), round4(scaled.score()), box(scaled.box())));
     }
     return objects;
   }
