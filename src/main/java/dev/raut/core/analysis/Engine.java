@@ -54,7 +54,7 @@ public final class Engine implements AutoCloseable {
   /** Upright (the points map straight back), about the extent of face-api's own detector boxes. */
   public static final FaceCrop LANDMARK_CROP = new FaceCrop(1.3, 0.05, false);
   /** Eyes levelled, chosen by verification accuracy on the dev photos' identities (README, "Face recognition"). */
-  public static final FaceCrop RECOGNITION_CROP = new FaceCrop(1.3, 0.05, true);
+  public static final FaceCrop RECOGNITION_CROP = new FaceCrop(1.6, 0.05, true);
 
   private final ModelStore store;
   private final ModelCatalog catalog;

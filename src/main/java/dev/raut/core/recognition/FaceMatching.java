@@ -7,7 +7,7 @@ package dev.raut.core.recognition;
  */
 public final class FaceMatching {
   /** Below this distance two faces are taken to be the same person. */
-  public static final double THRESHOLD = 0.5;
+  public static final double THRESHOLD = 0.66;
 
   private FaceMatching() {
   }
