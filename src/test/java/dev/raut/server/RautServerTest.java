@@ -270,7 +270,8 @@ class RautServerTest {
     JsonNode data = ResultJson.mapper().readTree(response.body()).get("data");
     assertThat(data.get("prediction").asText()).isEqualTo("objects");
     assertThat(data.get("models").findValuesAsText("id")).containsExactly("face-front", "face-back", "face-haar", "emotion", "objects",
-        "embed-mobilenet-v3", "embed-mobilenet-v2", "embed-mobilenet-v3-texture");
+        "embed-mobilenet-v3", "embed-mobilenet-v2", "embed-mobilenet-v3-texture", "face-expression", "face-age-gender",
+        "face-landmark-68", "face-landmark-68-tiny", "face-recognition");
     assertThat(data.get("models").findValuesAsText("state")).containsOnly("ready");
     assertThat(data.get("classifier").isNull()).isTrue();
     assertThat(data.get("upload").get("max_image_bytes").asLong()).isEqualTo(ServerConfig.DEFAULT_MAX_UPLOAD_BYTES);
