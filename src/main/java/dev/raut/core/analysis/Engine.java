@@ -1,9 +1,14 @@
 package dev.raut.core.analysis;
 
+import dev.raut.core.attributes.AgeGenderEstimator;
+import dev.raut.core.attributes.LandmarkDetector;
 import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.classify.OnnxImageClassifier;
 import dev.raut.core.emotion.EmotionClassifier;
+import dev.raut.core.emotion.EmotionModel;
+import dev.raut.core.emotion.FaceCrop;
+import dev.raut.core.emotion.FaceExpressionClassifier;
 import dev.raut.core.face.BlazeFaceDetector;
 import dev.raut.core.face.FaceDetector;
 import dev.raut.core.face.HaarFaceDetector;
@@ -17,6 +22,7 @@ import dev.raut.core.model.ModelStore;
 import dev.raut.core.objects.ObjectDetector;
 import dev.raut.core.onnx.ModelLoadException;
 import dev.raut.core.onnx.OnnxModel;
+import dev.raut.core.recognition.FaceDescriber;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +46,16 @@ public final class Engine implements AutoCloseable {
    */
   static final double FRONT_BOX_SCALE = 1 / 1.45;
 
+  /**
+   * The crop face-api's expression and age/gender networks read around a BlazeFace box, chosen for
+   * expression by measurement on faces-emotion-dev (README, "Emotion accuracy").
+   */
+  public static final FaceCrop FACE_NETWORK_CROP = new FaceCrop(1.8, 0.05, true);
+  /** Upright (the points map straight back), about the extent of face-api's own detector boxes. */
+  public static final FaceCrop LANDMARK_CROP = new FaceCrop(1.3, 0.05, false);
+  /** Eyes levelled, chosen by verification accuracy on the dev photos' identities (README, "Face recognition"). */
+  public static final FaceCrop RECOGNITION_CROP = new FaceCrop(1.6, 0.05, true);
+
   private final ModelStore store;
   private final ModelCatalog catalog;
   private final int threadsPerModel;
@@ -48,6 +64,10 @@ public final class Engine implements AutoCloseable {
   private final Map<String, OnnxImageClassifier> classifiers = new HashMap<>();
   private final Map<String, ClassifierScope> scopes = new HashMap<>();
   private EmotionClassifier emotion;
+  private FaceExpressionClassifier faceExpression;
+  private AgeGenderEstimator ageGender;
+  private LandmarkDetector landmarks;
+  private FaceDescriber describer;
   private ObjectDetector objects;
   private boolean closed;
 
@@ -91,6 +111,42 @@ public final class Engine implements AutoCloseable {
       emotion = new EmotionClassifier(load(card.id()), card.labels());
     }
     return emotion;
+  }
+
+  /** face-api's FaceExpressionNet, answering in the mini-Xception card's labels and order. */
+  public synchronized FaceExpressionClassifier faceExpression() {
+    requireOpen();
+    if (faceExpression == null) {
+      ModelCard card = catalog.get(ModelCatalog.FACE_EXPRESSION);
+      faceExpression = new FaceExpressionClassifier(load(card.id()), card.labels(),
+          catalog.get(ModelCatalog.EMOTION).labels());
+    }
+    return faceExpression;
+  }
+
+  public synchronized AgeGenderEstimator ageGender() {
+    requireOpen();
+    if (ageGender == null) {
+      ModelCard card = catalog.get(ModelCatalog.FACE_AGE_GENDER);
+      ageGender = new AgeGenderEstimator(load(card.id()), card.labels(), FACE_NETWORK_CROP);
+    }
+    return ageGender;
+  }
+
+  public synchronized LandmarkDetector landmarks() {
+    requireOpen();
+    if (landmarks == null) {
+      landmarks = new LandmarkDetector(load(ModelCatalog.FACE_LANDMARK_68), LANDMARK_CROP);
+    }
+    return landmarks;
+  }
+
+  public synchronized FaceDescriber describer() {
+    requireOpen();
+    if (describer == null) {
+      describer = new FaceDescriber(load(ModelCatalog.FACE_RECOGNITION), RECOGNITION_CROP);
+    }
+    return describer;
   }
 
   public synchronized ObjectDetector objects() {
@@ -143,8 +199,20 @@ public final class Engine implements AutoCloseable {
       if (request.emotionModel() != null) {
         classifier(request.emotionModel());
       } else {
-        emotion();
+        EmotionModel choice = request.emotionChoice();
+        if (choice != EmotionModel.FACE_EXPRESSION) {
+          emotion();
+        }
+        if (choice != EmotionModel.MINI_XCEPTION) {
+          faceExpression();
+        }
       }
+    }
+    if (request.ageGender()) {
+      ageGender();
+    }
+    if (request.landmarks()) {
+      landmarks();
     }
     if (request.objects()) {
       objects();
