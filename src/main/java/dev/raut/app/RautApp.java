@@ -157,8 +157,8 @@ public final class RautApp extends Application {
     if (stage != null && services != null) {
       saveGeometry();
       services.settings().flush();
-      window.close();
-      services.close();
+      // the engine closes only once Live has stopped: never under a frame still inside a model
+      window.shutDown().whenComplete((stopped, failure) -> services.close());
     }
   }
 }

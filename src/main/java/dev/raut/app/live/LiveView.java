@@ -495,7 +495,12 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   /** Stops the display, the source and the analysis, and frees their buffers (in the background). */
   @Override
   public void close() {
+    closeLater();
+  }
+
+  /** Stops the display now and the pipeline in the background; completes when the pipeline has stopped. */
+  public java.util.concurrent.CompletableFuture<Void> closeLater() {
     display.stop();
-    presenter.closeLater();
+    return presenter.closeLater();
   }
 }
