@@ -67,7 +67,7 @@ public final class ModelsPresenter {
   /** Re-reads the cache state (hashes the model files) and the library, in the background. */
   public CompletableFuture<Void> refresh() {
     return CompletableFuture.runAsync(() -> {
-      ModelStore store = ModelStore.defaultStore();
+      ModelStore store = services.modelStore().join();
       List<DefaultModel> rows = ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList();
       List<ClassifierLibrary.Entry> entries = services.classifiers().list();
       entries.forEach(e -> formats.put(e.id(), readFormat(e.card())));
