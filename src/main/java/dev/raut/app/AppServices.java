@@ -85,6 +85,14 @@ public final class AppServices implements AutoCloseable {
     return analyzer;
   }
 
+  /**
+   * The model store the engine reads (pages that show or use models must read the same one); the
+   * default store when the engine could not start, which is where it would have read. Join off the FX thread.
+   */
+  public CompletableFuture<dev.raut.core.model.ModelStore> modelStore() {
+    return analyzer.handle((a, failed) -> a != null ? a.engine().store() : dev.raut.core.model.ModelStore.defaultStore());
+  }
+
   /** Loads the models a request needs in the background and shows the state in the status bar. */
   public void warmUp(AnalysisRequest request) {
     status.setEngineState("Loading models…");

@@ -153,13 +153,22 @@ public final class MainWindow implements AutoCloseable {
     return server;
   }
 
-  /** On exit, before the engine closes: stops the local server and an evaluation in progress. */
-  @Override
-  public void close() {
-    live.close();
+  /**
+   * On exit, before the engine closes: stops the local server, an evaluation or teach run in
+   * progress, and Live. Completes when Live's pipeline has left its models (it stops in the
+   * background so the JavaFX thread does not wait for a camera); close the engine after that.
+   */
+  public java.util.concurrent.CompletableFuture<Void> shutDown() {
+    java.util.concurrent.CompletableFuture<Void> liveStopped = live.closeLater();
     server.close();
     evaluate.close();
     teach.close();
+    return liveStopped;
+  }
+
+  @Override
+  public void close() {
+    shutDown();
   }
 
   /** Shows a page by its title ("Gallery", "Live", "Models", "Evaluate", "Teach"). */

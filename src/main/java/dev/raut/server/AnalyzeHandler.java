@@ -55,6 +55,8 @@ final class AnalyzeHandler implements Handler {
     boolean faces = flag(ctx, "faces");
     boolean emotions = flag(ctx, "emotions");
     boolean objects = flag(ctx, "objects");
+    boolean ageGender = flag(ctx, "age_gender");
+    boolean landmarks = flag(ctx, "landmarks");
     boolean useClassifier = flag(ctx, "classifier");
     if (useClassifier && classifier == null) {
       throw ApiException.badRequest("this server has no classifier; start it with raut serve --classifier CARD_OR_ONNX");
@@ -66,8 +68,9 @@ final class AnalyzeHandler implements Handler {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    return AnalysisRequest.asked(faces, emotions, objects, useClassifier ? classifier : null, detector,
-        AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, EmotionViews.FAST).withEmotionModel(emotionModel);
+    return AnalysisRequest.asked(faces || ageGender || landmarks, emotions, objects, useClassifier ? classifier : null,
+            detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, EmotionViews.FAST)
+        .withEmotionModel(emotionModel).withFaceExtras(ageGender, landmarks);
   }
 
   private static boolean flag(Context ctx, String name) {

@@ -185,6 +185,24 @@ class RautServerTest {
   }
 
   @Test
+  void analyzeGivesAgeGenderAndLandmarksOnlyWhenAsked() throws Exception {
+    HttpResponse<String> asked = http.post("/v1/analyze?age_gender=true&landmarks=true",
+        new MultipartBody().file("image", "sample2.jpg", "image/jpeg", sample2));
+    assertThat(asked.statusCode()).isEqualTo(200);
+    ImageAnalysis result = ResultJson.parse(ResultJson.mapper().readTree(asked.body()).get("data").get("images").get(0).toString());
+    assertThat(result).isEqualTo(analyzer.analyze(sample2, "sample2.jpg",
+        AnalysisRequest.asked(true, false, false, null, null, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, null)
+            .withFaceExtras(true, true)));
+    assertThat(result.faces()).isNotEmpty().allSatisfy(face -> {
+      assertThat(face.age()).isNotNull();
+      assertThat(face.gender()).isNotNull();
+      assertThat(face.landmarks68()).hasSize(68);
+    });
+    HttpResponse<String> plain = http.post("/v1/analyze", new MultipartBody().file("image", "sample2.jpg", "image/jpeg", sample2));
+    assertThat(plain.body()).doesNotContain("\"age\"").doesNotContain("landmarks68");
+  }
+
+  @Test
   void analyzeTakesOptionsAsFormFieldsOrQueryParameters() throws Exception {
     HttpResponse<String> asField = http.post("/v1/analyze", new MultipartBody()
         .field("objects", "true").file("image", "sample2.jpg", "image/jpeg", sample2));
@@ -251,7 +269,8 @@ class RautServerTest {
     JsonNode data = ResultJson.mapper().readTree(response.body()).get("data");
     assertThat(data.get("prediction").asText()).isEqualTo("objects");
     assertThat(data.get("models").findValuesAsText("id")).containsExactly("face-front", "face-back", "face-haar", "emotion", "objects",
-        "embed-mobilenet-v3", "embed-mobilenet-v2", "embed-mobilenet-v3-texture");
+        "embed-mobilenet-v3", "embed-mobilenet-v2", "embed-mobilenet-v3-texture", "face-expression", "face-age-gender",
+        "face-landmark-68", "face-landmark-68-tiny", "face-recognition");
     assertThat(data.get("models").findValuesAsText("state")).containsOnly("ready");
     assertThat(data.get("classifier").isNull()).isTrue();
     assertThat(data.get("upload").get("max_image_bytes").asLong()).isEqualTo(ServerConfig.DEFAULT_MAX_UPLOAD_BYTES);

@@ -72,7 +72,11 @@ final class GalleryExport {
       for (ImageAnalysis.Face f : r.faces()) {
         String text = f.emotion() == null ? "face " + Overlays.percent(f.score())
             : f.emotion().label() + " " + Overlays.percent(f.emotion().score());
+        if (f.age() != null) {
+          text += " · " + GalleryStrings.ageGender(f.age(), f.gender().label());
+        }
         draw(g, f.box(), scale, FACE, text);
+        drawLandmarks(g, f.landmarks68(), scale, line);
       }
       if (!r.classes().isEmpty()) {
         ImageAnalysis.ClassScore top = r.classes().get(0);
@@ -91,6 +95,15 @@ final class GalleryExport {
       throw new IOException("No PNG writer available");
     }
     return out;
+  }
+
+  /** Each of the 68 landmarks as a dot, in the face colour. */
+  private static void drawLandmarks(Graphics2D g, List<List<Double>> points, double scale, float line) {
+    g.setColor(FACE);
+    int r = Math.max(2, Math.round(line));
+    for (List<Double> p : points) {
+      g.fillOval((int) Math.round(p.get(0) * scale) - r / 2, (int) Math.round(p.get(1) * scale) - r / 2, r, r);
+    }
   }
 
   private static void draw(Graphics2D g, List<Double> box, double scale, Color color, String text) {

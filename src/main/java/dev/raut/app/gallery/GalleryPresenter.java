@@ -350,7 +350,10 @@ public final class GalleryPresenter {
 
   /** On an analysis thread. */
   private void analyse(GalleryItem item, Run owner, int ticket, AnalysisRequest request) {
-    if (owner.cancelled.get() || item.removed) {
+    if (owner.cancelled.get()) {
+      return; // cancel() already settled this card, with all the others, in one pass
+    }
+    if (item.removed) {
       Platform.runLater(() -> finish(item, owner, ticket, null));
       return;
     }
@@ -408,10 +411,19 @@ public final class GalleryPresenter {
     updateCounts();
   }
 
-  /** Stops the running batch: photos not started yet stay "not analysed"; the few in flight finish. */
+  /**
+   * Stops the running batch: photos not started yet become "not analysed" at once, in one pass (not
+   * one FX event per photo, each rescanning the gallery); the few in flight finish and land on their cards.
+   */
   public void cancel() {
     if (run != null) {
-      run.cancelled.set(true);
+      abandonRun();
+      for (GalleryItem item : items) {
+        if (item.state() == GalleryItem.State.QUEUED) {
+          item.setState(GalleryItem.State.NOT_ANALYSED);
+        }
+      }
+      updateCounts();
       services.status().setMessage("Analysis cancelled");
     }
   }

@@ -9,4 +9,9 @@ final class GalleryStrings {
 
   static final String FACES = "Faces:";
   static final String DETECTOR = "Detector";
+
+  /** "34 y, female": a face's apparent age and gender, on exported images. */
+  static String ageGender(double age, String gender) {
+    return Math.round(age) + " y, " + gender;
+  }
 }

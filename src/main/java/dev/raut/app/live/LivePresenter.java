@@ -81,7 +81,7 @@ public final class LivePresenter implements AutoCloseable {
   private volatile Path recordTarget;
 
   // control thread only
-  private LivePipeline pipeline;
+  private volatile LivePipeline pipeline;
   private FrameSource source;
   private AnalysisRequest request = AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.FRONT);
   private volatile AnalysisRequest requestInUse = request;
@@ -207,6 +207,11 @@ public final class LivePresenter implements AutoCloseable {
 
   public void stop() {
     submit(this::stopNow);
+  }
+
+  /** True while a pipeline exists (started and not yet stopped and joined). */
+  public boolean pipelineRunning() {
+    return pipeline != null;
   }
 
   /** What to analyse; applied to the running pipeline from its next frame. */
@@ -533,11 +538,23 @@ public final class LivePresenter implements AutoCloseable {
     }
   }
 
-  /** Closes in the background: for the JavaFX thread, which must not wait for a camera. */
-  public void closeLater() {
-    Thread closer = new Thread(this::close, "raut-live-close");
-    closer.setDaemon(true);
+  /**
+   * Closes in the background, for the JavaFX thread, which must not wait for a camera. The future
+   * completes once the pipeline has stopped and left its models, so the engine may close after it.
+   * The closing thread is not a daemon: at exit the JVM waits for it instead of cutting a native call short.
+   */
+  public java.util.concurrent.CompletableFuture<Void> closeLater() {
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    Thread closer = new Thread(() -> {
+      try {
+        close();
+        done.complete(null);
+      } catch (RuntimeException | Error e) {
+        done.completeExceptionally(e);
+      }
+    }, "raut-live-close");
     closer.start();
+    return done;
   }
 
   private static Path defaultOutputFolder() {

@@ -134,7 +134,24 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     };
     display.start();
     wireLifecycle();
-    presenter.refreshCameras();
+    listCamerasWhenFirstShown();
+  }
+
+  /** The camera driver is asked only once Live is on screen, not for every start of the app. */
+  private void listCamerasWhenFirstShown() {
+    if (getScene() != null) {
+      presenter.refreshCameras();
+      return;
+    }
+    sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs, javafx.scene.Scene old, javafx.scene.Scene now) {
+        if (now != null) {
+          sceneProperty().removeListener(this);
+          presenter.refreshCameras();
+        }
+      }
+    });
   }
 
   public LivePresenter presenter() {
@@ -495,7 +512,12 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   /** Stops the display, the source and the analysis, and frees their buffers (in the background). */
   @Override
   public void close() {
+    closeLater();
+  }
+
+  /** Stops the display now and the pipeline in the background; completes when the pipeline has stopped. */
+  public java.util.concurrent.CompletableFuture<Void> closeLater() {
     display.stop();
-    presenter.closeLater();
+    return presenter.closeLater();
   }
 }

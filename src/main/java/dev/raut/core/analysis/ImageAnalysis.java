@@ -52,13 +52,24 @@ public record ImageAnalysis(
 
   /**
    * One face; {@code classes} holds the top classes of a face-scope classifier (a user's own
-   * emotion, age-group or mask model), left out of the JSON when none was asked for.
+   * emotion, age-group or mask model), left out of the JSON when none was asked for, as are
+   * {@code age} and {@code gender} (--age-gender) and {@code landmarks68} (--landmarks: 68 [x, y]
+   * points in the original photo's pixels, iBUG 300-W order).
    */
-  @JsonPropertyOrder({"box", "score", "keypoints", "emotion", "classes"})
+  @JsonPropertyOrder({"box", "score", "keypoints", "emotion", "age", "gender", "landmarks68", "classes"})
   public record Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassScore> classes) {
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassScore> classes,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double age,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ClassScore gender,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<List<Double>> landmarks68) {
     public Face {
       classes = classes == null ? List.of() : List.copyOf(classes);
+      landmarks68 = landmarks68 == null ? List.of() : List.copyOf(landmarks68);
+    }
+
+    public Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion,
+        List<ClassScore> classes) {
+      this(box, score, keypoints, emotion, classes, null, null, List.of());
     }
 
     public Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion) {
@@ -66,7 +77,11 @@ public record ImageAnalysis(
     }
 
     public Face withClasses(List<ClassScore> newClasses) {
-      return new Face(box, score, keypoints, emotion, newClasses);
+      return new Face(box, score, keypoints, emotion, newClasses, age, gender, landmarks68);
+    }
+
+    public Face withBox(List<Double> newBox) {
+      return new Face(newBox, score, keypoints, emotion, classes, age, gender, landmarks68);
     }
   }
 

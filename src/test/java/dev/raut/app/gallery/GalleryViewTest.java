@@ -190,16 +190,41 @@ class GalleryViewTest {
     }
     fxRun(() -> gallery.addPaths(many));
     waitUntil("first result", 60, () -> gallery.items().stream().anyMatch(i -> i.state() == GalleryItem.State.DONE));
-    fxRun(gallery::cancel);
-    waitUntil("run stopped", 30, () -> !gallery.runningProperty().get());
-    Thread.sleep(1500);
+    long doneAtCancel = fx(() -> {
+      gallery.cancel();
+      return gallery.items().stream().filter(i -> i.state() == GalleryItem.State.DONE).count();
+    });
+    assertThat(fx(() -> gallery.runningProperty().get())).isFalse();
+    assertThat(fx(() -> gallery.items().stream().filter(i -> i.state() == GalleryItem.State.QUEUED).count()))
+        .as("no card still waiting once cancelled").isZero();
+    drainAnalysisThreads();
     long done = fx(() -> gallery.items().stream().filter(i -> i.state() == GalleryItem.State.DONE).count());
     long notAnalysed = fx(() -> gallery.items().stream().filter(i -> i.state() == GalleryItem.State.NOT_ANALYSED).count());
-    assertThat(done).isBetween(1L, 20L);
     assertThat(done + notAnalysed).isEqualTo(40);
-    Thread.sleep(1000);
-    assertThat(fx(() -> gallery.items().stream().filter(i -> i.state() == GalleryItem.State.DONE).count()))
-        .as("nothing analysed after the cancel settled").isEqualTo(done);
+    assertThat(done).as("only the photos in flight at the cancel finished after it")
+        .isBetween(doneAtCancel, doneAtCancel + dev.raut.app.AppServices.ANALYSIS_THREADS);
+    assertThat(done).isLessThan(40);
+  }
+
+  /**
+   * Waits until every analysis task queued so far has run: one marker per analysis thread, each
+   * holding its thread until all are held, so none can start before every earlier task finished;
+   * then lets the FX events those tasks posted run.
+   */
+  private void drainAnalysisThreads() throws Exception {
+    int threads = dev.raut.app.AppServices.ANALYSIS_THREADS;
+    java.util.concurrent.CyclicBarrier all = new java.util.concurrent.CyclicBarrier(threads);
+    List<java.util.concurrent.Future<?>> markers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      markers.add(app.services().analysisPool().submit(() -> {
+        all.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        return null;
+      }));
+    }
+    for (java.util.concurrent.Future<?> marker : markers) {
+      marker.get(90, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
   }
 
   @Test

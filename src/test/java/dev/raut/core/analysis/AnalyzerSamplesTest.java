@@ -105,6 +105,17 @@ class AnalyzerSamplesTest {
   }
 
   @Test
+  void anObjectThresholdBelowTheDetectorsDefaultFindsMoreObjects() {
+    AnalysisRequest low = new AnalysisRequest(false, false, true, null, DetectorChoice.AUTO, 0.05);
+    AnalysisRequest usual = new AnalysisRequest(false, false, true, null, DetectorChoice.AUTO, 0.2);
+    ImageAnalysis many = analyzer.analyze(Samples.photo(1), low);
+    ImageAnalysis fewer = analyzer.analyze(Samples.photo(1), usual);
+    assertThat(many.objects()).hasSizeGreaterThan(fewer.objects().size());
+    assertThat(many.objects()).anySatisfy(o -> assertThat(o.score()).isLessThan(0.2));
+    assertThat(many.objects()).allSatisfy(o -> assertThat(o.score()).isGreaterThanOrEqualTo(0.05));
+  }
+
+  @Test
   void haarAndFrontDetectorsAlsoFindFaces() {
     for (DetectorChoice choice : List.of(DetectorChoice.HAAR, DetectorChoice.FRONT, DetectorChoice.BACK)) {
       ImageAnalysis result = analyzer.analyze(Samples.photo(3), AnalysisRequest.facesAndEmotions().withDetector(choice));
