@@ -88,7 +88,7 @@ public final class PeopleBook {
 
   /**
    * Gives every face that belongs to no one a person: the faces are clustered among themselves
-   * ({@link FaceClusters}); a cluster whose mean distance to a known person's faces is under the
+   * ({@link FaceClusters}, never two faces of one photo together); a cluster whose mean distance to a known person's faces is under the
    * threshold joins that person, the others become new, unnamed people. Faces already given to
    * someone (by an earlier grouping, a merge or a split) stay where the user left them.
    * Returns how many new people were made.
@@ -104,19 +104,30 @@ public final class PeopleBook {
       return 0;
     }
     Map<String, List<float[]>> known = new LinkedHashMap<>();
+    Map<String, java.util.Set<String>> knownPhotos = new LinkedHashMap<>();
     forEachFace((ref, face) -> {
       if (face.person() != null) {
         known.computeIfAbsent(face.person(), k -> new ArrayList<>()).add(face.descriptor());
+        knownPhotos.computeIfAbsent(face.person(), k -> new java.util.HashSet<>()).add(ref.photo());
       }
     });
+    // one person is not twice in a photo: faces of one photo are never grouped together
+    Map<String, Integer> photoNumbers = new java.util.HashMap<>();
+    photos.keySet().forEach(p -> photoNumbers.put(p, photoNumbers.size()));
+    int[] photoOf = loose.stream().mapToInt(r -> photoNumbers.get(r.photo())).toArray();
     List<List<Integer>> clusters = FaceClusters.cluster(loose.stream().map(r -> face(r).descriptor()).toList(),
-        GROUPING_THRESHOLD);
+        GROUPING_THRESHOLD, photoOf);
     int made = 0;
     for (List<Integer> cluster : clusters) {
       List<float[]> members = cluster.stream().map(i -> face(loose.get(i)).descriptor()).toList();
+      java.util.Set<String> memberPhotos = new java.util.HashSet<>();
+      cluster.forEach(i -> memberPhotos.add(loose.get(i).photo()));
       String best = null;
       double bestDistance = GROUPING_THRESHOLD;
       for (Map.Entry<String, List<float[]>> person : known.entrySet()) {
+        if (!java.util.Collections.disjoint(knownPhotos.get(person.getKey()), memberPhotos)) {
+          continue;
+        }
         double d = meanDistance(members, person.getValue());
         if (d < bestDistance) {
           bestDistance = d;
@@ -131,6 +142,9 @@ public final class PeopleBook {
       for (int i : cluster) {
         setPerson(loose.get(i), best);
       }
+      // the next clusters see this one's faces and photos as that person's
+      known.computeIfAbsent(best, k -> new ArrayList<>()).addAll(members);
+      knownPhotos.computeIfAbsent(best, k -> new java.util.HashSet<>()).addAll(memberPhotos);
     }
     return made;
   }

@@ -86,6 +86,21 @@ class PeopleBookTest {
   }
 
   @Test
+  void twoFacesOfOnePhotoAreNeverOnePersonHoweverAlike() {
+    Random random = new Random(7);
+    float[] twin = randomCentre(random);
+    PeopleBook book = new PeopleBook();
+    book.putPhoto("twins.jpg", 1, 1, List.of(face(near(twin, 0.1, random), 0), face(near(twin, 0.1, random), 100)));
+    book.group();
+    assertThat(book.people()).hasSize(2);
+    // a third photo of one of them joins one twin, not both, and a photo of both splits between them
+    book.putPhoto("again.jpg", 1, 1, List.of(face(near(twin, 0.1, random), 0), face(near(twin, 0.1, random), 100)));
+    book.group();
+    assertThat(book.people()).hasSize(2).allSatisfy(p -> assertThat(p.faces()).extracting(PeopleBook.FaceRef::photo)
+        .containsExactlyInAnyOrder("twins.jpg", "again.jpg"));
+  }
+
+  @Test
   void mergeMovesEveryFaceAndKeepsAName() {
     PeopleBook book = twoPeople(new Random(3));
     book.group();
