@@ -45,23 +45,22 @@ final class Overlays {
         box(layer, f.box(), scale, dx, dy, "face-box", layers.labels() ? text : null, font);
       }
     }
-    if (layers.keypoints()) {
-      for (ImageAnalysis.Face f : r.faces()) {
-        for (List<Double> p : f.keypoints()) {
-          Circle dot = new Circle(dx + p.get(0) * scale, dy + p.get(1) * scale, 2.5);
-          dot.getStyleClass().add("keypoint");
-          layer.getChildren().add(dot);
-        }
+    for (ImageAnalysis.Face f : r.faces()) {
+      if (layers.keypoints()) {
+        dots(layer, f.keypoints(), scale, dx, dy, 2.5, "keypoint");
+      }
+      if (layers.landmarks()) {
+        dots(layer, f.landmarks68(), scale, dx, dy, 1.8, "landmark");
       }
     }
-    if (layers.landmarks()) {
-      for (ImageAnalysis.Face f : r.faces()) {
-        for (List<Double> p : f.landmarks68()) {
-          Circle dot = new Circle(dx + p.get(0) * scale, dy + p.get(1) * scale, 1.8);
-          dot.getStyleClass().add("landmark");
-          layer.getChildren().add(dot);
-        }
-      }
+  }
+
+  private static void dots(Pane layer, List<List<Double>> points, double scale, double dx, double dy, double radius,
+      String style) {
+    for (List<Double> p : points) {
+      Circle dot = new Circle(dx + p.get(0) * scale, dy + p.get(1) * scale, radius);
+      dot.getStyleClass().add(style);
+      layer.getChildren().add(dot);
     }
   }
 

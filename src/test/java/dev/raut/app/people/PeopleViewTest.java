@@ -10,7 +10,6 @@ import dev.raut.app.AppTestSupport;
 import dev.raut.app.gallery.GalleryItem;
 import dev.raut.app.gallery.GalleryPresenter;
 import dev.raut.core.recognition.PeopleBook;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,15 +60,7 @@ class PeopleViewTest {
   private List<Path> samePeopleTwice() throws Exception {
     Path photos = Files.createDirectories(temp.resolve("photos"));
     Path original = AppTestSupport.copy(samplePhotos().get(0), photos, "party.jpg");
-    BufferedImage full = ImageIO.read(original.toFile());
-    BufferedImage small = new BufferedImage(full.getWidth() * 3 / 4, full.getHeight() * 3 / 4, BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = small.createGraphics();
-    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(full, 0, 0, small.getWidth(), small.getHeight(), null);
-    g.dispose();
-    Path copy = photos.resolve("party-small.jpg");
-    ImageIO.write(small, "jpg", copy.toFile());
-    return List.of(original, copy);
+    return List.of(original, AppTestSupport.smallerCopy(original, photos, "party-small.jpg"));
   }
 
   private static void waitForPeople(PeoplePresenter people) {
