@@ -115,7 +115,9 @@ final class DetailView extends BorderPane {
     details.setHgap(10);
     details.setVgap(4);
     details.getStyleClass().add("detail-facts");
-    HBox toggles = new HBox(12, showFaces, showKeypoints, showObjects, showLandmarks);
+    // four switches do not fit the side panel's width in one row: they wrap
+    javafx.scene.layout.FlowPane toggles = new javafx.scene.layout.FlowPane(12, 6, showFaces, showKeypoints, showObjects,
+        showLandmarks);
     faceClasses.getStyleClass().add("detail-face-classes");
     faceClasses.setWrapText(true);
     VBox side = new VBox(10, new Label("Show"), toggles, chartTitle, faceChooser, ageGender, chart, faceClasses,
