@@ -56,6 +56,11 @@ public final class AppServices implements AutoCloseable {
     return classifiers;
   }
 
+  /** The user's data folder (the classifier library's parent): imported models, the People page's file. */
+  public java.nio.file.Path dataFolder() {
+    return classifiers.root().toAbsolutePath().getParent();
+  }
+
   /** Which model reads the faces' emotions in the gallery and Live (built-in or the user's); FX thread. */
   public EmotionModels emotionModels() {
     return emotionModels;

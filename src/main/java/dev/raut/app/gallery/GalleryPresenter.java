@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -39,6 +40,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -52,6 +54,8 @@ import javafx.collections.ObservableList;
 public final class GalleryPresenter {
   private static final String KEY_CHOICE = "gallery.choice";
   private static final String KEY_DETECTOR = "gallery.detector";
+  private static final String KEY_AGE_GENDER = "gallery.ageGender";
+  private static final String KEY_LANDMARKS = "gallery.landmarks";
 
   private final AppServices services;
   private final ObservableList<GalleryItem> items = FXCollections.observableArrayList();
@@ -59,6 +63,8 @@ public final class GalleryPresenter {
   private final ObjectProperty<AnalysisChoice> choice = new SimpleObjectProperty<>(AnalysisChoice.FACES);
   private final ObjectProperty<DetectorChoice> detector = new SimpleObjectProperty<>(DetectorChoice.AUTO);
   private final ObjectProperty<GalleryItem> detailItem = new SimpleObjectProperty<>();
+  private final BooleanProperty ageGender = new SimpleBooleanProperty();
+  private final BooleanProperty landmarks = new SimpleBooleanProperty();
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
   private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -99,6 +105,17 @@ public final class GalleryPresenter {
         reanalyseAll();
       }
     });
+    ageGender.set(services.settings().getBoolean(KEY_AGE_GENDER, false));
+    landmarks.set(services.settings().getBoolean(KEY_LANDMARKS, false));
+    for (var extra : List.of(ageGender, landmarks)) {
+      extra.addListener((obs, old, now) -> {
+        services.settings().putBoolean(KEY_AGE_GENDER, ageGender.get());
+        services.settings().putBoolean(KEY_LANDMARKS, landmarks.get());
+        if (choice.get().findsFaces()) {
+          reanalyseAll();
+        }
+      });
+    }
     services.emotionModels().inUseProperty().addListener((obs, old, now) -> {
       if (usesEmotions()) {
         reanalyseAll();
@@ -129,6 +146,16 @@ public final class GalleryPresenter {
 
   public ObjectProperty<DetectorChoice> detectorProperty() {
     return detector;
+  }
+
+  /** Apparent age and gender of each face (off by default: one more network per face). */
+  public BooleanProperty ageGenderProperty() {
+    return ageGender;
+  }
+
+  /** 68 landmarks of each face, drawn in the detail view (off by default). */
+  public BooleanProperty landmarksProperty() {
+    return landmarks;
   }
 
   /** The photo shown large, or null when the detail view is closed. */
@@ -245,7 +272,8 @@ public final class GalleryPresenter {
   /** The request the current choice asks for; emotions are read by the emotion model chosen for the app. */
   public AnalysisRequest request() {
     AnalysisRequest request = choice.get().request(detector.get());
-    return request.emotions() ? request.withEmotionModel(services.emotionModels().card()) : request;
+    AnalysisRequest withEmotions = request.emotions() ? request.withEmotionModel(services.emotionModels().card()) : request;
+    return withEmotions.faces() ? withEmotions.withFaceExtras(ageGender.get(), landmarks.get()) : withEmotions;
   }
 
   /** True when the current choice reads each face's emotion (so the emotion model matters). */

@@ -84,6 +84,37 @@ public final class PhotoLoader {
     });
   }
 
+  /**
+   * A face cut from its photo (a square 1.4 times its box, {@code box} in the photo's own pixels),
+   * at most {@code side} pixels, for the People page; null when the file cannot be decoded.
+   */
+  public Future<?> loadFace(Path file, dev.raut.core.geometry.Box box, int side, Consumer<Image> onLoaded) {
+    return pool.submit(() -> {
+      Image image = null;
+      try (DecodedImage decoded = decoder().decode(file, DecodeTarget.longSideAtLeast(1600))) {
+        Mat mat = decoded.mat();
+        double scale = (double) mat.cols() / decoded.originalWidth();
+        double half = Math.max(box.width(), box.height()) * 0.7 * scale;
+        int x0 = (int) Math.max(0, box.centerX() * scale - half);
+        int y0 = (int) Math.max(0, box.centerY() * scale - half);
+        int x1 = (int) Math.min(mat.cols(), box.centerX() * scale + half);
+        int y1 = (int) Math.min(mat.rows(), box.centerY() * scale + half);
+        if (x1 > x0 && y1 > y0) {
+          Mat face = mat.submat(y0, y1, x0, x1);
+          try {
+            image = toFxImage(face, side, side);
+          } finally {
+            face.release();
+          }
+        }
+      } catch (ImageDecodeException e) {
+        image = null;
+      }
+      Image result = image;
+      Platform.runLater(() -> onLoaded.accept(result));
+    });
+  }
+
   /** What the detail view lists about a file; {@code format} says why when the header is unreadable. */
   public record PhotoDetails(String format, int width, int height, long bytes, java.time.Instant modified) {}
 

@@ -90,6 +90,9 @@ public final class LivePresenter implements AutoCloseable {
   private LiveMode lastMode = LiveMode.FACES_AND_EMOTIONS;
   private DetectorChoice lastDetector = DetectorChoice.FRONT;
   private String lastClassifier;
+  // off unless chosen: with only emotions asked, Live runs nothing more than before
+  private boolean ageGender;
+  private boolean landmarks;
   // capture thread only (and control thread once the capture thread has stopped)
   private final Mat bgra = new Mat();
   private final Mat recordBuffer = new Mat();
@@ -220,6 +223,8 @@ public final class LivePresenter implements AutoCloseable {
     lastDetector = detector;
     lastClassifier = classifierPath;
     String emotionCard = emotionModel;
+    boolean withAgeGender = ageGender;
+    boolean withLandmarks = landmarks;
     AnalysisRequest next = switch (mode) {
       case FACES_AND_EMOTIONS -> AnalysisRequest.facesAndEmotions().withDetector(detector);
       case OBJECTS -> AnalysisRequest.objectsOnly();
@@ -230,7 +235,9 @@ public final class LivePresenter implements AutoCloseable {
       AnalysisRequest chosen = mode == LiveMode.CLASSIFIER && perFace(classifierPath)
           ? AnalysisRequest.facesAndEmotions().withDetector(detector).withClassifier(classifierPath) : next;
       // the emotions come from the model chosen for the app: the built-in one, or the user's face classifier
-      AnalysisRequest wanted = chosen.emotions() ? chosen.withEmotionModel(emotionCard) : chosen;
+      AnalysisRequest withEmotions = chosen.emotions() ? chosen.withEmotionModel(emotionCard) : chosen;
+      AnalysisRequest wanted = withEmotions.faces() ? withEmotions.withFaceExtras(withAgeGender, withLandmarks)
+          : withEmotions;
       if (pipeline != null && !warmUp(wanted)) {
         return;
       }
@@ -251,6 +258,16 @@ public final class LivePresenter implements AutoCloseable {
       return;
     }
     emotionModel = card;
+    setAnalysis(lastMode, lastDetector, lastClassifier);
+  }
+
+  /** Age/gender and 68 landmarks on each face (both off by default); applied from the next frame. */
+  public void setFaceExtras(boolean withAgeGender, boolean withLandmarks) {
+    if (withAgeGender == ageGender && withLandmarks == landmarks) {
+      return;
+    }
+    ageGender = withAgeGender;
+    landmarks = withLandmarks;
     setAnalysis(lastMode, lastDetector, lastClassifier);
   }
 

@@ -202,7 +202,7 @@ public final class Analyzer {
       return List.of();
     }
     EmotionViews views = singleViewEmotions ? EmotionViews.SINGLE : request.emotionViews();
-    EmotionModel choice = request.emotionChoice();
+    EmotionModel choice = singleViewEmotions ? request.emotionChoiceForVideo() : request.emotionChoice();
     List<EmotionPrediction> mini = choice == EmotionModel.FACE_EXPRESSION ? null
         : engine.emotion().classify(bgr, detected, wholeImage ? FaceCrop.WHOLE_IMAGE : FaceCrop.DETECTED_FACE, views);
     List<EmotionPrediction> expression = choice == EmotionModel.MINI_XCEPTION ? null

@@ -14,7 +14,22 @@ public final class FaceClusters {
 
   /** Groups of indices into {@code descriptors}, each group sorted, groups ordered by their first index. */
   public static List<List<Integer>> cluster(List<float[]> descriptors, double threshold) {
+    return cluster(descriptors, threshold, null);
+  }
+
+  /**
+   * The same, but two faces of one photo never end up in one group (one person is not twice in a
+   * photo): {@code photoOf[i]} numbers face i's photo; null puts no such limit.
+   */
+  public static List<List<Integer>> cluster(List<float[]> descriptors, double threshold, int[] photoOf) {
     int n = descriptors.size();
+    java.util.BitSet[] photos = new java.util.BitSet[n];
+    for (int i = 0; i < n; i++) {
+      photos[i] = new java.util.BitSet();
+      if (photoOf != null) {
+        photos[i].set(photoOf[i]);
+      }
+    }
     double[][] distance = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
@@ -38,7 +53,7 @@ public final class FaceClusters {
           continue;
         }
         for (int b = a + 1; b < n; b++) {
-          if (alive[b] && linkage[a][b] < best) {
+          if (alive[b] && linkage[a][b] < best && !photos[a].intersects(photos[b])) {
             best = linkage[a][b];
             bestA = a;
             bestB = b;
@@ -57,6 +72,7 @@ public final class FaceClusters {
         }
       }
       groups.get(bestA).addAll(groups.get(bestB));
+      photos[bestA].or(photos[bestB]);
       alive[bestB] = false;
     }
     List<List<Integer>> result = new ArrayList<>();

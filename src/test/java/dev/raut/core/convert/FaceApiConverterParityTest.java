@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raut.core.model.ModelCard;
@@ -15,11 +12,9 @@ import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.model.ModelStore;
 import dev.raut.core.model.Sha256;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +40,7 @@ class FaceApiConverterParityTest {
     }
     byte[] onnx = new FaceApiConverter().convert(card, upstreamDir(card));
     assertEquals(card.artifact().sha256(), Sha256.of(onnx), modelId + ": converted bytes differ from the card's hash");
-    Map<String, float[]> actual = run(onnx, batch, new long[] {seeds.size(), side, side, 3});
+    Map<String, float[]> actual = OnnxOutputs.run(onnx, FaceApiNetworks.INPUT, batch, new long[] {seeds.size(), side, side, 3});
     assertEquals(expected.size(), actual.size(), modelId + " outputs");
     expected.fields().forEachRemaining(e -> assertClose(e.getValue(), actual.get(e.getKey()), modelId + "/" + e.getKey()));
   }
@@ -94,23 +89,6 @@ class FaceApiConverterParityTest {
     try (InputStream in = FaceApiConverterParityTest.class.getResourceAsStream("face-api-expected.json")) {
       assertTrue(in != null, "missing test fixture face-api-expected.json");
       return new ObjectMapper().readTree(in);
-    }
-  }
-
-  private static Map<String, float[]> run(byte[] onnx, float[] input, long[] shape) throws Exception {
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        OrtSession session = env.createSession(onnx, options);
-        OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
-        OrtSession.Result result = session.run(Map.of(FaceApiNetworks.INPUT, tensor))) {
-      Map<String, float[]> outputs = new TreeMap<>();
-      for (Map.Entry<String, ai.onnxruntime.OnnxValue> entry : result) {
-        FloatBuffer values = ((OnnxTensor) entry.getValue()).getFloatBuffer();
-        float[] copy = new float[values.remaining()];
-        values.get(copy);
-        outputs.put(entry.getKey(), copy);
-      }
-      return outputs;
     }
   }
 
