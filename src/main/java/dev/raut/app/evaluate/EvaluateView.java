@@ -1,5 +1,6 @@
 package dev.raut.app.evaluate;
 
+import dev.raut.app.DetectorNames;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.evaluate.ClassMetrics;
 import dev.raut.core.evaluate.ClassificationReport;
@@ -42,7 +43,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -121,17 +121,7 @@ public final class EvaluateView extends StackPane {
         DetectorChoice.NONE);
     detector.setId("eval-detector");
     detector.valueProperty().bindBidirectional(presenter.detectorProperty());
-    detector.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(DetectorChoice d) {
-        return d == null ? "" : detectorLabel(d);
-      }
-
-      @Override
-      public DetectorChoice fromString(String s) {
-        throw new UnsupportedOperationException("not editable");
-      }
-    });
+    detector.setConverter(DetectorNames.converter());
     detector.setTooltip(new Tooltip("The face detector for the emotion task; None when every photo already is a face crop"));
     detector.setAccessibleText("Face detector");
     detector.disableProperty().bind(Bindings.createBooleanBinding(() -> presenter.taskProperty().get() == null
@@ -147,16 +137,6 @@ public final class EvaluateView extends StackPane {
     row.setAlignment(Pos.CENTER_LEFT);
     row.disableProperty().bind(presenter.runningProperty());
     return row;
-  }
-
-  static String detectorLabel(DetectorChoice d) {
-    return switch (d) {
-      case AUTO -> "Auto (BlazeFace back, then front)";
-      case FRONT -> "BlazeFace front (near faces)";
-      case BACK -> "BlazeFace back (group photos)";
-      case HAAR -> "Haar cascade (OpenCV)";
-      case NONE -> "None (photos are face crops)";
-    };
   }
 
   private Node runRow() {
