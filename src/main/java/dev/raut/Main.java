@@ -2,6 +2,7 @@ package dev.raut;
 
 import dev.raut.app.AppLog;
 import dev.raut.app.RautApp;
+import dev.raut.app.StartupProblem;
 import dev.raut.cli.RautCommand;
 
 /**
@@ -14,7 +15,14 @@ public final class Main {
   public static void main(String[] args) {
     if (args.length == 0) {
       AppLog.toFile(); // before any class that holds a logger is loaded
-      RautApp.launchApp(args);
+      try {
+        RautApp.launchApp(args);
+      } catch (RuntimeException e) {
+        String advice = StartupProblem.explain(e).orElseThrow(() -> e);
+        org.slf4j.LoggerFactory.getLogger(Main.class).error("The window could not open", e);
+        System.err.println(advice);
+        System.exit(RautCommand.EXIT_FAILURES);
+      }
       return;
     }
     System.exit(RautCommand.execute(args));

@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
 
 /** {@code raut serve}: the local prediction server and its web page, until Ctrl+C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Serve the models over HTTP: POST /prediction (Postman-compatible), POST /v1/analyze (the CLI's JSON),",
-        "GET /v1/models, GET /health, and a drag-and-drop web page at /. Runs until Ctrl+C."})
+    // the first line is the summary `raut --help` lists: one whole sentence
+    description = {"Serve the models and a drag-and-drop web page over HTTP on this machine, until Ctrl+C.",
+        "Endpoints: POST /prediction (Postman-compatible), POST /v1/analyze (the CLI's JSON), GET /v1/models,",
+        "GET /health, and the web page at /."})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
       description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). 0.0.0.0 opens it to the network.")

@@ -84,6 +84,16 @@ public final class AppTestSupport implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a label or button shows less than its text ("P…"): the skin's text node holds what is
+   * drawn, clipped with an ellipsis when the control is too small. Call on the FX thread, after layout.
+   */
+  public static boolean textCut(javafx.scene.control.Labeled labeled) {
+    javafx.scene.text.Text drawn = (javafx.scene.text.Text) labeled.lookup(".text");
+    assertThat(drawn).as("the drawn text of %s", labeled).isNotNull();
+    return !drawn.getText().equals(labeled.getText());
+  }
+
   public static Path copy(Path source, Path folder, String name) throws java.io.IOException {
     return Files.copy(source, folder.resolve(name));
   }

@@ -1,5 +1,6 @@
 package dev.raut.app.evaluate;
 
+import dev.raut.app.DetectorNames;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.evaluate.ClassMetrics;
 import dev.raut.core.evaluate.ClassificationReport;
@@ -42,7 +43,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -104,7 +104,7 @@ public final class EvaluateView extends StackPane {
     csv.setOnAction(e -> chooseCsv());
     Label label = new Label("Dataset");
     label.getStyleClass().add("text-bold");
-    HBox row = new HBox(10, label, path, folder, csv);
+    HBox row = new HBox(10, keepWidth(label), path, keepWidth(folder), keepWidth(csv));
     row.setAlignment(Pos.CENTER_LEFT);
     row.disableProperty().bind(presenter.runningProperty());
     return row;
@@ -121,17 +121,7 @@ public final class EvaluateView extends StackPane {
         DetectorChoice.NONE);
     detector.setId("eval-detector");
     detector.valueProperty().bindBidirectional(presenter.detectorProperty());
-    detector.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(DetectorChoice d) {
-        return d == null ? "" : detectorLabel(d);
-      }
-
-      @Override
-      public DetectorChoice fromString(String s) {
-        throw new UnsupportedOperationException("not editable");
-      }
-    });
+    detector.setConverter(DetectorNames.converter());
     detector.setTooltip(new Tooltip("The face detector for the emotion task; None when every photo already is a face crop"));
     detector.setAccessibleText("Face detector");
     detector.disableProperty().bind(Bindings.createBooleanBinding(() -> presenter.taskProperty().get() == null
@@ -142,21 +132,25 @@ public final class EvaluateView extends StackPane {
     labelMap.textProperty().bindBidirectional(presenter.labelMapProperty());
     labelMap.setTooltip(new Tooltip("Rename your labels to the model's: a=b pairs separated by commas, or a file of a=b lines"));
     labelMap.setAccessibleText("Rename labels");
-    HBox.setHgrow(labelMap, Priority.ALWAYS);
-    HBox row = new HBox(10, new Label("Task"), task, new Label("Detector"), detector, new Label("Rename labels"), labelMap);
+    labelMap.setPrefColumnCount(18);
+    // in a narrow window the pairs wrap onto a second line instead of cutting their names to "Det…"
+    FlowPane row = new FlowPane(16, 8, named("Task", task), named("Detector", detector), named("Rename labels", labelMap));
     row.setAlignment(Pos.CENTER_LEFT);
     row.disableProperty().bind(presenter.runningProperty());
     return row;
   }
 
-  static String detectorLabel(DetectorChoice d) {
-    return switch (d) {
-      case AUTO -> "Auto (BlazeFace back, then front)";
-      case FRONT -> "BlazeFace front (near faces)";
-      case BACK -> "BlazeFace back (group photos)";
-      case HAAR -> "Haar cascade (OpenCV)";
-      case NONE -> "None (photos are face crops)";
-    };
+  /** A control with its name in front, kept together when the row wraps. */
+  private static Node named(String name, Node control) {
+    HBox pair = new HBox(6, keepWidth(new Label(name)), control);
+    pair.setAlignment(Pos.CENTER_LEFT);
+    return pair;
+  }
+
+  /** A button or label that a crowded row may not shrink below its text. */
+  private static <T extends Region> T keepWidth(T control) {
+    control.setMinWidth(Region.USE_PREF_SIZE);
+    return control;
   }
 
   private Node runRow() {
@@ -180,7 +174,7 @@ public final class EvaluateView extends StackPane {
     Label text = new Label();
     text.setId("eval-progress-text");
     text.textProperty().bind(presenter.progressTextProperty());
-    HBox row = new HBox(10, run, cancel, bar, text);
+    HBox row = new HBox(10, keepWidth(run), keepWidth(cancel), bar, text);
     row.setAlignment(Pos.CENTER_LEFT);
     return row;
   }
@@ -273,6 +267,7 @@ public final class EvaluateView extends StackPane {
     export.setId("eval-export");
     export.setTooltip(new Tooltip("Write report.html, report.json, predictions.csv and confusion.png into a folder"));
     export.setOnAction(e -> chooseExportFolder());
+    keepWidth(export);
     report.getChildren().addAll(export, sectionTitle("Per class"), classTable(r),
         sectionTitle("Confusion matrix (colour: share of the true class; click a cell to see its photos)"),
         heatmap(r), cellSection());
@@ -347,7 +342,7 @@ public final class EvaluateView extends StackPane {
     toGallery.setId("eval-cell-gallery");
     toGallery.setTooltip(new Tooltip("Add these photos to the gallery and open it"));
     toGallery.setOnAction(e -> presenter.openCellInGallery());
-    HBox header = new HBox(10, title, toGallery);
+    HBox header = new HBox(10, title, keepWidth(toGallery));
     header.setAlignment(Pos.CENTER_LEFT);
     cellStrip.setId("eval-cell-photos");
     VBox section = new VBox(8, header, cellStrip);

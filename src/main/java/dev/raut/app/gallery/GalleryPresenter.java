@@ -284,20 +284,10 @@ public final class GalleryPresenter {
   /** What the status bar calls the models in use. */
   public String modelDescription() {
     AnalysisChoice c = choice.get();
-    String text = c.findsFaces() ? c.label() + " · " + detectorLabel(detector.get()) : c.label();
+    String text = c.findsFaces() ? c.label() + " · " + dev.raut.app.DetectorNames.of(detector.get()) : c.label();
     dev.raut.app.EmotionModels.Option emotion = services.emotionModels().inUseProperty().get();
     return usesEmotions() && !emotion.builtIn() ? text + " · " + dev.raut.app.AppStrings.emotionsBy(emotion.label())
         : text;
-  }
-
-  public static String detectorLabel(DetectorChoice d) {
-    return switch (d) {
-      case FRONT -> "BlazeFace front (near faces)";
-      case AUTO -> "Automatic (best for photos)";
-      case BACK -> "BlazeFace back (group photos)";
-      case HAAR -> "Haar cascade (OpenCV)";
-      case NONE -> "No detector (whole image)";
-    };
   }
 
   private void enqueue(List<GalleryItem> toAnalyse) {

@@ -117,17 +117,7 @@ public final class GalleryView extends BorderPane {
 
     ComboBox<DetectorChoice> detector = new ComboBox<>();
     detector.getItems().setAll(DetectorChoice.AUTO, DetectorChoice.BACK, DetectorChoice.FRONT, DetectorChoice.HAAR);
-    detector.setConverter(new javafx.util.StringConverter<>() {
-      @Override
-      public String toString(DetectorChoice d) {
-        return d == null ? "" : GalleryPresenter.detectorLabel(d);
-      }
-
-      @Override
-      public DetectorChoice fromString(String s) {
-        return null;
-      }
-    });
+    detector.setConverter(dev.raut.app.DetectorNames.converter());
     detector.valueProperty().bindBidirectional(presenter.detectorProperty());
     detector.setTooltip(new Tooltip("Face detector: BlazeFace back for group photos, front for close-ups, or OpenCV's Haar cascade"));
     detector.setAccessibleText("Face detector");

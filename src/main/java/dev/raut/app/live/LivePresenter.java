@@ -83,12 +83,12 @@ public final class LivePresenter implements AutoCloseable {
   // control thread only
   private volatile LivePipeline pipeline;
   private FrameSource source;
-  private AnalysisRequest request = AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.FRONT);
+  private AnalysisRequest request = AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.AUTO);
   private volatile AnalysisRequest requestInUse = request;
   private volatile String emotionModel;
   // the last analysis asked for (JavaFX thread), to apply again when the emotion model changes
   private LiveMode lastMode = LiveMode.FACES_AND_EMOTIONS;
-  private DetectorChoice lastDetector = DetectorChoice.FRONT;
+  private DetectorChoice lastDetector = DetectorChoice.AUTO;
   private String lastClassifier;
   // off unless chosen: with only emotions asked, Live runs nothing more than before
   private boolean ageGender;

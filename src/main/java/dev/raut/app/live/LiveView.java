@@ -1,6 +1,7 @@
 package dev.raut.app.live;
 
 import dev.raut.app.AppStrings;
+import dev.raut.app.DetectorNames;
 import dev.raut.app.EmotionModels;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.classify.ClassifierLibrary;
@@ -229,8 +230,11 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     mode.setId("live-mode");
     mode.setTooltip(new javafx.scene.control.Tooltip(LiveStrings.MODE_TIP));
     mode.setAccessibleText("Analyse");
-    detector.getItems().setAll(DetectorChoice.FRONT, DetectorChoice.BACK, DetectorChoice.HAAR);
-    detector.setValue(DetectorChoice.FRONT);
+    // the gallery's order and names; Automatic also finds the small faces of a group in view
+    detector.getItems().setAll(DetectorChoice.AUTO, DetectorChoice.BACK, DetectorChoice.FRONT, DetectorChoice.HAAR);
+    detector.setConverter(DetectorNames.converter());
+    detector.setValue(DetectorChoice.AUTO);
+    detector.setId("live-detector");
     detector.disableProperty().bind(Bindings.createBooleanBinding(
         () -> mode.getValue() != null && mode.getValue().mode() == LiveMode.OBJECTS, mode.valueProperty()));
     mode.valueProperty().addListener((o, was, now) -> {

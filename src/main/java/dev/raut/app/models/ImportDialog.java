@@ -11,6 +11,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -25,8 +26,10 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
@@ -34,12 +37,15 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -85,6 +91,9 @@ final class ImportDialog extends Dialog<ButtonType> {
   /** Where the labels in the text area came from; "typed in" once the user edits them. */
   private String labelsOrigin;
   private boolean settingLabels;
+  /** Set once the user edits the Name field: from then on a newly chosen model keeps the user's name. */
+  private boolean nameTyped;
+  private boolean settingName;
   private Path lastTrialPhoto;
   /** Bumped by each new model or trial, so a slow answer for an older one is dropped. */
   private int generation;
@@ -104,6 +113,11 @@ final class ImportDialog extends Dialog<ButtonType> {
     status.setWrapText(true);
     status.setId("import-status");
     status.setMaxWidth(820);
+    // a refusal can run to several lines: the label takes the height its text needs and can be copied
+    status.setMinHeight(Region.USE_PREF_SIZE);
+    MenuItem copyStatus = new MenuItem(COPY);
+    copyStatus.setOnAction(e -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, status.getText())));
+    status.setContextMenu(new ContextMenu(copyStatus));
 
     Button chooseFile = new Button(CHOOSE_FILE);
     chooseFile.setTooltip(new Tooltip(CHOOSE_FILE_TIP));
@@ -165,6 +179,8 @@ final class ImportDialog extends Dialog<ButtonType> {
     wholePhoto.setId("import-scope-image");
     eachFace.setId("import-scope-face");
     name.setId("import-name");
+    // a name cleared to nothing follows the next chosen model again
+    name.textProperty().addListener(o -> nameTyped = !settingName && !name.getText().isBlank());
     notes.setWrapText(true);
     notes.setMaxWidth(420);
 
@@ -261,8 +277,12 @@ final class ImportDialog extends Dialog<ButtonType> {
     trialRows.getChildren().clear();
     trialTitle.setText("");
     source.setText(model.getFileName().toString());
-    status.getStyleClass().remove("danger");
-    status.setText(reading(model.getFileName().toString()));
+    say(reading(model.getFileName().toString()), false);
+    if (!nameTyped) {
+      settingName = true;
+      name.setText(nameOf(model));
+      settingName = false;
+    }
     busy.set(true);
     CompletableFuture<Void> shown = new CompletableFuture<>();
     presenter.prepare(model).whenComplete((result, error) -> Platform.runLater(() -> {
@@ -286,7 +306,7 @@ final class ImportDialog extends Dialog<ButtonType> {
 
   private void show(PreparedImport p, Path model) {
     ClassifierSpec spec = p.spec();
-    status.setText("");
+    say("", false);
     format.setText(formatLine(p.format().displayName(), p.frameworkVersion(), p.conversionMillis()));
     input.setText(inputLine(spec.width(), spec.height(), spec.color()));
     boolean grey = spec.color() == ClassifierSpec.ColorOrder.GREY;
@@ -302,8 +322,6 @@ final class ImportDialog extends Dialog<ButtonType> {
     settingLabels = false;
     labelsOrigin = p.labelsSource();
     labelsFrom.setText(labelsFrom(p.labelsSource()));
-    String file = model.getFileName().toString();
-    name.setText(java.nio.file.Files.isDirectory(model) ? file : file.replaceFirst("\\.[^.]+$", ""));
     notes.setText(p.notes().isEmpty() ? "" : String.join("\n", p.notes()));
     prepared.set(p);
     checkLabels();
@@ -328,11 +346,24 @@ final class ImportDialog extends Dialog<ButtonType> {
     }
   }
 
+  /** A model's name as first offered: the file's name without its extension, or the folder's name. */
+  private static String nameOf(Path model) {
+    String file = model.getFileName().toString();
+    return java.nio.file.Files.isDirectory(model) ? file : file.replaceFirst("\\.[^.]+$", "");
+  }
+
   private void showProblem(String message) {
-    if (!status.getStyleClass().contains("danger")) {
+    say(message, true);
+  }
+
+  /** The status line: red only for an error; the window grows so that all of it can be read. */
+  private void say(String message, boolean error) {
+    status.getStyleClass().remove("danger");
+    if (error) {
       status.getStyleClass().add("danger");
     }
     status.setText(message);
+    fitWindow();
   }
 
   // ---- labels
@@ -376,6 +407,7 @@ final class ImportDialog extends Dialog<ButtonType> {
         settingLabels = false;
         labelsOrigin = file.getFileName().toString();
         labelsFrom.setText(labelsFrom(labelsOrigin));
+        say("", false);
         checkLabels();
       }
       shown.complete(null);
@@ -484,8 +516,7 @@ final class ImportDialog extends Dialog<ButtonType> {
       return done;
     }
     busy.set(true);
-    status.getStyleClass().remove("danger");
-    status.setText("");
+    say("", false);
     presenter.importPrepared(name.getText(), withLabels, spec, scope()).whenComplete((entry, error) ->
         Platform.runLater(() -> {
           busy.set(false);

@@ -62,6 +62,7 @@ final class ModelsStrings {
   static final String TRY_TIP = "Classify a photo with these settings before importing (or drop a photo on this dialog)";
   static final String TRY_FACE_HINT = "For a face model, try a photo of one face, cropped close.";
   static final String IMPORT = "Import";
+  static final String COPY = "Copy";
   static final String LABELS_TYPED = "typed in";
   static final String PHOTOS = "Photos";
   static final String KERAS_FILES = "Keras models (*.h5, *.hdf5, *.keras)";

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Models page's import dialog with a real Keras 2.0.5 file (oarriaga's FER2013 mini-Xception,
@@ -195,6 +196,62 @@ class ModelImportDialogTest {
     assertThat(text(robot, "#import-input")).as("nothing found is shown").isEmpty();
     assertThat(temp.resolve("classifiers")).satisfiesAnyOf(
         p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+  }
+
+  @Test
+  void theNameFollowsTheChosenModelUntilTheUserTypesOne(FxRobot robot) throws Exception {
+    byte[] whole = Files.readAllBytes(fer());
+    Path broken = Files.write(temp.resolve("broken.hdf5"), Arrays.copyOf(whole, whole.length / 3));
+    ImportDialog dialog = openWithCtrlI(robot);
+    await(fx(() -> dialog.load(fer())));
+    assertThat(fx(() -> robot.lookup("#import-name").queryTextInputControl().getText()))
+        .isEqualTo("fer2013_mini_XCEPTION.102-0.66");
+
+    // choosing another file renames, even one that is then refused
+    await(fx(() -> dialog.load(broken)));
+    assertThat(fx(() -> robot.lookup("#import-name").queryTextInputControl().getText())).isEqualTo("broken");
+
+    // a name the user typed stays when the model changes
+    fxRun(() -> robot.lookup("#import-name").queryTextInputControl().setText("My emotions"));
+    await(fx(() -> dialog.load(fer())));
+    assertThat(fx(() -> robot.lookup("#import-name").queryTextInputControl().getText())).isEqualTo("My emotions");
+  }
+
+  @Test
+  void onlyErrorsAreRedAndARefusalCanBeReadInFull(FxRobot robot) throws Exception {
+    byte[] whole = Files.readAllBytes(fer());
+    Path broken = Files.write(temp.resolve("a-model-whose-file-name-is-long-enough-to-need-room-"
+        + "in-the-reason.hdf5"), Arrays.copyOf(whole, whole.length / 3));
+    ImportDialog dialog = openWithCtrlI(robot);
+    await(fx(() -> dialog.load(broken)));
+    Label status = node(robot, "#import-status", Label.class);
+    assertThat(fx(() -> status.getStyleClass())).contains("danger");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(status::getText)).contains("a-model-whose-file-name");
+    assertThat(fx(() -> AppTestSupport.textCut(status))).as("the refusal is shown in full: " + fx(status::getText))
+        .isFalse();
+    assertThat(fx(() -> status.getContextMenu().getItems().get(0).getText())).isEqualTo("Copy");
+
+    // reading the next model is news, not an error
+    CompletableFuture<Void> reading = fx(() -> dialog.load(fer()));
+    assertThat(fx(status::getText)).startsWith("Reading and converting");
+    assertThat(fx(() -> status.getStyleClass())).doesNotContain("danger");
+    await(reading);
+    assertThat(fx(() -> status.getStyleClass())).doesNotContain("danger");
+    assertThat(fx(() -> node(robot, "#import-labels-count", Label.class).getStyleClass()))
+        .contains("text-muted").doesNotContain("danger");
+  }
+
+  @Test
+  void aLabelsFileWithTheWrongCountIsCaughtBeforeImport(FxRobot robot) throws Exception {
+    ImportDialog dialog = openWithCtrlI(robot);
+    await(fx(() -> dialog.load(fer())));
+    Path file = Files.write(temp.resolve("five.txt"), EMOTIONS.subList(0, 5));
+    await(fx(() -> dialog.loadLabels(file)));
+    assertThat(fx(() -> node(robot, "#import-confirm", Button.class).isDisabled())).isTrue();
+    assertThat(text(robot, "#import-labels-count"))
+        .isEqualTo("5 labels, but the model has 7 outputs: give exactly one label per output, in order.");
+    assertThat(text(robot, "#import-labels-from")).isEqualTo("From five.txt");
   }
 
   @Test
