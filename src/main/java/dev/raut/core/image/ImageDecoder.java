@@ -144,7 +144,8 @@ public final class ImageDecoder {
     }
   }
 
-  private void checkFileSize(long bytes) throws ImageDecodeException {
+  /** Refuses an empty file or one over the size limit before it is read (callers that read files themselves). */
+  public void checkFileSize(long bytes) throws ImageDecodeException {
     if (bytes == 0) {
       throw new ImageDecodeException(ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
     }
@@ -177,25 +178,21 @@ public final class ImageDecoder {
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
-      throw new ImageDecodeException(ErrorCode.NOT_FOUND, "There is no such file (looked in " + folderOf(file) + ").", e);
+      throw ImageDecodeException.notFound(folderOf(file), e);
     } catch (IOException e) {
       throw unreadable(e);
     }
     if (attributes.isDirectory()) {
-      throw new ImageDecodeException(ErrorCode.IS_DIRECTORY, "This is a folder, not an image file.");
+      throw ImageDecodeException.isDirectory();
     }
     checkFileSize(attributes.size());
     return attributes.size();
   }
 
   private static ImageDecodeException unreadable(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return new ImageDecodeException(ErrorCode.UNREADABLE, "Raut is not allowed to read this file (permission denied).", e);
-    }
     // FileSystemException's reason is the operating system's plain text, e.g. "Input/output error"
     String systemReason = e instanceof FileSystemException fileSystemError ? fileSystemError.getReason() : null;
-    return new ImageDecodeException(ErrorCode.UNREADABLE,
-        "The file could not be read (" + (systemReason != null ? systemReason : "input/output error") + ").", e);
+    return ImageDecodeException.unreadable(e instanceof AccessDeniedException, systemReason, e);
   }
 
   private static String fileName(Path file) {

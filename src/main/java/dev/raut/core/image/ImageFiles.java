@@ -38,7 +38,11 @@ public final class ImageFiles {
   }
 
   public static boolean hasImageExtension(Path file) {
-    String name = file.getFileName().toString();
+    return hasImageExtension(file.getFileName().toString());
+  }
+
+  /** The same test on a bare file name, for files listed by other file systems (Hadoop's). */
+  public static boolean hasImageExtension(String name) {
     int dot = name.lastIndexOf('.');
     return dot >= 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
