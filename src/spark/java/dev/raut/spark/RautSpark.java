@@ -133,7 +133,8 @@ public final class RautSpark implements Callable<Integer> {
     PrintWriter err = cli.getErr();
     try {
       summary = run(request, output, exists);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's own failures are checked SparkExceptions, thrown through Scala code that declares nothing
       err.println("raut-spark: " + reason(e));
       err.flush();
       return 1;
@@ -219,11 +220,20 @@ public final class RautSpark implements Callable<Integer> {
     return line.toString();
   }
 
-  /** A model that cannot load fails every task: say so in its own words, not Spark's stack of wrappers. */
-  private static String reason(Throwable e) {
+  /**
+   * A model that cannot load fails every task: say so in its own words, not Spark's stack of wrappers.
+   * An executor's exception reaches the driver as text inside Spark's message, so look there too.
+   */
+  static String reason(Throwable e) {
+    String marker = ModelLoadException.class.getName() + ": ";
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ModelLoadException) {
         return t.getMessage();
+      }
+      String message = String.valueOf(t.getMessage());
+      int at = message.indexOf(marker);
+      if (at >= 0) {
+        return message.substring(at + marker.length()).lines().findFirst().orElse("");
       }
     }
     String message = String.valueOf(e.getMessage());

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Spark's form of a result record, read off the record's components: nested records become structs,
@@ -81,15 +82,16 @@ final class RecordRows {
     if (value instanceof Record r) {
       return row(r);
     }
+    // a Row's arrays and maps are Scala collections (Spark's row encoder checks)
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>(list.size());
       list.forEach(v -> out.add(sparkValue(v)));
-      return out;
+      return CollectionConverters.asScala(out);
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();
       map.forEach((k, v) -> out.put(k, sparkValue(v)));
-      return out;
+      return CollectionConverters.asScala(out);
     }
     return value;
   }
