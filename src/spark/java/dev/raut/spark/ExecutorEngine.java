@@ -27,12 +27,18 @@ final class ExecutorEngine {
 
   private ExecutorEngine() {}
 
+  /** This JVM's analyzer, and the request with its model files found where spark-submit put them. */
+  record Ready(Analyzer analyzer, AnalysisRequest request) {}
+
   /**
    * The analyzer of this JVM for models in {@code modelsDir} (null: the default cache), ready for
-   * {@code request}; {@code loaded} counts engines opened, one per executor.
+   * {@code asked}; {@code loaded} counts engines opened, one per executor.
    */
-  static Analyzer analyzer(String modelsDir, AnalysisRequest request, LongAccumulator loaded) {
-    Analyzer analyzer = ANALYZERS.computeIfAbsent(modelsDir == null ? "" : modelsDir, dir -> {
+  static Ready prepare(String modelsDir, AnalysisRequest asked, LongAccumulator loaded) {
+    String models = ShippedFiles.locate(modelsDir);
+    AnalysisRequest request = asked.withClassifier(ShippedFiles.locate(asked.classifier()))
+        .withEmotionModel(ShippedFiles.locate(asked.emotionModel()));
+    Analyzer analyzer = ANALYZERS.computeIfAbsent(models == null ? "" : models, dir -> {
       // every artifact is checked against its card's SHA-256 when it loads, as in the app
       ModelStore store = dir.isEmpty() ? ModelStore.defaultStore() : new ModelStore(Path.of(dir));
       Engine engine = new Engine(store, ModelCatalog.defaults(), 1);
@@ -47,6 +53,6 @@ final class ExecutorEngine {
       }
     }
     analyzer.engine().warmUp(request);
-    return analyzer;
+    return new Ready(analyzer, request);
   }
 }

@@ -34,8 +34,8 @@ final class PhotoTask implements FlatMapFunction<Iterator<String>, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<String> files) {
-    HadoopPhotos photos = new HadoopPhotos(hadoopConf.value().value(), ExecutorEngine.DECODER,
-        ExecutorEngine.analyzer(modelsDir, request, counters.enginesLoaded));
+    ExecutorEngine.Ready engine = ExecutorEngine.prepare(modelsDir, request, counters.enginesLoaded);
+    HadoopPhotos photos = new HadoopPhotos(hadoopConf.value().value(), ExecutorEngine.DECODER, engine.analyzer());
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -44,7 +44,7 @@ final class PhotoTask implements FlatMapFunction<Iterator<String>, Row> {
 
       @Override
       public Row next() {
-        ImageAnalysis result = photos.analyze(files.next(), request);
+        ImageAnalysis result = photos.analyze(files.next(), engine.request());
         counters.count(result);
         return format.row(result, partitionBy);
       }
