@@ -3,7 +3,6 @@ package dev.raut.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.cli.RautCommand;
-import dev.raut.core.analysis.ResultJson;
 import dev.raut.core.model.ModelBundler;
 import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.model.ModelStore;
@@ -11,14 +10,12 @@ import dev.raut.testing.Samples;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,9 +53,7 @@ class RautSparkJarIT {
 
     Path cli = dir.resolve("cli.jsonl");
     RautCommand.execute("analyze", photos.toString(), "--out", cli.toString());
-    List<String> expected = Files.readAllLines(cli).stream()
-        .map(line -> ResultJson.parse(line)).map(r -> ResultJson.line(r.withFile("file:" + r.file()))).toList();
-    assertThat(partLines(out)).containsExactlyElementsOf(expected);
+    assertThat(JobOutput.partLines(out)).containsExactlyElementsOf(JobOutput.cliLinesAsSpark(cli));
 
     // one flipped byte in the face detector: the executor's SHA-256 check refuses it and the job stops
     try (RandomAccessFile onnx = new RandomAccessFile(bundle.resolve("models/face-back/face-back.onnx").toFile(), "rw")) {
@@ -114,15 +109,5 @@ class RautSparkJarIT {
     Process tar = new ProcessBuilder("tar", "czf", target.toString(), "-C", folder.toString(), ".").inheritIO().start();
     assertThat(tar.waitFor()).isZero();
     return target;
-  }
-
-  private static List<String> partLines(Path output) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(output)) {
-      for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(part, StandardCharsets.UTF_8));
-      }
-    }
-    return lines;
   }
 }

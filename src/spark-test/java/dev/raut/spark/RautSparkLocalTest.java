@@ -12,11 +12,8 @@ import dev.raut.testing.TinyClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -93,7 +90,7 @@ class RautSparkLocalTest {
     assertThat(job(photos.toString(), "--out", output.toString())).isZero();
 
     List<String> expected = analyze(photos.toString());
-    assertThat(partLines(output)).containsExactlyElementsOf(expected);
+    assertThat(JobOutput.partLines(output)).containsExactlyElementsOf(expected);
     assertThat(expected).hasSize(6 + 7 + 4);
     assertThat(expected).anySatisfy(line -> assertThat(line).contains("\"code\":\"truncated\""));
 
@@ -155,7 +152,7 @@ class RautSparkLocalTest {
     assertThat(job("--paths-from", list.toString(), "--out", output.toString())).isZero();
     assertThat(summary.photos()).isEqualTo(3);
     assertThat(summary.errors()).containsEntry("not_found", 1L);
-    assertThat(partLines(output)).anySatisfy(line -> assertThat(line).contains("missing.jpg")
+    assertThat(JobOutput.partLines(output)).anySatisfy(line -> assertThat(line).contains("missing.jpg")
         .contains("There is no such file (looked in file:" + photos + ")"));
 
     assertThat(job(photos.toString(), "--out", output.toString())).isEqualTo(2);
@@ -164,11 +161,11 @@ class RautSparkLocalTest {
     assertThat(job(photos.toString(), "--out", output.toString(), "--skip-done")).isZero();
     assertThat(summary.skipped()).isEqualTo(2);
     assertThat(summary.photos()).isEqualTo(17 - 2);
-    List<String> files = partLines(output).stream().map(line -> ResultJson.parse(line).file()).toList();
+    List<String> files = JobOutput.partLines(output).stream().map(line -> ResultJson.parse(line).file()).toList();
     assertThat(files).doesNotHaveDuplicates().hasSize(17 + 1);
     Map<String, String> expected = byFile(analyze(photos.toString()));
     assertThat(files).containsAll(expected.keySet());
-    assertThat(partLines(output)).containsAll(expected.values());
+    assertThat(JobOutput.partLines(output)).containsAll(expected.values());
 
     assertThat(job(photos.toString(), "--out", output.toString(), "--skip-done")).isZero();
     assertThat(summary.photos()).isZero();
@@ -222,22 +219,7 @@ class RautSparkLocalTest {
     Path lines = Files.createTempFile(dir, "cli", ".jsonl");
     int exit = RautCommand.execute(concat(new String[] {"analyze"}, concat(args, new String[] {"--out", lines.toString()})));
     assertThat(exit).isIn(0, 1);
-    return Files.readAllLines(lines, StandardCharsets.UTF_8).stream()
-        .map(line -> {
-          ImageAnalysis result = ResultJson.parse(line);
-          return ResultJson.line(result.withFile("file:" + result.file()));
-        }).toList();
-  }
-
-  /** The JSON lines of an output folder, in part-file order (each part is one task's photos, in order). */
-  private static List<String> partLines(Path output) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(output)) {
-      for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(part, StandardCharsets.UTF_8));
-      }
-    }
-    return lines;
+    return JobOutput.cliLinesAsSpark(lines);
   }
 
   private static Map<String, String> byFile(List<String> lines) {
