@@ -20,6 +20,10 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -85,9 +89,29 @@ class RautSparkLocalTest {
 
   @Test
   @Order(1)
-  void jsonLinesAreRautAnalyzesLinesInTheSameOrderWithOneEnginePerJvm() throws IOException {
+  void jsonLinesAreRautAnalyzesLinesInTheSameOrderWithOneEnginePerJvm() throws Exception {
     Path output = dir.resolve("json");
+    List<String> jobs = new CopyOnWriteArrayList<>();
+    List<String> stages = new CopyOnWriteArrayList<>();
+    SparkListener names = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart start) {
+        jobs.add(String.valueOf(start.properties().getProperty("spark.job.description")));
+      }
+
+      @Override
+      public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+        stages.add(submitted.stageInfo().name());
+      }
+    };
+    spark.sparkContext().addSparkListener(names);
     assertThat(job(photos.toString(), "--out", output.toString())).isZero();
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.sparkContext().removeSparkListener(names);
+    // what the Spark UI shows for the job and its stage
+    String batch = "Raut: photos 1-17 of 17 (faces, emotions) -> json " + output;
+    assertThat(jobs).contains(batch);
+    assertThat(stages).contains(batch);
 
     List<String> expected = analyze(photos.toString());
     assertThat(JobOutput.partLines(output)).containsExactlyElementsOf(expected);
