@@ -22,10 +22,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void coreUsesNoSparkOrHadoopClasses() {
+    // the Spark job is a door like the others: its engine must not know it runs on a cluster
+    noClasses().that().resideInAPackage("dev.raut.core..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+        .check(RAUT);
+  }
+
+  @Test
   void coreDoesNotReachIntoTheDoors() {
     noClasses().that().resideInAPackage("dev.raut.core..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.raut.cli..", "dev.raut.app..", "dev.raut.server..",
-            "dev.raut.evaluate..")
+            "dev.raut.evaluate..", "dev.raut.spark..")
         .check(RAUT);
   }
 

@@ -8,10 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * What to look for, shared by {@code raut analyze} and {@code raut live}. The face detector stays
- * with each command: photos and webcams want different defaults.
+ * What to look for, shared by {@code raut analyze}, {@code raut live} and the Spark job: an option
+ * added here reaches every door. The face detector stays with each command: photos and webcams
+ * want different defaults.
  */
-final class AnalysisOptions {
+public final class AnalysisOptions {
   @Option(names = "--faces", description = "Detect faces (boxes, scores, keypoints).")
   boolean faces;
 

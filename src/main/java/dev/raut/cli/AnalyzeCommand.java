@@ -6,6 +6,7 @@ import dev.raut.core.analysis.BatchAnalyzer;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.document.DocumentPhotos;
 import dev.raut.core.emotion.EmotionViews;
+import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.image.ImageFiles;
 import dev.raut.core.onnx.ModelLoadException;
 import java.io.IOException;
@@ -44,12 +45,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   @CommandLine.Mixin
   AnalysisOptions analysis;
 
-  @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto",
-      description = "Face detector: front, back, haar, none (whole image is the face) or auto (default: ${DEFAULT-VALUE}).")
-  String detector;
-
-  @Option(names = "--thorough", description = "Read each face at five positions (and mirrored) for the emotion: a little more accurate, five times the emotion cost.")
-  boolean thorough;
+  @CommandLine.Mixin
+  PhotoOptions photo;
 
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (JSON Lines), csv or table (default: ${DEFAULT-VALUE}).")
@@ -66,7 +63,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AnalysisRequest request = analysis.toRequest(detector, thorough ? EmotionViews.THOROUGH : EmotionViews.FAST);
+    AnalysisRequest request = photo.toRequest(analysis);
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = ImageFiles.expand(inputs);
     if (files.isEmpty()) {

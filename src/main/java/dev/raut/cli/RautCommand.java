@@ -48,6 +48,11 @@ public final class RautCommand implements Callable<Integer> {
         .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURES);
   }
 
+  /** Raut's version, from the build. */
+  public static String version() {
+    return Version.version();
+  }
+
   /** The version from the build (filtered resource). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override

@@ -15,7 +15,10 @@ import dev.raut.core.emotion.EmotionViews;
  */
 public record AnalysisRequest(
     boolean faces, boolean emotions, boolean objects, String classifier, DetectorChoice detector, double objectThreshold,
-    EmotionViews emotionViews, String emotionModel, EmotionModel builtInEmotion, boolean ageGender, boolean landmarks) {
+    EmotionViews emotionViews, String emotionModel, EmotionModel builtInEmotion, boolean ageGender, boolean landmarks)
+    implements java.io.Serializable {
+  // serialisable so a distributed door (the Spark job) can hand one request to every worker
+  private static final long serialVersionUID = 1L;
 
   public static final double DEFAULT_OBJECT_THRESHOLD = 0.3;
 

@@ -91,6 +91,31 @@ public final class ClassifierCards {
   }
 
   /**
+   * Checks a card's model file against the SHA-256 its provenance recorded on import, for doors that
+   * load a classifier copied from elsewhere (the Spark job's shipped archives). Cards without a
+   * recorded hash (written by hand, bare .onnx files) pass.
+   *
+   * @throws ModelLoadException when the file differs from what was imported
+   */
+  public static void checkRecordedHash(Path card) {
+    Path onnx = read(card).onnxFile();
+    String recorded = provenance(card).map(Provenance::sha256).orElse(null);
+    if (recorded == null || recorded.isBlank()) {
+      return;
+    }
+    String actual;
+    try {
+      actual = dev.raut.core.model.Sha256.of(onnx);
+    } catch (IOException e) {
+      throw new ModelLoadException("The classifier model " + onnx + " cannot be read: " + e.getMessage(), e);
+    }
+    if (!actual.equalsIgnoreCase(recorded)) {
+      throw new ModelLoadException("The classifier model " + onnx + " has SHA-256 " + actual + " but its card recorded "
+          + recorded + " when it was imported: the copy is damaged or was changed. Copy the classifier's folder again.");
+    }
+  }
+
+  /**
    * A bare .onnx: labels from {@code NAME.labels.txt} or {@code labels.txt} beside it, else class_0..;
    * layout and size from the input shape; normalisation by convention (NCHW exports are usually
    * PyTorch with ImageNet mean/std, NHWC ones Keras with 0..1).

@@ -49,6 +49,22 @@ public final class ImageDecodeException extends Exception {
     this.reason = reason;
   }
 
+  /** Nothing at this path; {@code folder} says where it was looked for. */
+  public static ImageDecodeException notFound(String folder, Throwable cause) {
+    return new ImageDecodeException(ErrorCode.NOT_FOUND, "There is no such file (looked in " + folder + ").", cause);
+  }
+
+  public static ImageDecodeException isDirectory() {
+    return new ImageDecodeException(ErrorCode.IS_DIRECTORY, "This is a folder, not an image file.");
+  }
+
+  /** The file is there but cannot be read; {@code systemReason} (may be null) is the file system's own words. */
+  public static ImageDecodeException unreadable(boolean permissionDenied, String systemReason, Throwable cause) {
+    return new ImageDecodeException(ErrorCode.UNREADABLE, permissionDenied
+        ? "Raut is not allowed to read this file (permission denied)."
+        : "The file could not be read (" + (systemReason != null ? systemReason : "input/output error") + ").", cause);
+  }
+
   public ErrorCode errorCode() {
     return errorCode;
   }

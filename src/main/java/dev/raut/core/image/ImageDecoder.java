@@ -136,7 +136,8 @@ public final class ImageDecoder {
     limits.requirePixelsWithin(header.width(), header.height());
   }
 
-  private void checkFileSize(long bytes) throws ImageDecodeException {
+  /** Refuses an empty file or one over the size limit before it is read (callers that read files themselves). */
+  public void checkFileSize(long bytes) throws ImageDecodeException {
     if (bytes == 0) {
       throw new ImageDecodeException(ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
     }

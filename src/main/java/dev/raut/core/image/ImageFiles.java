@@ -68,6 +68,11 @@ public final class ImageFiles {
     return EXTENSIONS.contains(extension(file));
   }
 
+  /** The same test on a bare file name, for files listed by other file systems (Hadoop's). */
+  public static boolean hasImageExtension(String name) {
+    return EXTENSIONS.contains(extension(name));
+  }
+
   public static boolean hasDocumentExtension(Path file) {
     return DOCUMENT_EXTENSIONS.contains(extension(file));
   }
@@ -75,7 +80,11 @@ public final class ImageFiles {
   /** The part after the last dot, lower case; empty when there is none. */
   public static String extension(Path file) {
     Path namePath = file.getFileName();
-    String name = namePath == null ? "" : namePath.toString();
+    return extension(namePath == null ? "" : namePath.toString());
+  }
+
+  /** The part of a file name after its last dot, lower case; empty when there is none. */
+  public static String extension(String name) {
     int dot = name.lastIndexOf('.');
     return dot >= 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
   }
