@@ -9,10 +9,11 @@ final class GalleryStrings {
 
   static final String FACES = "Faces:";
   static final String DETECTOR = "Detector";
+  static final String EXTRAS = "Also per face";
+  static final String EXTRAS_TIP = "Apparent age and gender, and the 68 landmarks (drawn in the detail view), of each face:"
+      + " each one more network per face";
   static final String AGE_GENDER = "Age & gender";
-  static final String AGE_GENDER_TIP = "Also estimate each face's apparent age and gender (one more network per face)";
-  static final String LANDMARKS = "Landmarks";
-  static final String LANDMARKS_TIP = "Also find each face's 68 landmarks, drawn in the detail view (one more network per face)";
+  static final String LANDMARKS = "68 landmarks";
   static final String SHOW_LANDMARKS = "Landmarks";
   static final String SHOW_LANDMARKS_TIP = "Show the 68 face landmarks (jaw, brows, nose, eyes, lips)";
 

@@ -140,16 +140,19 @@ public final class GalleryView extends BorderPane {
     }
     Label detectorLabel = new Label(GalleryStrings.DETECTOR);
     detectorLabel.setLabelFor(detector);
-    javafx.scene.control.CheckBox ageGender = new javafx.scene.control.CheckBox(GalleryStrings.AGE_GENDER);
+    // the extras sit in one small menu, so the row still fits a 1000-pixel window next to a long model name
+    javafx.scene.control.CheckMenuItem ageGender = new javafx.scene.control.CheckMenuItem(GalleryStrings.AGE_GENDER);
     ageGender.setId("age-gender");
     ageGender.selectedProperty().bindBidirectional(presenter.ageGenderProperty());
-    ageGender.setTooltip(new Tooltip(GalleryStrings.AGE_GENDER_TIP));
-    javafx.scene.control.CheckBox landmarks = new javafx.scene.control.CheckBox(GalleryStrings.LANDMARKS);
+    javafx.scene.control.CheckMenuItem landmarks = new javafx.scene.control.CheckMenuItem(GalleryStrings.LANDMARKS);
     landmarks.setId("landmarks");
     landmarks.selectedProperty().bindBidirectional(presenter.landmarksProperty());
-    landmarks.setTooltip(new Tooltip(GalleryStrings.LANDMARKS_TIP));
+    MenuButton extras = new MenuButton(GalleryStrings.EXTRAS, null, ageGender, landmarks);
+    extras.setId("face-extras");
+    extras.setTooltip(new Tooltip(GalleryStrings.EXTRAS_TIP));
+    extras.setAccessibleText(GalleryStrings.EXTRAS);
     ToolBar faces = new ToolBar(new Label(GalleryStrings.FACES), detectorLabel, detector, emotionLabel, emotion,
-        new Separator(), ageGender, landmarks);
+        new Separator(), extras);
     faces.getStyleClass().add("gallery-face-bar");
     javafx.beans.binding.BooleanBinding findsFaces = Bindings.createBooleanBinding(
         () -> presenter.choiceProperty().get() != null && presenter.choiceProperty().get().findsFaces(),

@@ -289,6 +289,7 @@ class GalleryViewTest {
     assertThat(fx(() -> ((Label) visibleCards(robot).get(0).lookup(".card-headline")).getText())).isEqualTo(
         plain.faces().size() + " faces");
 
+    robot.clickOn("#face-extras");
     robot.clickOn("#age-gender");
     assertThat(fx(() -> gallery.request().ageGender())).isTrue();
     assertThat(fx(() -> gallery.request().landmarks())).isFalse();
