@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots and performance figures of the desktop app on a virtual display.
-#   scripts/app-harness.sh screenshots docs/screenshots   -> gallery.png, detail.png, models.png, evaluate.png
+#   scripts/app-harness.sh screenshots docs/screenshots   -> gallery.png, detail.png, models.png, evaluate.png, live.png, people.png
 #   scripts/app-harness.sh measure 1000                   -> memory with 1,000 cards, scrolling frame rate
 # Needs xvfb (apt-get install xvfb) and the sample photos (the build fetches them).
 set -euo pipefail

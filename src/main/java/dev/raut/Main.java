@@ -1,5 +1,6 @@
 package dev.raut;
 
+import dev.raut.app.AppLog;
 import dev.raut.app.RautApp;
 import dev.raut.cli.RautCommand;
 
@@ -12,6 +13,7 @@ public final class Main {
 
   public static void main(String[] args) {
     if (args.length == 0) {
+      AppLog.toFile(); // before any class that holds a logger is loaded
       RautApp.launchApp(args);
       return;
     }

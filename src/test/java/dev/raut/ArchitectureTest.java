@@ -36,4 +36,28 @@ class ArchitectureTest {
             "dev.raut.evaluate..", "dev.raut.spark..")
         .check(RAUT);
   }
+
+  @Test
+  void onlyTheCommandLineWritesToTheConsole() {
+    // the app logs to its file and the server through SLF4J; a stray println ends up nowhere a user looks
+    noClasses().that().resideOutsideOfPackage("dev.raut.cli..").and().doNotHaveFullyQualifiedName("dev.raut.Main")
+        .should().accessField(System.class, "out")
+        .orShould().accessField(System.class, "err")
+        .orShould().callMethod(Throwable.class, "printStackTrace")
+        .check(RAUT);
+  }
+
+  @Test
+  void oneLoggingApiSlf4j() {
+    noClasses().should().callMethod(System.class, "getLogger", String.class)
+        .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                com.tngtech.archunit.base.DescribedPredicate.describe("java.util.logging.Logger",
+                    c -> c.getName().equals("java.util.logging.Logger"))))
+            .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                    "log|logp|severe|warning|info|config|fine|finer|finest"))))
+        .because("the program logs through SLF4J (java.util.logging is configured only to quieten libraries)")
+        .check(RAUT);
+  }
 }

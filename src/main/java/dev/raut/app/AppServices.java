@@ -56,6 +56,11 @@ public final class AppServices implements AutoCloseable {
     return classifiers;
   }
 
+  /** The user's data folder (the classifier library's parent): imported models, the People page's file. */
+  public java.nio.file.Path dataFolder() {
+    return classifiers.root().toAbsolutePath().getParent();
+  }
+
   /** Which model reads the faces' emotions in the gallery and Live (built-in or the user's); FX thread. */
   public EmotionModels emotionModels() {
     return emotionModels;
@@ -83,6 +88,14 @@ public final class AppServices implements AutoCloseable {
   /** The analyser, once the engine (OpenCV, ONNX Runtime) is up; join it only off the FX thread. */
   public CompletableFuture<Analyzer> analyzer() {
     return analyzer;
+  }
+
+  /**
+   * The model store the engine reads (pages that show or use models must read the same one); the
+   * default store when the engine could not start, which is where it would have read. Join off the FX thread.
+   */
+  public CompletableFuture<dev.raut.core.model.ModelStore> modelStore() {
+    return analyzer.handle((a, failed) -> a != null ? a.engine().store() : dev.raut.core.model.ModelStore.defaultStore());
   }
 
   /** Loads the models a request needs in the background and shows the state in the status bar. */

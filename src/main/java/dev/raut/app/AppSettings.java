@@ -51,7 +51,7 @@ public final class AppSettings {
     try {
       prefs.flush();
     } catch (BackingStoreException e) {
-      System.err.println("Raut: settings could not be saved: " + e.getMessage());
+      org.slf4j.LoggerFactory.getLogger(AppSettings.class).warn("Settings could not be saved: {}", e.getMessage());
     }
   }
 }

@@ -7,7 +7,7 @@ package dev.raut.app;
 public final class AppStrings {
   private AppStrings() {}
 
-  public static final String EMOTION_BUILT_IN = "Built-in (mini-Xception)";
+  public static final String EMOTION_BUILT_IN = "Built-in (best measured)";
   public static final String EMOTION_LABEL = "Emotion";
   public static final String EMOTION_TIP = "Which model reads each face's emotion: the built-in mini-Xception, or one of"
       + " your imported classifiers that looks at each face (Models page). Used by the gallery and Live.";

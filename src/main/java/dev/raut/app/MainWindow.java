@@ -7,6 +7,8 @@ import dev.raut.app.gallery.GalleryView;
 import dev.raut.app.live.LivePage;
 import dev.raut.app.models.ModelsPresenter;
 import dev.raut.app.models.ModelsView;
+import dev.raut.app.people.PeoplePresenter;
+import dev.raut.app.people.PeopleView;
 import dev.raut.app.serve.LocalServerPresenter;
 import dev.raut.app.serve.ServeControl;
 import dev.raut.app.teach.TeachPresenter;
@@ -50,6 +52,7 @@ public final class MainWindow implements AutoCloseable {
   private final EvaluatePresenter evaluate;
   private final LocalServerPresenter server;
   private final TeachPresenter teach;
+  private final PeoplePresenter people;
   private final GalleryView galleryView;
   private ModelsView modelsView;
   private final BorderPane root = new BorderPane();
@@ -89,6 +92,8 @@ public final class MainWindow implements AutoCloseable {
     // a model saved on the Teach page reaches the Models page, the gallery and Evaluate as an import does
     this.teach = new TeachPresenter(services, models::refresh);
     this.galleryView = new GalleryView(gallery);
+    this.people = new PeoplePresenter(services, gallery, services.dataFolder().resolve("people.json"),
+        () -> show("Gallery"));
     this.pages = pages();
     root.getStyleClass().add("main-window");
     root.setLeft(navigationBar());
@@ -104,6 +109,8 @@ public final class MainWindow implements AutoCloseable {
   private List<Page> pages() {
     return List.of(
         new Page("Gallery", Material2MZ.PHOTO_LIBRARY, "Analyse photos: drop files or folders", () -> galleryView),
+        new Page(PeopleView.PAGE, Material2MZ.PEOPLE, PeopleView.PAGE_TIP,
+            () -> new PeopleView(people, new dev.raut.app.gallery.PhotoLoader(services.ioPool()))),
         new Page("Live", Material2MZ.VIDEOCAM, "Faces and emotions on a camera or video", () -> live),
         new Page("Models", Material2MZ.MODEL_TRAINING, "The default models and your imported classifiers",
             this::modelsView),
@@ -145,6 +152,10 @@ public final class MainWindow implements AutoCloseable {
     return evaluate;
   }
 
+  public PeoplePresenter people() {
+    return people;
+  }
+
   public TeachPresenter teach() {
     return teach;
   }
@@ -153,16 +164,25 @@ public final class MainWindow implements AutoCloseable {
     return server;
   }
 
-  /** On exit, before the engine closes: stops the local server and an evaluation in progress. */
-  @Override
-  public void close() {
-    live.close();
+  /**
+   * On exit, before the engine closes: stops the local server, an evaluation or teach run in
+   * progress, and Live. Completes when Live's pipeline has left its models (it stops in the
+   * background so the JavaFX thread does not wait for a camera); close the engine after that.
+   */
+  public java.util.concurrent.CompletableFuture<Void> shutDown() {
+    java.util.concurrent.CompletableFuture<Void> liveStopped = live.closeLater();
     server.close();
     evaluate.close();
     teach.close();
+    return liveStopped;
   }
 
-  /** Shows a page by its title ("Gallery", "Live", "Models", "Evaluate", "Teach"). */
+  @Override
+  public void close() {
+    shutDown();
+  }
+
+  /** Shows a page by its title ("Gallery", "People", "Live", "Models", "Evaluate", "Teach"). */
   public void show(String title) {
     pages.stream().filter(p -> p.title().equals(title)).findFirst().ifPresent(this::show);
   }

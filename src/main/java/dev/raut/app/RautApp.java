@@ -18,6 +18,7 @@ import javafx.stage.Stage;
  * background and the status bar shows when it is ready. Arguments are photos or folders to open.
  */
 public final class RautApp extends Application {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RautApp.class);
   /** {@code -Draut.timing=true} prints launch-to-window and launch-to-first-result times to stderr. */
   static final String TIMING_PROPERTY = "raut.timing";
   private static final double MIN_WIDTH = 900;
@@ -43,7 +44,7 @@ public final class RautApp extends Application {
   @Override
   public void start(Stage primaryStage) {
     if (Boolean.getBoolean(TIMING_PROPERTY)) {
-      System.err.println("raut timing: JavaFX started " + sinceLaunch() + " ms after launch");
+      LOG.info("raut timing: JavaFX started {} ms after launch", sinceLaunch());
     }
     this.stage = primaryStage;
     services = AppServices.forUser();
@@ -137,14 +138,14 @@ public final class RautApp extends Application {
   }
 
   private void reportTimings() {
-    Platform.runLater(() -> System.err.println("raut timing: window shown " + sinceLaunch() + " ms after launch"));
+    Platform.runLater(() -> LOG.info("raut timing: window shown {} ms after launch", sinceLaunch()));
     window.gallery().items().addListener((ListChangeListener<GalleryItem>) change -> {
       while (change.next()) {
         for (GalleryItem item : change.getAddedSubList()) {
           item.stateProperty().addListener((obs, old, now) -> {
             if (now == GalleryItem.State.DONE && !firstResultReported) {
               firstResultReported = true;
-              System.err.println("raut timing: first analysed card " + sinceLaunch() + " ms after launch");
+              LOG.info("raut timing: first analysed card {} ms after launch", sinceLaunch());
             }
           });
         }
@@ -157,8 +158,8 @@ public final class RautApp extends Application {
     if (stage != null && services != null) {
       saveGeometry();
       services.settings().flush();
-      window.close();
-      services.close();
+      // the engine closes only once Live has stopped: never under a frame still inside a model
+      window.shutDown().whenComplete((stopped, failure) -> services.close());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.raut.cli;
 
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.emotion.EmotionModel;
 import dev.raut.core.emotion.EmotionViews;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -27,9 +28,15 @@ public final class AnalysisOptions {
   String classifier;
 
   @Option(names = "--emotion-model", paramLabel = "NAME",
-      description = "Read each face's emotion with your own face-scope classifier instead of the built-in model"
-          + " ('default' = built-in). Implies --emotions.")
+      description = "Which model reads each face's emotion: a built-in one (mini-xception, face-expression, blend;"
+          + " 'default' = the best measured for the input) or your own face-scope classifier. Implies --emotions.")
   String emotionModel;
+
+  @Option(names = "--age-gender", description = "Apparent age (years) and gender of each face (implies --faces).")
+  boolean ageGender;
+
+  @Option(names = "--landmarks", description = "68 landmarks of each face, in image pixels (implies --faces).")
+  boolean landmarks;
 
   @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3", description = "Minimum object score (default: ${DEFAULT-VALUE}).")
   double objectThreshold;
@@ -49,8 +56,11 @@ public final class AnalysisOptions {
       throw new CommandLine.ParameterException(command.commandLine(), "--object-threshold must be between 0 and 1");
     }
     String card = classifier == null ? null : ClassifierChoice.resolve(command.commandLine(), "--classifier", classifier);
-    String emotionCard = ClassifierChoice.emotionModel(command.commandLine(), emotionModel);
-    return AnalysisRequest.asked(faces, emotions || emotionCard != null, objects, card, detector, objectThreshold, views)
-        .withEmotionModel(emotionCard);
+    EmotionModel builtIn = emotionModel == null ? null : EmotionModel.find(emotionModel);
+    String emotionCard = builtIn != null ? null : ClassifierChoice.emotionModel(command.commandLine(), emotionModel);
+    boolean emotionNamed = builtIn != null || emotionCard != null;
+    return AnalysisRequest.asked(faces || ageGender || landmarks, emotions || emotionNamed, objects, card, detector,
+            objectThreshold, views)
+        .withEmotionModel(emotionCard).withBuiltInEmotion(builtIn).withFaceExtras(ageGender, landmarks);
   }
 }

@@ -4,7 +4,7 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.BatchAnalyzer;
 import dev.raut.core.analysis.Engine;
-import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.document.DocumentPhotos;
 import dev.raut.core.image.ImageFiles;
 import dev.raut.core.onnx.ModelLoadException;
 import java.io.IOException;
@@ -27,12 +27,13 @@ import picocli.CommandLine.Parameters;
 /** {@code raut analyze}: faces, emotions, objects and classifier labels for files and folders. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Analyse photos: faces, emotions, objects, or your own classifier.",
+        "Every photo inside a PDF, Word (.docx), PowerPoint (.pptx) or Excel (.xlsx) file is analysed too.",
         "Folders are searched recursively. Without --faces/--emotions/--objects/--classifier, faces and emotions are analysed.",
         "Exit code: 0 all fine, 1 some files failed, 2 usage error."})
 final class AnalyzeCommand implements Callable<Integer> {
   enum Format { json, csv, table }
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files and folders.")
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files, documents and folders.")
   List<Path> inputs;
 
 
@@ -64,7 +65,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = ImageFiles.expand(inputs);
     if (files.isEmpty()) {
-      err.println("raut analyze: no images found in " + inputs);
+      err.println("raut analyze: no images or documents found in " + inputs);
       err.flush();
       return RautCommand.EXIT_FAILURES;
     }
@@ -75,18 +76,24 @@ final class AnalyzeCommand implements Callable<Integer> {
       ResultWriter results = ResultWriter.of(format.name(), writer, request);
       ProgressBar progress = new ProgressBar(err, TerminalCheck.stderrIsTerminal());
       AtomicInteger failed = new AtomicInteger();
+      AtomicInteger written = new AtomicInteger();
       results.begin();
-      new BatchAnalyzer(new Analyzer(engine), threads).run(files, request, result -> {
+      new BatchAnalyzer(new Analyzer(engine), threads).withDocuments(new DocumentPhotos()).run(files, request, result -> {
+        written.incrementAndGet();
         if (!result.ok()) {
           failed.incrementAndGet();
         }
         results.write(result);
+      }, document -> {
+        if (document.skippedAny()) {
+          progress.note("raut analyze: " + document.message());
+        }
       }, progress::update, new AtomicBoolean());
       results.end();
       writer.flush();
       progress.finish();
       if (failed.get() > 0) {
-        err.println("raut analyze: " + failed.get() + " of " + files.size() + " files could not be analysed (see their \"error\").");
+        err.println("raut analyze: " + failed.get() + " of " + written.get() + " results are errors (see their \"error\").");
         err.flush();
         return RautCommand.EXIT_FAILURES;
       }

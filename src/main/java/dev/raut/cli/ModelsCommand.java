@@ -2,7 +2,7 @@ package dev.raut.cli;
 
 import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierLibrary;
-import dev.raut.core.convert.TfjsCardConverter;
+import dev.raut.core.convert.CardConverter;
 import dev.raut.core.model.FetchException;
 import dev.raut.core.model.ModelCard;
 import dev.raut.core.model.ModelCatalog;
@@ -171,7 +171,7 @@ final class ModelsCommand implements Runnable {
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       ModelStore store = ModelStore.defaultStore();
-      ModelFetcher fetcher = new ModelFetcher(store, new TfjsCardConverter(), line -> {
+      ModelFetcher fetcher = new ModelFetcher(store, new CardConverter(), line -> {
         err.println("raut models: " + line);
         err.flush();
       });

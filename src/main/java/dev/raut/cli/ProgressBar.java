@@ -28,7 +28,16 @@ final class ProgressBar {
     double elapsed = (now - start) / 1e9;
     double rate = done / Math.max(elapsed, 1e-9);
     long eta = done == 0 ? 0 : Math.round((total - done) / rate);
-    err.printf("\r[%s%s] %d/%d  %.1f img/s  ETA %ds ", "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, rate, eta);
+    err.printf("\r[%s%s] %d/%d  %.1f files/s  ETA %ds ", "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, rate, eta);
+    err.flush();
+  }
+
+  /** A line of its own above the bar (the bar is drawn again on the next update). */
+  void note(String line) {
+    if (drawn) {
+      err.print("\r" + " ".repeat(WIDTH + 40) + "\r");
+    }
+    err.println(line);
     err.flush();
   }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = RautCommand.Version.class,
     description = "Offline photo and face analysis: faces, emotions, objects and your own ONNX classifiers.%n"
         + "Without arguments, raut opens the desktop app.",
-    subcommands = {AnalyzeCommand.class, EvaluateCommand.class, TeachCommand.class, LiveCommand.class, ServeCommand.class,
+    subcommands = {AnalyzeCommand.class, EvaluateCommand.class, FacesCommand.class, TeachCommand.class, LiveCommand.class, ServeCommand.class,
         OpenCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class RautCommand implements Callable<Integer> {
   public static final int EXIT_OK = 0;

@@ -67,7 +67,7 @@ abstract class ResultWriter {
 
     @Override
     void write(ImageAnalysis r) {
-      StringBuilder line = new StringBuilder(r.file());
+      StringBuilder line = new StringBuilder(r.label());
       if (!r.ok()) {
         out.println(line.append("  ERROR ").append(r.error().code()).append(": ").append(r.error().message()));
         return;

@@ -13,13 +13,19 @@ import java.util.Locale;
  * {@code POST /v1/analyze}: one or many {@code image} parts and the options faces, emotions,
  * objects, classifier (true/false) and detector, as form fields or query parameters. Answers the
  * CLI's JSON schema per image, in upload order; a per-image problem is that image's {@code error}.
+ * An uploaded PDF/DOCX/PPTX/XLSX gives one result per photo inside it, each with its {@code part}.
  */
 final class AnalyzeHandler implements Handler {
   static final String SUCCESS = "Success Analyzing the Images";
   static final int MAX_IMAGES = 16;
 
-  /** {@code data} of a successful answer. */
-  record Results(List<ImageAnalysis> images) {}
+  /**
+   * {@code data} of a successful answer; {@code documents} says, per uploaded document that had
+   * any, what was skipped (icons under the minimum size, drawings), and is left out otherwise.
+   */
+  record Results(List<ImageAnalysis> images,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+      List<String> documents) {}
 
   private final Intake intake;
   private final String classifier;
@@ -34,7 +40,13 @@ final class AnalyzeHandler implements Handler {
   @Override
   public void handle(Context ctx) {
     try (Intake.Batch batch = intake.open(ctx, MAX_IMAGES)) {
-      ctx.json(Envelope.ok(SUCCESS, new Results(batch.analyze(request(ctx)))));
+      List<String> skipped = new java.util.ArrayList<>();
+      List<ImageAnalysis> images = batch.analyze(request(ctx), document -> {
+        if (document.skippedAny()) {
+          skipped.add(document.message());
+        }
+      });
+      ctx.json(Envelope.ok(SUCCESS, new Results(images, skipped)));
     }
   }
 
@@ -43,6 +55,8 @@ final class AnalyzeHandler implements Handler {
     boolean faces = flag(ctx, "faces");
     boolean emotions = flag(ctx, "emotions");
     boolean objects = flag(ctx, "objects");
+    boolean ageGender = flag(ctx, "age_gender");
+    boolean landmarks = flag(ctx, "landmarks");
     boolean useClassifier = flag(ctx, "classifier");
     if (useClassifier && classifier == null) {
       throw ApiException.badRequest("this server has no classifier; start it with raut serve --classifier CARD_OR_ONNX");
@@ -54,8 +68,9 @@ final class AnalyzeHandler implements Handler {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    return AnalysisRequest.asked(faces, emotions, objects, useClassifier ? classifier : null, detector,
-        AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, EmotionViews.FAST).withEmotionModel(emotionModel);
+    return AnalysisRequest.asked(faces || ageGender || landmarks, emotions, objects, useClassifier ? classifier : null,
+            detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, EmotionViews.FAST)
+        .withEmotionModel(emotionModel).withFaceExtras(ageGender, landmarks);
   }
 
   private static boolean flag(Context ctx, String name) {

@@ -5,12 +5,19 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.ImageAnalysis;
 import io.javalin.http.Context;
+import dev.raut.core.document.DocumentException;
+import dev.raut.core.document.DocumentFormat;
+import dev.raut.core.document.DocumentPhotos;
+import dev.raut.core.document.DocumentSource;
+import dev.raut.core.document.DocumentSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The way in for uploaded images: refuse oversized bodies unread, take a place in the
- * {@link WorkQueue} (or answer 503), read the parts into memory, then analyse each image.
+ * {@link WorkQueue} (or answer 503), read the parts into memory, then analyse each image (each
+ * photo inside an uploaded PDF/Office document). Nothing is written to disk.
  */
 final class Intake {
   /** Per-image error code for a part whose declared type is not an image type Raut decodes. */
@@ -19,6 +26,7 @@ final class Intake {
   private final Analyzer analyzer;
   private final Uploads uploads;
   private final WorkQueue queue;
+  private final DocumentPhotos documents = new DocumentPhotos();
 
   Intake(Analyzer analyzer, Uploads uploads, WorkQueue queue) {
     this.analyzer = analyzer;
@@ -50,22 +58,49 @@ final class Intake {
       this.images = images;
     }
 
-    /** One result per image, in upload order; per-image problems are results with an error. */
+    /**
+     * One result per image, in upload order, and one per photo inside an uploaded document (or one
+     * error for a document none can be had from); per-image problems are results with an error.
+     */
     List<ImageAnalysis> analyze(AnalysisRequest request) {
+      return analyze(request, summary -> {});
+    }
+
+    /** As above; {@code documentRead} hears what each document held and skipped. */
+    List<ImageAnalysis> analyze(AnalysisRequest request, Consumer<DocumentSummary> documentRead) {
       List<ImageAnalysis> results = new ArrayList<>(images.size());
       for (Uploads.Upload image : images) {
-        results.add(analyze(image, request));
+        if (!image.declaredTypeAccepted()) {
+          results.add(ImageAnalysis.failed(image.name(), new AnalysisError(UNSUPPORTED_TYPE, image.name() + " was sent as "
+              + image.declaredType() + "; send a JPEG, PNG, BMP, GIF, TIFF or WebP image, or a PDF, DOCX, PPTX or XLSX.")));
+          continue;
+        }
+        DocumentFormat format = DocumentFormat.of(image.data(), image.name());
+        results.addAll(inTurn(format == null
+            ? () -> List.of(analyzer.analyze(image.data(), image.name(), request))
+            : () -> document(image, format, request, documentRead)));
       }
       return results;
     }
 
-    private ImageAnalysis analyze(Uploads.Upload image, AnalysisRequest request) {
-      if (!image.declaredTypeAccepted()) {
-        return ImageAnalysis.failed(image.name(), new AnalysisError(UNSUPPORTED_TYPE, image.name() + " was sent as "
-            + image.declaredType() + "; send a JPEG, PNG, BMP, GIF, TIFF or WebP image."));
-      }
+    /** Every photo of an uploaded document, analysed in memory one after another on this request's worker. */
+    private List<ImageAnalysis> document(Uploads.Upload upload, DocumentFormat format, AnalysisRequest request,
+        Consumer<DocumentSummary> documentRead) {
+      List<ImageAnalysis> results = new ArrayList<>();
       try {
-        return ticket.run(() -> analyzer.analyze(image.data(), image.name(), request));
+        documentRead.accept(documents.read(DocumentSource.of(upload.data(), upload.name()), format, photo -> {
+          results.add(analyzer.analyze(photo, upload.name(), request));
+          return true;
+        }));
+      } catch (DocumentException e) {
+        results.add(Analyzer.failedDocument(upload.name(), e));
+      }
+      return results;
+    }
+
+    private List<ImageAnalysis> inTurn(java.util.function.Supplier<List<ImageAnalysis>> work) {
+      try {
+        return ticket.run(work);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApiException(503, "the server is stopping");

@@ -48,7 +48,7 @@ record ModelsInfo(String prediction, List<Model> models, Classifier classifier, 
     List<LibraryEntry> library = ClassifierLibrary.defaultLibrary().list().stream().filter(ClassifierLibrary.Entry::usable)
         .map(e -> new LibraryEntry(e.id(), e.name(), e.scope().id(), e.spec().labels())).toList();
     Upload upload = new Upload(config.maxUploadBytes(), AnalyzeHandler.MAX_IMAGES,
-        Uploads.ACCEPTED_TYPES.stream().filter(t -> t.startsWith("image/")).sorted().toList());
+        Uploads.ACCEPTED_TYPES.stream().filter(t -> !t.equals("application/octet-stream")).sorted().toList());
     return new ModelsInfo(config.prediction().cliName(), models, classifier, library, upload);
   }
 

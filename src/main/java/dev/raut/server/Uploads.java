@@ -24,7 +24,11 @@ final class Uploads {
   /** Declared part types that may hold an image Raut decodes; the content itself decides in the end. */
   static final Set<String> ACCEPTED_TYPES = Set.of(
       "image/jpeg", "image/jpg", "image/pjpeg", "image/png", "image/bmp", "image/x-bmp", "image/x-ms-bmp",
-      "image/gif", "image/tiff", "image/webp", "application/octet-stream");
+      "image/gif", "image/tiff", "image/webp", "application/octet-stream",
+      // documents: each photo inside is analysed
+      "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   /** One uploaded image: a display name (never a path), the type the client declared, the bytes. */
   record Upload(String name, String declaredType, byte[] data) {

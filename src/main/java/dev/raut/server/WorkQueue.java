@@ -48,10 +48,32 @@ final class WorkQueue implements AutoCloseable {
     return admitted.tryAcquire() ? new Ticket() : null;
   }
 
-  /** Stops the analysis threads; work still waiting is dropped. */
+  /** How long {@link #close()} waits for an analysis already inside a model to come out. */
+  static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(30);
+
+  /**
+   * Refuses new work, drops work still waiting, and waits for the analyses in progress to finish
+   * (an interrupt cannot stop ONNX Runtime mid-run), so the engine can be closed after this
+   * returns without a native call still using its sessions. Returns false if one outlasted {@link #DRAIN}.
+   */
   @Override
   public void close() {
-    threads.shutdownNow();
+    closeWithin(DRAIN);
+  }
+
+  boolean closeWithin(java.time.Duration patience) {
+    for (Runnable notStarted : threads.shutdownNow()) {
+      // their requests are waiting in Ticket.run: cancelled, they get an answer instead of hanging
+      if (notStarted instanceof Future<?> future) {
+        future.cancel(false);
+      }
+    }
+    try {
+      return threads.awaitTermination(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   final class Ticket implements AutoCloseable {

@@ -37,8 +37,9 @@ import javax.imageio.ImageIO;
  * Screenshots and performance figures of the real main window, on a real display (run it under
  * Xvfb: {@code scripts/app-harness.sh}). Not a test: it measures, prints and writes files.
  * <ul>
- *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos, the detail view, the Models page and the
- *       Evaluate page, and the Live page on a video of the samples (gallery.png, detail.png, models.png, evaluate.png, live.png);</li>
+ *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos (age & gender and landmarks asked),
+ *       the detail view, the Models page, the People page (with smaller copies of three samples) and the
+ *       Evaluate page, and the Live page on a video of the samples (gallery.png, detail.png, models.png, evaluate.png, live.png, people.png);</li>
  *   <li>{@code measure N}: N cards (the samples repeated), memory once they are analysed, and the
  *       frame rate while scrolling through them.</li>
  * </ul>
@@ -111,7 +112,11 @@ public final class AppHarness {
     private void screenshots(Path dir) throws Exception {
       Files.createDirectories(dir);
       GalleryPresenter gallery = window.gallery();
-      onFx(() -> gallery.addPaths(samples()));
+      onFx(() -> {
+        gallery.ageGenderProperty().set(true);
+        gallery.landmarksProperty().set(true);
+        gallery.addPaths(samples());
+      });
       waitFor(() -> gallery.items().size() == 6 && !gallery.runningProperty().get(), 120);
       Thread.sleep(1500); // thumbnails
       snapshot(dir.resolve("gallery.png"));
@@ -126,6 +131,28 @@ public final class AppHarness {
       snapshot(dir.resolve("models.png"));
       screenshotEvaluate(dir);
       screenshotLive(dir);
+      screenshotPeople(dir);
+    }
+
+    /** The People page on the samples and a smaller copy of three of them (the same people twice), one person named. */
+    private void screenshotPeople(Path dir) throws Exception {
+      GalleryPresenter gallery = window.gallery();
+      Path copies = Files.createDirectories(createTemp().resolve("copies"));
+      List<Path> more = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        more.add(AppTestSupport.smallerCopy(samples().get(i), copies, "sample" + (i + 1) + "-small.jpg"));
+      }
+      onFx(() -> gallery.addPaths(more));
+      waitFor(() -> gallery.items().size() == 9 && !gallery.runningProperty().get(), 120);
+      dev.raut.app.people.PeoplePresenter people = window.people();
+      onFx(() -> window.show("People"));
+      waitFor(() -> people.loadedProperty().get() && !people.runningProperty().get() && !people.people().isEmpty(), 180);
+      onFx(() -> people.rename(people.people().get(0), "Ana"));
+      // the face crops are cut from the photos in the background
+      waitFor(() -> stage.getScene().getRoot().lookupAll(".person-face").stream().allMatch(tile ->
+          ((javafx.scene.image.ImageView) ((javafx.scene.layout.VBox) tile).getChildren().get(0)).getImage() != null), 60);
+      Thread.sleep(500);
+      snapshot(dir.resolve("people.png"));
     }
 
     /** The Live page playing a video made of the sample photos, with its overlays and HUD. */

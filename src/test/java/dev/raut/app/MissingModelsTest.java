@@ -54,6 +54,16 @@ class MissingModelsTest {
   }
 
   @Test
+  void theModelsPageShowsTheEnginesOwnCacheNotTheDefaultOne() {
+    // the default cache on this machine has every model; the engine's cache is empty
+    var models = app.window().models();
+    models.refresh().join();
+    waitUntil("the model rows", 10, () -> fx(() -> models.defaults().size()) == ModelCatalog.defaults().cards().size());
+    assertThat(fx(() -> java.util.List.copyOf(models.defaults())))
+        .allSatisfy(row -> assertThat(row.state()).isEqualTo(dev.raut.core.model.ModelState.MISSING.text()));
+  }
+
+  @Test
   void theServeSwitchAndAnEvaluationSayInPlainWordsThatTheModelsAreMissing(org.testfx.api.FxRobot robot) throws Exception {
     robot.clickOn("#serve-toggle");
     waitUntil("the server refused", 60, () -> app.window().server().stateProperty().get()

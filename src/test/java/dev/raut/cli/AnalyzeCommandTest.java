@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raut.testing.Samples;
+import dev.raut.testing.TestDocuments;
 import dev.raut.testing.TinyClassifier;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -79,7 +80,58 @@ class AnalyzeCommandTest {
     assertThat(bad.get("error").get("code").asText()).isIn("truncated", "corrupt");
     assertThat(bad.get("error").get("message").asText()).contains("corrupt.jpg");
     assertThat(bad.get("faces")).isEmpty();
-    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("1 of 3 files could not be analysed");
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("1 of 3 results are errors");
+  }
+
+  @Test
+  void everyPhotoInsideDocumentsIsItsOwnLineAndBrokenDocumentsTheirOwnError() throws Exception {
+    Path docs = Files.createDirectories(dir.resolve("docs"));
+    TestDocuments.pdf(docs.resolve("a-report.pdf"), List.of(List.of(), List.of(), List.of(1, 2)));
+    TestDocuments.pptx(docs.resolve("b-talk.pptx"), List.of(List.of(4)));
+    TestDocuments.xlsx(docs.resolve("c-book.xlsx"), List.of(5), null);
+    TestDocuments.docx(docs.resolve("d-notes.docx"), List.of(6), List.of());
+    TestDocuments.encryptedPdf(docs.resolve("e-secret.pdf"), 1);
+    TestDocuments.pdfWithIcons(docs.resolve("f-icons.pdf"), 200, true);
+    Files.createSymbolicLink(docs.resolve("g-moved.jpg"), dir.resolve("nowhere/photo.jpg"));
+    Files.copy(Samples.photo(3), docs.resolve("h-photo.jpg"));
+
+    int exit = raut("analyze", docs.toString(), "--emotions");
+
+    assertThat(exit).isEqualTo(1);
+    List<JsonNode> lines = lines().stream().map(AnalyzeCommandTest::json).toList();
+    assertThat(lines).extracting(l -> Path.of(l.get("file").asText()).getFileName().toString() + " " + l.path("part"))
+        .containsExactly(
+            "a-report.pdf {\"page\":3,\"index\":1}", "a-report.pdf {\"page\":3,\"index\":2}",
+            "b-talk.pptx {\"page\":1,\"index\":1}", "c-book.xlsx {\"sheet\":\"Photos\",\"index\":1}",
+            "d-notes.docx {\"index\":1}", "e-secret.pdf ", "f-icons.pdf {\"page\":1,\"index\":1}",
+            "g-moved.jpg ", "h-photo.jpg ");
+    // the embedded sample photos' faces are found as in the photo files themselves (Samples.FACES)
+    assertThat(lines).extracting(l -> l.get("faces").size()).containsExactly(3, 3, 4, 5, 4, 0, 3, 0, 3);
+    assertThat(lines.get(0).get("width").asInt()).isEqualTo(1920);
+    assertThat(lines.get(0).get("faces").get(0).get("emotion").get("scores")).hasSize(7);
+    assertThat(lines.get(5).get("error").get("code").asText()).isEqualTo("encrypted");
+    assertThat(lines.get(5).get("error").get("message").asText()).startsWith("e-secret.pdf: This PDF is protected with a password");
+    assertThat(lines.get(7).get("error").get("code").asText()).isEqualTo("broken_link");
+    assertThat(lines.get(7).get("error").get("message").asText()).contains("nowhere/photo.jpg, which does not exist");
+    assertThat(lines.get(8).has("part")).isFalse();
+    String err = stderr.toString(StandardCharsets.UTF_8);
+    assertThat(err).contains("f-icons.pdf: 1 photo; skipped 200 images under 64 × 64 pixels (icons)")
+        .contains("2 of 9 results are errors");
+
+    stdout.reset();
+    assertThat(raut("analyze", docs.resolve("a-report.pdf").toString(), "--format", "table")).isZero();
+    assertThat(lines()).hasSize(2).first().asString().contains("a-report.pdf — page 3, photo 1  1920x1280  3 faces");
+    stdout.reset();
+    assertThat(raut("analyze", docs.resolve("c-book.xlsx").toString(), "--format", "csv")).isZero();
+    assertThat(lines().subList(1, lines().size())).allSatisfy(row -> assertThat(row).endsWith(",,Photos,1"));
+  }
+
+  private static JsonNode json(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -87,9 +139,10 @@ class AnalyzeCommandTest {
     Path csv = dir.resolve("out.csv");
     assertThat(raut("analyze", Samples.photo(3).toString(), "--format", "csv", "--out", csv.toString())).isZero();
     List<String> rows = Files.readAllLines(csv);
-    assertThat(rows.get(0)).isEqualTo("file,width,height,kind,index,label,score,detection_score,x,y,w,h,error_code,error_message");
+    assertThat(rows.get(0)).isEqualTo(
+        "file,width,height,kind,index,label,score,detection_score,x,y,w,h,error_code,error_message,page,sheet,photo");
     assertThat(rows).hasSize(1 + 3);
-    assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(14).contains("face"));
+    assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(17).contains("face"));
 
     assertThat(raut("analyze", Samples.photo(3).toString(), "--format", "table")).isZero();
     assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("sample3.jpg  1920x1350  3 faces: ");

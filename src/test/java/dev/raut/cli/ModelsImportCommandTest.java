@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raut.core.analysis.ResultCsv;
 import dev.raut.testing.Samples;
 import dev.raut.testing.UserModels;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ class ModelsImportCommandTest extends RautCliTest {
     List<String> rows = Files.readAllLines(csv);
     assertThat(rows.stream().filter(r -> r.contains(",face,"))).hasSize(3);
     assertThat(rows.stream().filter(r -> r.contains(",face_class,"))).hasSize(15)
-        .allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(14));
+        .allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(ResultCsv.HEADER.split(",").length));
     assertThat(raut("analyze", Samples.photo(1).toString(), "--classifier", "My FER", "--format", "table")).isZero();
     assertThat(out()).containsPattern("sample1.jpg  1920x\\d+  3 faces: (angry|disgust|fear|happy|sad|surprise|neutral)"
         + " \\d+%, ");

@@ -131,7 +131,6 @@ class RautServerTest {
     System.arraycopy("\0\0\0\u0018ftypheic".getBytes(StandardCharsets.ISO_8859_1), 0, heic, 0, 12);
     List<HttpResponse<String>> responses = List.of(
         http.post("/prediction", new MultipartBody().file("image", "notes.txt", "text/plain", TEXT)),
-        http.post("/prediction", new MultipartBody().file("image", "scan.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))),
         // declared as anything, recognised by content as a format Raut cannot decode
         http.post("/prediction", new MultipartBody().file("image", "phone.heic", "application/octet-stream", heic)));
     for (HttpResponse<String> response : responses) {
@@ -183,6 +182,24 @@ class RautServerTest {
       assertThat(served).isEqualTo(expected.get(i));
       assertThat(served.faces()).isNotEmpty().allSatisfy(face -> assertThat(face.emotion()).isNotNull());
     }
+  }
+
+  @Test
+  void analyzeGivesAgeGenderAndLandmarksOnlyWhenAsked() throws Exception {
+    HttpResponse<String> asked = http.post("/v1/analyze?age_gender=true&landmarks=true",
+        new MultipartBody().file("image", "sample2.jpg", "image/jpeg", sample2));
+    assertThat(asked.statusCode()).isEqualTo(200);
+    ImageAnalysis result = ResultJson.parse(ResultJson.mapper().readTree(asked.body()).get("data").get("images").get(0).toString());
+    assertThat(result).isEqualTo(analyzer.analyze(sample2, "sample2.jpg",
+        AnalysisRequest.asked(true, false, false, null, null, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, null)
+            .withFaceExtras(true, true)));
+    assertThat(result.faces()).isNotEmpty().allSatisfy(face -> {
+      assertThat(face.age()).isNotNull();
+      assertThat(face.gender()).isNotNull();
+      assertThat(face.landmarks68()).hasSize(68);
+    });
+    HttpResponse<String> plain = http.post("/v1/analyze", new MultipartBody().file("image", "sample2.jpg", "image/jpeg", sample2));
+    assertThat(plain.body()).doesNotContain("\"age\"").doesNotContain("landmarks68");
   }
 
   @Test
@@ -252,7 +269,8 @@ class RautServerTest {
     JsonNode data = ResultJson.mapper().readTree(response.body()).get("data");
     assertThat(data.get("prediction").asText()).isEqualTo("objects");
     assertThat(data.get("models").findValuesAsText("id")).containsExactly("face-front", "face-back", "face-haar", "emotion", "objects",
-        "embed-mobilenet-v3", "embed-mobilenet-v2", "embed-mobilenet-v3-texture");
+        "embed-mobilenet-v3", "embed-mobilenet-v2", "embed-mobilenet-v3-texture", "face-expression", "face-age-gender",
+        "face-landmark-68", "face-landmark-68-tiny", "face-recognition");
     assertThat(data.get("models").findValuesAsText("state")).containsOnly("ready");
     assertThat(data.get("classifier").isNull()).isTrue();
     assertThat(data.get("upload").get("max_image_bytes").asLong()).isEqualTo(ServerConfig.DEFAULT_MAX_UPLOAD_BYTES);

@@ -66,11 +66,12 @@ class SaturationTest {
   }
 
   private static void awaitAdmitted(int requests) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    // a safety net for a hung server, not a speed check: admission is awaited through /health
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     String expected = "\"busy\":0,\"waiting\":" + requests;
     String health;
     while (!(health = http.get("/health").body()).contains(expected)) {
-      assertThat(System.nanoTime()).as("both slow requests admitted within 20 s; health: " + health).isLessThan(deadline);
+      assertThat(System.nanoTime()).as("the slow requests were never admitted; health: " + health).isLessThan(deadline);
       Thread.sleep(20);
     }
   }

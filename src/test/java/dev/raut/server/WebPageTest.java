@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.testing.TestDocuments;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,25 @@ class WebPageTest {
     cards.get(0).findElement(By.cssSelector(".remove")).click();
     List<WebElement> left = browser.findElements(By.cssSelector(".photo"));
     assertThat(left).extracting(c -> c.findElement(By.cssSelector(".name")).getText()).containsExactly("sample2.jpg", "broken.jpg");
+  }
+
+  @Test
+  void eachPhotoOfADroppedDocumentGetsItsOwnCard() throws IOException {
+    Path talk = TestDocuments.pptx(files.resolve("talk.pptx"), List.of(List.of(1), List.of(5)));
+    Path secret = TestDocuments.encryptedPdf(files.resolve("secret.pdf"), 1);
+    openPage();
+
+    upload(talk, secret);
+    awaitSettled(3);
+
+    List<WebElement> cards = browser.findElements(By.cssSelector(".photo"));
+    assertThat(cards).extracting(c -> c.findElement(By.cssSelector(".name")).getText())
+        .containsExactly("talk.pptx — slide 1, photo 1", "talk.pptx — slide 2, photo 1", "secret.pdf");
+    assertThat(cards).extracting(c -> c.getAttribute("data-state")).containsExactly("done", "done", "error");
+    // sample 5's five faces, each with its emotion, listed on the second slide's card
+    assertThat(cards.get(1).findElements(By.cssSelector(".labels li")).stream().map(WebElement::getText)
+        .filter(t -> t.startsWith("face"))).hasSize(5);
+    assertThat(cards.get(2).findElement(By.cssSelector(".error")).getText()).contains("protected with a password");
   }
 
   @Test

@@ -140,12 +140,12 @@ final class CardView extends VBox {
     next.stateProperty().addListener(refresh);
     next.resultProperty().addListener(refresh);
     next.selectedProperty().addListener(refresh);
-    Image cached = loader.cachedThumbnail(next.path());
+    Image cached = loader.cachedThumbnail(next.photo());
     if (cached != null) {
       thumbnail.setImage(cached);
     } else {
       GalleryItem wanted = next;
-      pendingThumbnail = loader.loadThumbnail(next.path(), image -> {
+      pendingThumbnail = loader.loadThumbnail(next.photo(), image -> {
         if (item == wanted) {
           thumbnail.setImage(image);
           pendingThumbnail = null;

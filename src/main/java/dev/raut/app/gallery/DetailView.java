@@ -55,6 +55,9 @@ final class DetailView extends BorderPane {
   private final CheckBox showFaces = new CheckBox("Faces");
   private final CheckBox showKeypoints = new CheckBox("Keypoints");
   private final CheckBox showObjects = new CheckBox("Objects");
+  private final CheckBox showLandmarks = new CheckBox(GalleryStrings.SHOW_LANDMARKS);
+  /** The chosen face's apparent age and gender, when they were asked for. */
+  private final Label ageGender = new Label();
   private final ComboBox<String> faceChooser = new ComboBox<>();
   private final CategoryAxis labelsAxis = new CategoryAxis();
   private final NumberAxis scoreAxis = new NumberAxis(0, 100, 25);
@@ -91,13 +94,16 @@ final class DetailView extends BorderPane {
     picture.heightProperty().addListener(o -> layoutPicture());
     setCenter(picture);
 
-    for (CheckBox box : new CheckBox[] {showFaces, showKeypoints, showObjects}) {
+    for (CheckBox box : new CheckBox[] {showFaces, showKeypoints, showObjects, showLandmarks}) {
       box.setSelected(true);
       box.selectedProperty().addListener(o -> layoutPicture());
     }
     showFaces.setTooltip(new Tooltip("Show face boxes and emotions"));
     showKeypoints.setTooltip(new Tooltip("Show the six face keypoints (eyes, nose, mouth, ears)"));
     showObjects.setTooltip(new Tooltip("Show object boxes"));
+    showLandmarks.setTooltip(new Tooltip(GalleryStrings.SHOW_LANDMARKS_TIP));
+    showLandmarks.setId("show-landmarks");
+    ageGender.getStyleClass().add("detail-age-gender");
     faceChooser.setTooltip(new Tooltip("Which face's emotion probabilities (and classes) the chart shows"));
     faceChooser.valueProperty().addListener(o -> fillChart());
     chart.setLegendVisible(false);
@@ -109,10 +115,13 @@ final class DetailView extends BorderPane {
     details.setHgap(10);
     details.setVgap(4);
     details.getStyleClass().add("detail-facts");
-    HBox toggles = new HBox(12, showFaces, showKeypoints, showObjects);
+    // four switches do not fit the side panel's width in one row: they wrap
+    javafx.scene.layout.FlowPane toggles = new javafx.scene.layout.FlowPane(12, 6, showFaces, showKeypoints, showObjects,
+        showLandmarks);
     faceClasses.getStyleClass().add("detail-face-classes");
     faceClasses.setWrapText(true);
-    VBox side = new VBox(10, new Label("Show"), toggles, chartTitle, faceChooser, chart, faceClasses, details);
+    VBox side = new VBox(10, new Label("Show"), toggles, chartTitle, faceChooser, ageGender, chart, faceClasses,
+        details);
     side.setPadding(new Insets(8, 12, 12, 12));
     side.setPrefWidth(380);
     side.getStyleClass().add("detail-side");
@@ -155,9 +164,9 @@ final class DetailView extends BorderPane {
       return;
     }
     title.setText(next.fileName());
-    Image thumb = loader.cachedThumbnail(next.path());
+    Image thumb = loader.cachedThumbnail(next.photo());
     imageView.setImage(thumb);
-    pendingImage = loader.loadLarge(next.path(), LARGE_SIDE, image -> {
+    pendingImage = loader.loadLarge(next.photo(), LARGE_SIDE, image -> {
       if (item == next && image != null) {
         imageView.setImage(image);
         layoutPicture();
@@ -185,7 +194,7 @@ final class DetailView extends BorderPane {
       }));
     }
     details.getChildren().clear();
-    loader.loadDetails(next.path(), d -> {
+    loader.loadDetails(next.photo(), d -> {
       if (item == next) {
         fillDetails(d);
       }
@@ -211,7 +220,8 @@ final class DetailView extends BorderPane {
     imageView.relocate(dx, dy);
     overlay.resize(picture.getWidth(), picture.getHeight());
     Overlays.paint(overlay, r, scale, dx, dy,
-        new Overlays.Layers(showFaces.isSelected(), showKeypoints.isSelected(), showObjects.isSelected(), true), LABEL_FONT);
+        new Overlays.Layers(showFaces.isSelected(), showKeypoints.isSelected(), showObjects.isSelected(), true,
+            showLandmarks.isSelected()), LABEL_FONT);
   }
 
   private void fillChart() {
@@ -248,6 +258,13 @@ final class DetailView extends BorderPane {
     int chosen = faceChooser.getSelectionModel().getSelectedIndex();
     String classes = r != null && r.ok() && chosen >= 0 && chosen < r.faces().size()
         && r.faces().get(chosen).emotion() != null ? FaceClasses.list(r.faces().get(chosen)) : "";
+    ImageAnalysis.Face chosenFace = r != null && r.ok() && chosen >= 0 && chosen < r.faces().size() ? r.faces().get(chosen)
+        : null;
+    String age = chosenFace == null || chosenFace.age() == null || chosenFace.gender() == null ? ""
+        : GalleryStrings.ageGenderLine(chosen, chosenFace.age(), chosenFace.gender());
+    ageGender.setText(age);
+    ageGender.setVisible(!age.isEmpty());
+    ageGender.setManaged(!age.isEmpty());
     faceClasses.setText(classes);
     faceClasses.setVisible(!classes.isEmpty());
     faceClasses.setManaged(!classes.isEmpty());
@@ -266,6 +283,9 @@ final class DetailView extends BorderPane {
     details.getChildren().clear();
     int row = 0;
     row = fact(row, "File", item.path().getFileName().toString());
+    if (item.part() != null) {
+      row = fact(row, "In it", item.part().describe(item.path().getFileName().toString()));
+    }
     row = fact(row, "Folder", String.valueOf(item.path().toAbsolutePath().getParent()));
     row = fact(row, "Format", d.format());
     if (d.width() > 0) {

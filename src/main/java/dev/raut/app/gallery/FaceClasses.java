@@ -22,12 +22,20 @@ final class FaceClasses {
     return c.label() + " " + Overlays.percent(c.score());
   }
 
-  /** The overlay tag of a face: its emotion (or detection score) and its top class. */
+  /** The overlay tag of a face: its emotion (or detection score), its top class, and its age and gender when asked. */
   static String tag(ImageAnalysis.Face face) {
     String emotion = face.emotion() == null ? Overlays.percent(face.score())
         : face.emotion().label() + " " + Overlays.percent(face.emotion().score());
     String top = top(face);
-    return top.isEmpty() ? emotion : emotion + " · " + top;
+    String tag = top.isEmpty() ? emotion : emotion + " · " + top;
+    String age = ageGender(face);
+    return age.isEmpty() ? tag : tag + " · " + age;
+  }
+
+  /** "34 y F", or "" when age and gender were not asked for. */
+  static String ageGender(ImageAnalysis.Face face) {
+    return face.age() == null || face.gender() == null ? ""
+        : GalleryStrings.ageGenderShort(face.age(), face.gender().label());
   }
 
   /** "mask 93%, no mask 6%": the detail view's line under the chosen face's chart. */
@@ -40,7 +48,8 @@ final class FaceClasses {
   static String chooserEntry(int index, ImageAnalysis.Face face) {
     String emotion = face.emotion() == null ? "" : face.emotion().label();
     String top = top(face);
-    String what = emotion.isEmpty() ? top : top.isEmpty() ? emotion : emotion + " · " + top;
+    String what = String.join(" · ", java.util.stream.Stream.of(emotion, top, ageGender(face))
+        .filter(t -> !t.isEmpty()).toList());
     return "Face " + (index + 1) + (what.isEmpty() ? "" : ": " + what);
   }
 

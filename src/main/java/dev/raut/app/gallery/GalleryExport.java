@@ -52,9 +52,9 @@ final class GalleryExport {
   }
 
   /** Draws the analysis into the full-size photo and writes {@code <name>.annotated.png} into {@code folder}. */
-  static Path writeAnnotatedPng(Path photo, ImageAnalysis r, Path folder) throws IOException, ImageDecodeException {
+  static Path writeAnnotatedPng(PhotoRef photo, ImageAnalysis r, Path folder) throws IOException, ImageDecodeException {
     BufferedImage image;
-    try (DecodedImage decoded = new ImageDecoder().decode(photo, DecodeTarget.fullResolution())) {
+    try (DecodedImage decoded = photo.decode(new ImageDecoder(), DecodeTarget.fullResolution())) {
       image = new BufferedImage(decoded.width(), decoded.height(), BufferedImage.TYPE_3BYTE_BGR);
       // TYPE_3BYTE_BGR stores pixels in the same B,G,R byte order as the decoded Mat
       decoded.mat().get(0, 0, ((DataBufferByte) image.getRaster().getDataBuffer()).getData());
@@ -72,7 +72,11 @@ final class GalleryExport {
       for (ImageAnalysis.Face f : r.faces()) {
         String text = f.emotion() == null ? "face " + Overlays.percent(f.score())
             : f.emotion().label() + " " + Overlays.percent(f.emotion().score());
+        if (f.age() != null) {
+          text += " · " + GalleryStrings.ageGender(f.age(), f.gender().label());
+        }
         draw(g, f.box(), scale, FACE, text);
+        drawLandmarks(g, f.landmarks68(), scale, line);
       }
       if (!r.classes().isEmpty()) {
         ImageAnalysis.ClassScore top = r.classes().get(0);
@@ -82,13 +86,24 @@ final class GalleryExport {
     } finally {
       g.dispose();
     }
-    String name = photo.getFileName().toString();
+    String name = photo.file().getFileName().toString();
     int dot = name.lastIndexOf('.');
-    Path out = folder.resolve((dot > 0 ? name.substring(0, dot) : name) + ".annotated.png");
+    // a photo inside a document: report-page3-photo2.annotated.png
+    String where = photo.part() == null ? "" : "-" + photo.part().describe(name).replace(", ", "-").replace(' ', '-');
+    Path out = folder.resolve((dot > 0 ? name.substring(0, dot) : name) + where + ".annotated.png");
     if (!ImageIO.write(image, "png", out.toFile())) {
       throw new IOException("No PNG writer available");
     }
     return out;
+  }
+
+  /** Each of the 68 landmarks as a dot, in the face colour. */
+  private static void drawLandmarks(Graphics2D g, List<List<Double>> points, double scale, float line) {
+    g.setColor(FACE);
+    int r = Math.max(2, Math.round(line));
+    for (List<Double> p : points) {
+      g.fillOval((int) Math.round(p.get(0) * scale) - r / 2, (int) Math.round(p.get(1) * scale) - r / 2, r, r);
+    }
   }
 
   private static void draw(Graphics2D g, List<Double> box, double scale, Color color, String text) {

@@ -1,6 +1,7 @@
 package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.document.DocumentPart;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,25 +33,44 @@ public final class GalleryItem {
   }
 
   private final Path path;
+  private final PhotoRef photo;
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.QUEUED);
   private final ReadOnlyObjectWrapper<ImageAnalysis> result = new ReadOnlyObjectWrapper<>();
   private final BooleanProperty selected = new SimpleBooleanProperty();
   /** Which analysis request owns this item now: results of an older request are dropped. */
   int ticket;
+  /** The error card of a document none of whose photos could be read (it is not analysed again). */
+  boolean wholeDocument;
   /** Read by analysis threads so a removed photo is skipped without waiting for the FX thread. */
   volatile boolean removed;
 
   GalleryItem(Path path) {
-    this.path = path;
+    this(PhotoRef.of(path));
   }
 
+  /** A photo file, or one photo inside a document. */
+  GalleryItem(PhotoRef photo) {
+    this.path = photo.file();
+    this.photo = photo;
+  }
+
+  /** The photo's file, or the document it is in. */
   public Path path() {
     return path;
   }
 
+  /** Where the photo is inside {@link #path()}, or null for a photo file. */
+  public DocumentPart part() {
+    return photo.part();
+  }
+
+  PhotoRef photo() {
+    return photo;
+  }
+
+  /** "sample1.jpg", or "report.pdf — page 3, photo 2" for a photo inside a document. */
   public String fileName() {
-    Path name = path.getFileName();
-    return name == null ? path.toString() : name.toString();
+    return photo.label();
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {

@@ -4,10 +4,16 @@ import dev.raut.app.AppServices;
 import dev.raut.app.StatusModel;
 import dev.raut.core.analysis.AnalysisError;
 import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ClassPrediction;
+import dev.raut.core.document.DocumentException;
+import dev.raut.core.document.DocumentFormat;
+import dev.raut.core.document.DocumentSource;
+import dev.raut.core.document.DocumentSummary;
+import dev.raut.core.document.EmbeddedPhoto;
 import dev.raut.core.image.DecodeTarget;
 import dev.raut.core.image.DecodedImage;
 import dev.raut.core.image.ImageDecodeException;
@@ -26,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,6 +40,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -46,6 +54,8 @@ import javafx.collections.ObservableList;
 public final class GalleryPresenter {
   private static final String KEY_CHOICE = "gallery.choice";
   private static final String KEY_DETECTOR = "gallery.detector";
+  private static final String KEY_AGE_GENDER = "gallery.ageGender";
+  private static final String KEY_LANDMARKS = "gallery.landmarks";
 
   private final AppServices services;
   private final ObservableList<GalleryItem> items = FXCollections.observableArrayList();
@@ -53,6 +63,8 @@ public final class GalleryPresenter {
   private final ObjectProperty<AnalysisChoice> choice = new SimpleObjectProperty<>(AnalysisChoice.FACES);
   private final ObjectProperty<DetectorChoice> detector = new SimpleObjectProperty<>(DetectorChoice.AUTO);
   private final ObjectProperty<GalleryItem> detailItem = new SimpleObjectProperty<>();
+  private final BooleanProperty ageGender = new SimpleBooleanProperty();
+  private final BooleanProperty landmarks = new SimpleBooleanProperty();
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
   private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -93,6 +105,17 @@ public final class GalleryPresenter {
         reanalyseAll();
       }
     });
+    ageGender.set(services.settings().getBoolean(KEY_AGE_GENDER, false));
+    landmarks.set(services.settings().getBoolean(KEY_LANDMARKS, false));
+    for (var extra : List.of(ageGender, landmarks)) {
+      extra.addListener((obs, old, now) -> {
+        services.settings().putBoolean(KEY_AGE_GENDER, ageGender.get());
+        services.settings().putBoolean(KEY_LANDMARKS, landmarks.get());
+        if (choice.get().findsFaces()) {
+          reanalyseAll();
+        }
+      });
+    }
     services.emotionModels().inUseProperty().addListener((obs, old, now) -> {
       if (usesEmotions()) {
         reanalyseAll();
@@ -123,6 +146,16 @@ public final class GalleryPresenter {
 
   public ObjectProperty<DetectorChoice> detectorProperty() {
     return detector;
+  }
+
+  /** Apparent age and gender of each face (off by default: one more network per face). */
+  public BooleanProperty ageGenderProperty() {
+    return ageGender;
+  }
+
+  /** 68 landmarks of each face, drawn in the detail view (off by default). */
+  public BooleanProperty landmarksProperty() {
+    return landmarks;
   }
 
   /** The photo shown large, or null when the detail view is closed. */
@@ -163,9 +196,14 @@ public final class GalleryPresenter {
       try {
         List<Path> files = ImageFiles.expand(paths);
         int skipped = countNonImagesInFolders(paths);
+        List<Path> documentFiles = files.stream().filter(f -> DocumentFormat.of(f) != null).toList();
+        long documents = documentFiles.size();
         Platform.runLater(() -> {
-          addFiles(files);
-          String added = files.size() + (files.size() == 1 ? " photo added" : " photos added");
+          addFiles(files.stream().filter(f -> !documentFiles.contains(f)).toList());
+          documentFiles.forEach(this::enqueueDocument);
+          long photos = files.size() - documents;
+          String added = photos + (photos == 1 ? " photo added" : " photos added")
+              + (documents == 0 ? "" : ", " + documents + (documents == 1 ? " document" : " documents") + " being read");
           services.status().setMessage(skipped == 0 ? added
               : added + "; " + skipped + (skipped == 1 ? " file" : " files") + " in the folders skipped (not images)");
         });
@@ -178,6 +216,12 @@ public final class GalleryPresenter {
   /** File-chooser patterns ("*.jpg"...) for the formats the decoder reads. */
   public static List<String> imagePatterns() {
     return ImageFiles.EXTENSIONS.stream().sorted().map(e -> "*." + e).toList();
+  }
+
+  /** The same, with the documents whose photos are analysed ("*.pdf", "*.docx"...). */
+  public static List<String> imageAndDocumentPatterns() {
+    return java.util.stream.Stream.concat(imagePatterns().stream(),
+        ImageFiles.DOCUMENT_EXTENSIONS.stream().sorted().map(e -> "*." + e)).toList();
   }
 
   /** A pasted or dropped image (no file behind it): saved as a PNG in a temporary folder, then added. */
@@ -213,7 +257,7 @@ public final class GalleryPresenter {
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
         try (Stream<Path> walk = Files.walk(input)) {
-          count += (int) walk.filter(Files::isRegularFile).filter(p -> !ImageFiles.hasImageExtension(p))
+          count += (int) walk.filter(Files::isRegularFile).filter(p -> !ImageFiles.hasImageExtension(p) && !ImageFiles.hasDocumentExtension(p))
               .filter(p -> !p.getFileName().toString().startsWith(".")).count();
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot read the folder " + input + ": " + e.getMessage(), e);
@@ -228,7 +272,8 @@ public final class GalleryPresenter {
   /** The request the current choice asks for; emotions are read by the emotion model chosen for the app. */
   public AnalysisRequest request() {
     AnalysisRequest request = choice.get().request(detector.get());
-    return request.emotions() ? request.withEmotionModel(services.emotionModels().card()) : request;
+    AnalysisRequest withEmotions = request.emotions() ? request.withEmotionModel(services.emotionModels().card()) : request;
+    return withEmotions.faces() ? withEmotions.withFaceExtras(ageGender.get(), landmarks.get()) : withEmotions;
   }
 
   /** True when the current choice reads each face's emotion (so the emotion model matters). */
@@ -266,6 +311,9 @@ public final class GalleryPresenter {
     int ticket = ++nextTicket;
     AnalysisRequest request = request();
     for (GalleryItem item : toAnalyse) {
+      if (item.wholeDocument) {
+        continue; // a document none of whose photos could be read: its problem is the file's, whatever is analysed
+      }
       item.ticket = ticket;
       item.setState(GalleryItem.State.QUEUED);
       current.total++;
@@ -276,9 +324,64 @@ public final class GalleryPresenter {
     services.status().setModelInUse(modelDescription());
   }
 
+  /**
+   * A dropped document: read on an analysis thread, one photo at a time, each analysed there and
+   * added as a finished card as soon as it is done, so no document's photos pile up in memory.
+   */
+  private void enqueueDocument(Path file) {
+    if (run == null) {
+      run = new Run();
+    }
+    Run owner = run;
+    int ticket = ++nextTicket;
+    AnalysisRequest request = request();
+    owner.total++;
+    running.set(true);
+    updateProgress();
+    services.analysisPool().execute(() -> {
+      String name = file.toString();
+      try {
+        Analyzer analyzer = services.analyzer().join();
+        DocumentSummary summary = PhotoRef.documents().read(DocumentSource.of(file), DocumentFormat.of(file), photo -> {
+          ImageAnalysis result = analyzer.analyze(photo, name, request);
+          Platform.runLater(() -> addDocumentCard(file, result, owner, ticket));
+          return !owner.cancelled.get();
+        });
+        if (summary.skippedAny()) {
+          Platform.runLater(() -> services.status().setMessage(summary.message()));
+        }
+      } catch (DocumentException e) {
+        ImageAnalysis failed = Analyzer.failedDocument(name, e);
+        Platform.runLater(() -> addDocumentCard(file, failed, owner, ticket));
+      } catch (RuntimeException e) {
+        ImageAnalysis failed = ImageAnalysis.failed(name, new AnalysisError("model_unavailable", AppServices.rootMessage(e)));
+        Platform.runLater(() -> addDocumentCard(file, failed, owner, ticket));
+      }
+      Platform.runLater(() -> finish(null, owner, ticket, null));
+    });
+  }
+
+  /** On the FX thread: one finished photo of a document (or the document's error) becomes a card. */
+  private void addDocumentCard(Path file, ImageAnalysis result, Run owner, int ticket) {
+    if (owner.cancelled.get()) {
+      return; // cancelled, cleared, or analysed afresh since: reading stopped, this photo is not shown
+    }
+    GalleryItem item = new GalleryItem(new PhotoRef(file, result.part()));
+    item.wholeDocument = result.part() == null;
+    item.ticket = ticket;
+    items.add(item);
+    if (owner == run) {
+      owner.total++;
+    }
+    finish(item, owner, ticket, result);
+  }
+
   /** On an analysis thread. */
   private void analyse(GalleryItem item, Run owner, int ticket, AnalysisRequest request) {
-    if (owner.cancelled.get() || item.removed) {
+    if (owner.cancelled.get()) {
+      return; // cancel() already settled this card, with all the others, in one pass
+    }
+    if (item.removed) {
       Platform.runLater(() -> finish(item, owner, ticket, null));
       return;
     }
@@ -289,7 +392,8 @@ public final class GalleryPresenter {
     });
     ImageAnalysis result;
     try {
-      result = services.analyzer().join().analyze(item.path(), request);
+      result = item.part() == null ? services.analyzer().join().analyze(item.path(), request)
+          : analyseAgain(item, request);
     } catch (RuntimeException e) {
       // the engine or a model could not load: no photo can succeed, say why on each card
       result = ImageAnalysis.failed(item.path().toString(), new AnalysisError("model_unavailable",
@@ -299,9 +403,24 @@ public final class GalleryPresenter {
     Platform.runLater(() -> finish(item, owner, ticket, finished));
   }
 
-  /** On the FX thread; {@code result} null means skipped (cancelled or removed). */
+  /** A photo inside a document, read again from the document (the mode or the detector changed). */
+  private ImageAnalysis analyseAgain(GalleryItem item, AnalysisRequest request) {
+    String name = item.path().toString();
+    try {
+      EmbeddedPhoto photo = PhotoRef.documents().readOne(DocumentSource.of(item.path()), DocumentFormat.of(item.path()),
+          item.part());
+      return services.analyzer().join().analyze(photo, name, request);
+    } catch (DocumentException e) {
+      return Analyzer.failedDocument(name, e).withPart(item.part());
+    }
+  }
+
+  /**
+   * On the FX thread; {@code result} null means skipped (cancelled or removed); {@code item} null
+   * means a document's reading ended.
+   */
   private void finish(GalleryItem item, Run owner, int ticket, ImageAnalysis result) {
-    if (item.ticket == ticket && !item.removed) {
+    if (item != null && item.ticket == ticket && !item.removed) {
       if (result == null) {
         item.setState(GalleryItem.State.NOT_ANALYSED);
       } else {
@@ -320,10 +439,19 @@ public final class GalleryPresenter {
     updateCounts();
   }
 
-  /** Stops the running batch: photos not started yet stay "not analysed"; the few in flight finish. */
+  /**
+   * Stops the running batch: photos not started yet become "not analysed" at once, in one pass (not
+   * one FX event per photo, each rescanning the gallery); the few in flight finish and land on their cards.
+   */
   public void cancel() {
     if (run != null) {
-      run.cancelled.set(true);
+      abandonRun();
+      for (GalleryItem item : items) {
+        if (item.state() == GalleryItem.State.QUEUED) {
+          item.setState(GalleryItem.State.NOT_ANALYSED);
+        }
+      }
+      updateCounts();
       services.status().setMessage("Analysis cancelled");
     }
   }
@@ -457,7 +585,7 @@ public final class GalleryPresenter {
       int written = 0;
       for (int i = 0; i < which.size(); i++) {
         try {
-          GalleryExport.writeAnnotatedPng(which.get(i).path(), results.get(i), folder);
+          GalleryExport.writeAnnotatedPng(which.get(i).photo(), results.get(i), folder);
           written++;
         } catch (IOException | ImageDecodeException e) {
           int n = written;
@@ -495,7 +623,7 @@ public final class GalleryPresenter {
     String card = current.classifier().card().toString();
     int side = Math.max(current.classifier().spec().width(), current.classifier().spec().height());
     return services.analyzer().thenApplyAsync(analyzer -> {
-      try (DecodedImage image = new ImageDecoder().decode(item.path(), DecodeTarget.shortSideAtLeast(side))) {
+      try (DecodedImage image = item.photo().decode(new ImageDecoder(), DecodeTarget.shortSideAtLeast(side))) {
         return analyzer.engine().classifier(card).classify(image.mat());
       } catch (ImageDecodeException e) {
         throw new java.util.concurrent.CompletionException(e.getMessage(), e);

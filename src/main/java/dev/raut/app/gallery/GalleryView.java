@@ -150,7 +150,16 @@ public final class GalleryView extends BorderPane {
     }
     Label detectorLabel = new Label(GalleryStrings.DETECTOR);
     detectorLabel.setLabelFor(detector);
-    ToolBar faces = new ToolBar(new Label(GalleryStrings.FACES), detectorLabel, detector, emotionLabel, emotion);
+    javafx.scene.control.CheckBox ageGender = new javafx.scene.control.CheckBox(GalleryStrings.AGE_GENDER);
+    ageGender.setId("age-gender");
+    ageGender.selectedProperty().bindBidirectional(presenter.ageGenderProperty());
+    ageGender.setTooltip(new Tooltip(GalleryStrings.AGE_GENDER_TIP));
+    javafx.scene.control.CheckBox landmarks = new javafx.scene.control.CheckBox(GalleryStrings.LANDMARKS);
+    landmarks.setId("landmarks");
+    landmarks.selectedProperty().bindBidirectional(presenter.landmarksProperty());
+    landmarks.setTooltip(new Tooltip(GalleryStrings.LANDMARKS_TIP));
+    ToolBar faces = new ToolBar(new Label(GalleryStrings.FACES), detectorLabel, detector, emotionLabel, emotion,
+        new Separator(), ageGender, landmarks);
     faces.getStyleClass().add("gallery-face-bar");
     javafx.beans.binding.BooleanBinding findsFaces = Bindings.createBooleanBinding(
         () -> presenter.choiceProperty().get() != null && presenter.choiceProperty().get().findsFaces(),
@@ -235,6 +244,7 @@ public final class GalleryView extends BorderPane {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Add photos");
     chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("Images and documents", GalleryPresenter.imageAndDocumentPatterns()),
         new FileChooser.ExtensionFilter("Images", GalleryPresenter.imagePatterns()),
         new FileChooser.ExtensionFilter("All files", "*"));
     lastFolder().ifPresent(chooser::setInitialDirectory);

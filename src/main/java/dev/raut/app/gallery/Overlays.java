@@ -12,14 +12,15 @@ import javafx.scene.text.Text;
 
 /**
  * Draws an analysis over a displayed photo: face boxes with their emotion (and top class of a
- * per-face classifier), keypoints, object
+ * per-face classifier, age and gender), keypoints, the 68 landmarks, object
  * boxes with their label. Plain shapes and text (no controls), styled by CSS: cheap enough to
  * redraw while the grid scrolls, and findable in tests.
  */
 final class Overlays {
   /** Which parts to draw. */
-  record Layers(boolean faces, boolean keypoints, boolean objects, boolean labels) {
-    static final Layers CARD = new Layers(true, false, true, true);
+  record Layers(boolean faces, boolean keypoints, boolean objects, boolean labels, boolean landmarks) {
+    /** Cards have no room for 68 points per face: landmarks are for the detail view. */
+    static final Layers CARD = new Layers(true, false, true, true, false);
   }
 
   private Overlays() {}
@@ -44,14 +45,22 @@ final class Overlays {
         box(layer, f.box(), scale, dx, dy, "face-box", layers.labels() ? text : null, font);
       }
     }
-    if (layers.keypoints()) {
-      for (ImageAnalysis.Face f : r.faces()) {
-        for (List<Double> p : f.keypoints()) {
-          Circle dot = new Circle(dx + p.get(0) * scale, dy + p.get(1) * scale, 2.5);
-          dot.getStyleClass().add("keypoint");
-          layer.getChildren().add(dot);
-        }
+    for (ImageAnalysis.Face f : r.faces()) {
+      if (layers.keypoints()) {
+        dots(layer, f.keypoints(), scale, dx, dy, 2.5, "keypoint");
       }
+      if (layers.landmarks()) {
+        dots(layer, f.landmarks68(), scale, dx, dy, 1.8, "landmark");
+      }
+    }
+  }
+
+  private static void dots(Pane layer, List<List<Double>> points, double scale, double dx, double dy, double radius,
+      String style) {
+    for (List<Double> p : points) {
+      Circle dot = new Circle(dx + p.get(0) * scale, dy + p.get(1) * scale, radius);
+      dot.getStyleClass().add(style);
+      layer.getChildren().add(dot);
     }
   }
 

@@ -31,9 +31,9 @@ public final class PhotoLoader {
   private final ExecutorService pool;
   /** Made on first use, on a pool thread: creating it loads OpenCV's native library (~300 ms). */
   private ImageDecoder decoder;
-  private final Map<Path, Image> thumbnails = new LinkedHashMap<>(64, 0.75f, true) {
+  private final Map<PhotoRef, Image> thumbnails = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Path, Image> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<PhotoRef, Image> eldest) {
       return size() > CACHE_ENTRIES;
     }
   };
@@ -44,7 +44,11 @@ public final class PhotoLoader {
 
   /** A thumbnail already in the cache, or null. FX thread. */
   public Image cachedThumbnail(Path file) {
-    return thumbnails.get(file);
+    return cachedThumbnail(PhotoRef.of(file));
+  }
+
+  Image cachedThumbnail(PhotoRef photo) {
+    return thumbnails.get(photo);
   }
 
   /**
@@ -53,6 +57,10 @@ public final class PhotoLoader {
    * returned future when the card scrolls away before it arrives.
    */
   public Future<?> loadThumbnail(Path file, Consumer<Image> onLoaded) {
+    return loadThumbnail(PhotoRef.of(file), onLoaded);
+  }
+
+  Future<?> loadThumbnail(PhotoRef file, Consumer<Image> onLoaded) {
     return pool.submit(() -> {
       Image image = decodeOrNull(file, CardView.THUMB_WIDTH, CardView.THUMB_HEIGHT);
       Platform.runLater(() -> {
@@ -66,9 +74,44 @@ public final class PhotoLoader {
 
   /** A large version (long side at most {@code maxSide}) for the detail view; not cached. */
   public Future<?> loadLarge(Path file, int maxSide, Consumer<Image> onLoaded) {
+    return loadLarge(PhotoRef.of(file), maxSide, onLoaded);
+  }
+
+  Future<?> loadLarge(PhotoRef file, int maxSide, Consumer<Image> onLoaded) {
     return pool.submit(() -> {
       Image image = decodeOrNull(file, maxSide, maxSide);
       Platform.runLater(() -> onLoaded.accept(image));
+    });
+  }
+
+  /**
+   * A face cut from its photo (a square 1.4 times its box, {@code box} in the photo's own pixels),
+   * at most {@code side} pixels, for the People page; null when the file cannot be decoded.
+   */
+  public Future<?> loadFace(Path file, dev.raut.core.geometry.Box box, int side, Consumer<Image> onLoaded) {
+    return pool.submit(() -> {
+      Image image = null;
+      try (DecodedImage decoded = decoder().decode(file, DecodeTarget.longSideAtLeast(1600))) {
+        Mat mat = decoded.mat();
+        double scale = (double) mat.cols() / decoded.originalWidth();
+        double half = Math.max(box.width(), box.height()) * 0.7 * scale;
+        int x0 = (int) Math.max(0, box.centerX() * scale - half);
+        int y0 = (int) Math.max(0, box.centerY() * scale - half);
+        int x1 = (int) Math.min(mat.cols(), box.centerX() * scale + half);
+        int y1 = (int) Math.min(mat.rows(), box.centerY() * scale + half);
+        if (x1 > x0 && y1 > y0) {
+          Mat face = mat.submat(y0, y1, x0, x1);
+          try {
+            image = toFxImage(face, side, side);
+          } finally {
+            face.release();
+          }
+        }
+      } catch (ImageDecodeException e) {
+        image = null;
+      }
+      Image result = image;
+      Platform.runLater(() -> onLoaded.accept(result));
     });
   }
 
@@ -77,6 +120,11 @@ public final class PhotoLoader {
 
   /** Reads a file's header and attributes in the background (no pixels decoded). */
   public Future<?> loadDetails(Path file, Consumer<PhotoDetails> onLoaded) {
+    return loadDetails(PhotoRef.of(file), onLoaded);
+  }
+
+  Future<?> loadDetails(PhotoRef photo, Consumer<PhotoDetails> onLoaded) {
+    Path file = photo.file();
     return pool.submit(() -> {
       PhotoDetails details;
       long bytes = -1;
@@ -84,8 +132,15 @@ public final class PhotoLoader {
       try {
         bytes = java.nio.file.Files.size(file);
         modified = java.nio.file.Files.getLastModifiedTime(file).toInstant();
-        ImageHeader header = decoder().probe(file);
-        details = new PhotoDetails(header.format().displayName(), header.width(), header.height(), bytes, modified);
+        if (photo.part() != null) {
+          try (DecodedImage decoded = photo.decode(decoder(), DecodeTarget.longSideAtLeast(1))) {
+            details = new PhotoDetails("a photo in a " + dev.raut.core.document.DocumentFormat.of(file).displayName(),
+                decoded.originalWidth(), decoded.originalHeight(), bytes, modified);
+          }
+        } else {
+          ImageHeader header = decoder().probe(file);
+          details = new PhotoDetails(header.format().displayName(), header.width(), header.height(), bytes, modified);
+        }
       } catch (java.io.IOException | ImageDecodeException e) {
         details = new PhotoDetails(e.getMessage(), 0, 0, bytes, modified);
       }
@@ -94,7 +149,7 @@ public final class PhotoLoader {
     });
   }
 
-  private Image decodeOrNull(Path file, double maxWidth, double maxHeight) {
+  private Image decodeOrNull(PhotoRef file, double maxWidth, double maxHeight) {
     try {
       return decode(file, maxWidth, maxHeight);
     } catch (ImageDecodeException e) {
@@ -114,8 +169,12 @@ public final class PhotoLoader {
    * keeps scrolling cheap). Any thread but the FX thread.
    */
   Image decode(Path file, double maxWidth, double maxHeight) throws ImageDecodeException {
+    return decode(PhotoRef.of(file), maxWidth, maxHeight);
+  }
+
+  Image decode(PhotoRef photo, double maxWidth, double maxHeight) throws ImageDecodeException {
     int longSide = (int) Math.ceil(Math.max(maxWidth, maxHeight));
-    try (DecodedImage decoded = decoder().decode(file, DecodeTarget.longSideAtLeast(longSide))) {
+    try (DecodedImage decoded = photo.decode(decoder(), DecodeTarget.longSideAtLeast(longSide))) {
       return toFxImage(decoded.mat(), maxWidth, maxHeight);
     }
   }

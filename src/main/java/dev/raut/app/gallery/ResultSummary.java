@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The few lines a card shows for a result: a headline and the top labels with their confidence.
  * For faces, each face's emotion, followed (with a per-face classifier) by its top class as an
- * indented line: "happy 90%", then "mask 93%".
+ * indented line: "happy 90%", then "mask 93%"; with age and gender asked, each face's "34 y F"
+ * follows the headline's face count.
  */
 record ResultSummary(String headline, List<Line> lines) {
   /** {@code faceClass}: the line is a face's class under its emotion line, drawn indented. */
@@ -50,7 +51,11 @@ record ResultSummary(String headline, List<Line> lines) {
           lines.add(new Line(top.label(), top.score(), f.emotion() != null));
         }
       }
-      return new ResultSummary(count(r.faces().size(), "face"), lines);
+      // age and gender (when asked) in the headline: "2 faces · 34 y F, 28 y M"
+      String ages = r.faces().stream().map(FaceClasses::ageGender).filter(a -> !a.isEmpty())
+          .collect(java.util.stream.Collectors.joining(", "));
+      String headline = count(r.faces().size(), "face");
+      return new ResultSummary(ages.isEmpty() ? headline : headline + " · " + ages, lines);
     }
     return new ResultSummary("Nothing found", List.of());
   }

@@ -47,9 +47,12 @@ public final class LivePage extends StackPane {
 
   /** Stops the source and releases the camera; on app exit, before the engine closes. */
   public void close() {
+    closeLater();
+  }
+
+  /** As {@link #close()}; completes once the pipeline has stopped (at once when Live never started). */
+  public java.util.concurrent.CompletableFuture<Void> closeLater() {
     closed = true;
-    if (view != null) {
-      view.close();
-    }
+    return view == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : view.closeLater();
   }
 }

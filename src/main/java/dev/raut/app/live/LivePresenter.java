@@ -81,7 +81,7 @@ public final class LivePresenter implements AutoCloseable {
   private volatile Path recordTarget;
 
   // control thread only
-  private LivePipeline pipeline;
+  private volatile LivePipeline pipeline;
   private FrameSource source;
   private AnalysisRequest request = AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.FRONT);
   private volatile AnalysisRequest requestInUse = request;
@@ -90,6 +90,9 @@ public final class LivePresenter implements AutoCloseable {
   private LiveMode lastMode = LiveMode.FACES_AND_EMOTIONS;
   private DetectorChoice lastDetector = DetectorChoice.FRONT;
   private String lastClassifier;
+  // off unless chosen: with only emotions asked, Live runs nothing more than before
+  private boolean ageGender;
+  private boolean landmarks;
   // capture thread only (and control thread once the capture thread has stopped)
   private final Mat bgra = new Mat();
   private final Mat recordBuffer = new Mat();
@@ -209,12 +212,19 @@ public final class LivePresenter implements AutoCloseable {
     submit(this::stopNow);
   }
 
+  /** True while a pipeline exists (started and not yet stopped and joined). */
+  public boolean pipelineRunning() {
+    return pipeline != null;
+  }
+
   /** What to analyse; applied to the running pipeline from its next frame. */
   public void setAnalysis(LiveMode mode, DetectorChoice detector, String classifierPath) {
     lastMode = mode;
     lastDetector = detector;
     lastClassifier = classifierPath;
     String emotionCard = emotionModel;
+    boolean withAgeGender = ageGender;
+    boolean withLandmarks = landmarks;
     AnalysisRequest next = switch (mode) {
       case FACES_AND_EMOTIONS -> AnalysisRequest.facesAndEmotions().withDetector(detector);
       case OBJECTS -> AnalysisRequest.objectsOnly();
@@ -225,7 +235,9 @@ public final class LivePresenter implements AutoCloseable {
       AnalysisRequest chosen = mode == LiveMode.CLASSIFIER && perFace(classifierPath)
           ? AnalysisRequest.facesAndEmotions().withDetector(detector).withClassifier(classifierPath) : next;
       // the emotions come from the model chosen for the app: the built-in one, or the user's face classifier
-      AnalysisRequest wanted = chosen.emotions() ? chosen.withEmotionModel(emotionCard) : chosen;
+      AnalysisRequest withEmotions = chosen.emotions() ? chosen.withEmotionModel(emotionCard) : chosen;
+      AnalysisRequest wanted = withEmotions.faces() ? withEmotions.withFaceExtras(withAgeGender, withLandmarks)
+          : withEmotions;
       if (pipeline != null && !warmUp(wanted)) {
         return;
       }
@@ -246,6 +258,16 @@ public final class LivePresenter implements AutoCloseable {
       return;
     }
     emotionModel = card;
+    setAnalysis(lastMode, lastDetector, lastClassifier);
+  }
+
+  /** Age/gender and 68 landmarks on each face (both off by default); applied from the next frame. */
+  public void setFaceExtras(boolean withAgeGender, boolean withLandmarks) {
+    if (withAgeGender == ageGender && withLandmarks == landmarks) {
+      return;
+    }
+    ageGender = withAgeGender;
+    landmarks = withLandmarks;
     setAnalysis(lastMode, lastDetector, lastClassifier);
   }
 
@@ -533,11 +555,23 @@ public final class LivePresenter implements AutoCloseable {
     }
   }
 
-  /** Closes in the background: for the JavaFX thread, which must not wait for a camera. */
-  public void closeLater() {
-    Thread closer = new Thread(this::close, "raut-live-close");
-    closer.setDaemon(true);
+  /**
+   * Closes in the background, for the JavaFX thread, which must not wait for a camera. The future
+   * completes once the pipeline has stopped and left its models, so the engine may close after it.
+   * The closing thread is not a daemon: at exit the JVM waits for it instead of cutting a native call short.
+   */
+  public java.util.concurrent.CompletableFuture<Void> closeLater() {
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    Thread closer = new Thread(() -> {
+      try {
+        close();
+        done.complete(null);
+      } catch (RuntimeException | Error e) {
+        done.completeExceptionally(e);
+      }
+    }, "raut-live-close");
     closer.start();
+    return done;
   }
 
   private static Path defaultOutputFolder() {

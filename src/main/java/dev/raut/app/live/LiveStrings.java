@@ -15,6 +15,10 @@ final class LiveStrings {
       + " classifiers (by name from your library, or an .onnx / card file)";
   static final String CHOOSER_TITLE = "Choose an ONNX image classifier or its card";
   static final String CHOOSER_FILTER = "Classifier";
+  static final String PER_FACE = "Also on each face";
+  static final String AGE_GENDER = "Age & gender";
+  static final String LANDMARKS = "68 landmarks";
+  static final String EXTRAS_TIP = "Runs one more network on every face of every frame: fewer frames per second";
 
   /** A face classifier's entry: it runs on each face, next to the emotion. */
   static String perFace(String name) {

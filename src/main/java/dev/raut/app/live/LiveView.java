@@ -15,6 +15,7 @@ import dev.raut.core.camera.SourceStatus;
 import dev.raut.core.camera.VideoFileSource;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -134,7 +135,24 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     };
     display.start();
     wireLifecycle();
-    presenter.refreshCameras();
+    listCamerasWhenFirstShown();
+  }
+
+  /** The camera driver is asked only once Live is on screen, not for every start of the app. */
+  private void listCamerasWhenFirstShown() {
+    if (getScene() != null) {
+      presenter.refreshCameras();
+      return;
+    }
+    sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs, javafx.scene.Scene old, javafx.scene.Scene now) {
+        if (now != null) {
+          sceneProperty().removeListener(this);
+          presenter.refreshCameras();
+        }
+      }
+    });
   }
 
   public LivePresenter presenter() {
@@ -258,7 +276,19 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     HBox analysisRow = new HBox(8, new Label("Analyse"), mode, new Label("Detector"), detector, emotionLabel, emotion,
         keypoints, mirror, pause, snapshot, record);
     analysisRow.setAlignment(Pos.CENTER_LEFT);
-    VBox box = new VBox(6, sourceRow, analysisRow);
+    // per-face extras cost time on every face of every frame: off unless chosen
+    CheckBox ageGender = new CheckBox(LiveStrings.AGE_GENDER);
+    ageGender.setId("live-age-gender");
+    CheckBox landmarks = new CheckBox(LiveStrings.LANDMARKS);
+    landmarks.setId("live-landmarks");
+    for (CheckBox extra : List.of(ageGender, landmarks)) {
+      extra.setTooltip(new javafx.scene.control.Tooltip(LiveStrings.EXTRAS_TIP));
+      extra.disableProperty().bind(detector.disableProperty());
+      extra.selectedProperty().addListener(o -> presenter.setFaceExtras(ageGender.isSelected(), landmarks.isSelected()));
+    }
+    HBox extrasRow = new HBox(8, new Label(LiveStrings.PER_FACE), ageGender, landmarks);
+    extrasRow.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(6, sourceRow, analysisRow, extrasRow);
     box.setPadding(new Insets(8));
     return box;
   }
@@ -495,7 +525,12 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   /** Stops the display, the source and the analysis, and frees their buffers (in the background). */
   @Override
   public void close() {
+    closeLater();
+  }
+
+  /** Stops the display now and the pipeline in the background; completes when the pipeline has stopped. */
+  public java.util.concurrent.CompletableFuture<Void> closeLater() {
     display.stop();
-    presenter.closeLater();
+    return presenter.closeLater();
   }
 }

@@ -43,7 +43,6 @@ final class OverlayCanvas extends Canvas {
     for (TrackedFace face : result.faces()) {
       Color colour = Color.hsb(face.hue(), 0.85, 0.95);
       double[] r = place(face.face().box(), x, y, scale, frameWidth, mirror);
-      ImageAnalysis.Emotion emotion = face.smoothedEmotion();
       String label = label(face);
       box(g, r, colour, label);
       if (keypoints) {
@@ -54,6 +53,13 @@ final class OverlayCanvas extends Canvas {
           g.fillOval(px - 3, y + k.get(1) * scale - 3, 6, 6);
         }
       }
+      if (!face.face().landmarks68().isEmpty()) {
+        g.setFill(colour);
+        for (List<Double> p : face.face().landmarks68()) {
+          double lx = p.get(0) * scale;
+          g.fillOval(x + (mirror ? frameWidth - lx : lx) - 1.5, y + p.get(1) * scale - 1.5, 3, 3);
+        }
+      }
       drawnFaces++;
     }
     if (!result.analysis().classes().isEmpty()) {
@@ -62,15 +68,9 @@ final class OverlayCanvas extends Canvas {
     }
   }
 
-  /** A face's tag: its smoothed emotion (or detection score), then a per-face classifier's smoothed top class. */
+  /** A face's tag: its smoothed emotion (or detection score), a per-face classifier's top class, age and gender. */
   static String label(TrackedFace face) {
-    ImageAnalysis.Emotion emotion = face.smoothedEmotion();
-    String label = emotion == null ? "face " + percent(face.face().score()) : emotion.label() + " " + percent(emotion.score());
-    if (!face.smoothedClasses().isEmpty()) {
-      ImageAnalysis.ClassScore top = face.smoothedClasses().get(0);
-      label += " · " + top.label() + " " + percent(top.score());
-    }
-    return label;
+    return face.caption(" · ");
   }
 
   int drawnFaces() {

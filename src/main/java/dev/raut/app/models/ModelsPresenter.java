@@ -64,19 +64,24 @@ public final class ModelsPresenter {
     return services.classifiers().root();
   }
 
-  /** Re-reads the cache state (hashes the model files) and the library, in the background. */
+  /**
+   * Re-reads the library and the cache state (hashes the model files), in the background; the
+   * cache is the engine's, so its rows come once the engine is up, the library's at once.
+   */
   public CompletableFuture<Void> refresh() {
-    return CompletableFuture.runAsync(() -> {
-      ModelStore store = ModelStore.defaultStore();
-      List<DefaultModel> rows = ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList();
+    CompletableFuture<Void> library = CompletableFuture.runAsync(() -> {
       List<ClassifierLibrary.Entry> entries = services.classifiers().list();
       entries.forEach(e -> formats.put(e.id(), readFormat(e.card())));
       Platform.runLater(() -> {
-        defaults.setAll(rows);
         imported.setAll(entries);
         onClassifiersChanged.accept(entries);
       });
     }, services.ioPool());
+    CompletableFuture<Void> cache = services.modelStore().thenAcceptAsync(store -> {
+      List<DefaultModel> rows = ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList();
+      Platform.runLater(() -> defaults.setAll(rows));
+    }, services.ioPool());
+    return CompletableFuture.allOf(library, cache);
   }
 
   /** What an imported classifier was imported from, as the card's provenance says ("ONNX" for older cards). */

@@ -607,7 +607,7 @@ public final class TeachPresenter implements AutoCloseable {
   }
 
   private void teach(Run run, AtomicBoolean stop) {
-    try (OnnxEmbedder embedder = OnnxEmbedder.open(run.backbone().backbone(), ModelStore.defaultStore(), 1)) {
+    try (OnnxEmbedder embedder = OnnxEmbedder.open(run.backbone().backbone(), services.modelStore().join(), 1)) {
       FaceDetector faces = null;
       if (run.scope() == ClassifierScope.FACE) {
         faces = services.analyzer().join().engine().faceDetector(DetectorChoice.AUTO);

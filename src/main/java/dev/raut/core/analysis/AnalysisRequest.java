@@ -1,5 +1,6 @@
 package dev.raut.core.analysis;
 
+import dev.raut.core.emotion.EmotionModel;
 import dev.raut.core.emotion.EmotionViews;
 
 /**
@@ -7,20 +8,29 @@ import dev.raut.core.emotion.EmotionViews;
  * a user's classifier, or null; when its card's scope is {@code face} it runs on each face's crop
  * (and faces are detected for it). {@code emotionViews}: FAST (default) or THOROUGH (five crops, for
  * evaluation-grade accuracy at five times the emotion cost). {@code emotionModel} is the card of a
- * face-scope classifier that reads emotions in the built-in model's place, or null for the built-in one.
+ * face-scope classifier that reads emotions in the built-in model's place, or null for the built-in one;
+ * {@code builtInEmotion} which built-in network reads them (null: the best measured for the input,
+ * see {@link #emotionChoice()}). {@code ageGender} and {@code landmarks} are per-face extras that
+ * run only when asked, and imply faces.
  */
 public record AnalysisRequest(
     boolean faces, boolean emotions, boolean objects, String classifier, DetectorChoice detector, double objectThreshold,
-    EmotionViews emotionViews, String emotionModel) implements java.io.Serializable {
+    EmotionViews emotionViews, String emotionModel, EmotionModel builtInEmotion, boolean ageGender, boolean landmarks)
+    implements java.io.Serializable {
   // serialisable so a distributed door (the Spark job) can hand one request to every worker
   private static final long serialVersionUID = 1L;
 
   public static final double DEFAULT_OBJECT_THRESHOLD = 0.3;
 
   public AnalysisRequest {
-    faces = faces || emotions;
+    faces = faces || emotions || ageGender || landmarks;
     detector = detector == null ? DetectorChoice.AUTO : detector;
     emotionViews = emotionViews == null ? EmotionViews.FAST : emotionViews;
+  }
+
+  public AnalysisRequest(boolean faces, boolean emotions, boolean objects, String classifier, DetectorChoice detector,
+      double objectThreshold, EmotionViews emotionViews, String emotionModel) {
+    this(faces, emotions, objects, classifier, detector, objectThreshold, emotionViews, emotionModel, null, false, false);
   }
 
   public AnalysisRequest(boolean faces, boolean emotions, boolean objects, String classifier, DetectorChoice detector,
@@ -34,7 +44,8 @@ public record AnalysisRequest(
   }
 
   public AnalysisRequest withEmotionViews(EmotionViews views) {
-    return new AnalysisRequest(faces, emotions, objects, classifier, detector, objectThreshold, views, emotionModel);
+    return new AnalysisRequest(faces, emotions, objects, classifier, detector, objectThreshold, views, emotionModel,
+        builtInEmotion, ageGender, landmarks);
   }
 
   /** What a user asked for; asking for nothing means faces and emotions, the default of every door. */
@@ -54,17 +65,59 @@ public record AnalysisRequest(
   }
 
   public AnalysisRequest withDetector(DetectorChoice choice) {
-    return new AnalysisRequest(faces, emotions, objects, classifier, choice, objectThreshold, emotionViews, emotionModel);
+    return new AnalysisRequest(faces, emotions, objects, classifier, choice, objectThreshold, emotionViews, emotionModel,
+        builtInEmotion, ageGender, landmarks);
   }
 
   public AnalysisRequest withClassifier(String cardOrOnnx) {
-    return new AnalysisRequest(faces, emotions, objects, cardOrOnnx, detector, objectThreshold, emotionViews, emotionModel);
+    return new AnalysisRequest(faces, emotions, objects, cardOrOnnx, detector, objectThreshold, emotionViews, emotionModel,
+        builtInEmotion, ageGender, landmarks);
   }
 
   /** Emotions read by a user's face-scope classifier (its card path), or by the built-in model when null. */
   public AnalysisRequest withEmotionModel(String card) {
-    return new AnalysisRequest(faces, emotions, objects, classifier, detector, objectThreshold, emotionViews, card);
+    return new AnalysisRequest(faces, emotions, objects, classifier, detector, objectThreshold, emotionViews, card,
+        builtInEmotion, ageGender, landmarks);
   }
+
+  /** Emotions read by this built-in network (null: the measured best for the input). */
+  public AnalysisRequest withBuiltInEmotion(EmotionModel model) {
+    return new AnalysisRequest(faces, emotions, objects, classifier, detector, objectThreshold, emotionViews, emotionModel,
+        model, ageGender, landmarks);
+  }
+
+  /** Adds or removes the per-face extras: age and gender, 68 landmarks. */
+  public AnalysisRequest withFaceExtras(boolean withAgeGender, boolean withLandmarks) {
+    return new AnalysisRequest(faces, emotions, objects, classifier, detector, objectThreshold, emotionViews, emotionModel,
+        builtInEmotion, withAgeGender, withLandmarks);
+  }
+
+  /**
+   * The built-in network that reads emotions: the one asked for, else the best measured for the
+   * input (README, "Emotion accuracy"): pre-cropped FER2013-style faces ({@code --detector none})
+   * → mini-Xception, which was trained on exactly such crops; faces found in photos → the blend of
+   * both networks, which ties FaceExpressionNet on the dev photos and is 5.5 points better on
+   * FER2013 crops, the one other kind of face measured.
+   */
+  public EmotionModel emotionChoice() {
+    if (builtInEmotion != null) {
+      return builtInEmotion;
+    }
+    return detector == DetectorChoice.NONE ? DEFAULT_FOR_CROPS : DEFAULT_FOR_PHOTOS;
+  }
+
+  /**
+   * The same for live video, where each frame has a budget: one network per face (the tracker's
+   * smoothing over frames steadies the label), so asking for emotions alone costs what it did.
+   */
+  public EmotionModel emotionChoiceForVideo() {
+    EmotionModel choice = emotionChoice();
+    return builtInEmotion == null && choice == EmotionModel.BLEND ? DEFAULT_FOR_VIDEO : choice;
+  }
+
+  static final EmotionModel DEFAULT_FOR_CROPS = EmotionModel.MINI_XCEPTION;
+  static final EmotionModel DEFAULT_FOR_PHOTOS = EmotionModel.BLEND;
+  static final EmotionModel DEFAULT_FOR_VIDEO = EmotionModel.FACE_EXPRESSION;
 
   /** True when nothing at all was asked for. */
   public boolean isEmpty() {

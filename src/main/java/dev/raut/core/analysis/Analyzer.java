@@ -1,11 +1,16 @@
 package dev.raut.core.analysis;
 
+import dev.raut.core.attributes.AgeGender;
 import dev.raut.core.classify.ClassPrediction;
 import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.classify.OnnxImageClassifier;
+import dev.raut.core.emotion.EmotionModel;
 import dev.raut.core.emotion.EmotionPrediction;
 import dev.raut.core.emotion.EmotionViews;
 import dev.raut.core.emotion.FaceCrop;
+import dev.raut.core.document.DocumentException;
+import dev.raut.core.document.DocumentPart;
+import dev.raut.core.document.EmbeddedPhoto;
 import dev.raut.core.face.DetectedFace;
 import dev.raut.core.geometry.Box;
 import dev.raut.core.geometry.Point;
@@ -15,6 +20,7 @@ import dev.raut.core.image.ImageDecodeException;
 import dev.raut.core.image.ImageDecoder;
 import dev.raut.core.objects.DetectedObject;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.recognition.FaceRecognizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +45,8 @@ public final class Analyzer {
   static final int FACE_DECODE_LONG_SIDE = 480;
   /** CenterNet stretches the image to 512 x 512. */
   static final int OBJECTS_DECODE_SHORT_SIDE = 512;
-  /** Pre-cropped faces only need the emotion input size. */
-  static final int CROPPED_FACE_SIDE = 64;
+  /** Pre-cropped faces need the largest face network's input side (FaceRecognitionNet's 150). */
+  static final int CROPPED_FACE_SIDE = 150;
   /**
    * The crop a user's face-scope classifier sees around a detected box: 1.8 times the box, centred 5%
    * higher, eyes levelled. Users' face models are mostly trained on Haar-style crops with a margin
@@ -89,27 +95,68 @@ public final class Analyzer {
     return engine;
   }
 
+  /** Faces and descriptors of photo files, found on the same decode and detector as {@code analyze}'s faces. */
+  public FaceRecognizer recognizer(DetectorChoice detector) {
+    AnalysisRequest facesOnly = new AnalysisRequest(true, false, false, null, detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
+    return new FaceRecognizer(engine.faceDetector(detector), engine.describer(), decoder,
+        faceDecodeTarget(facesOnly, false));
+  }
+
   public ImageAnalysis analyze(Path file, AnalysisRequest request) {
-    String name = file.toString();
-    try (DecodedImage image = decoder.decode(file, decodeTargetFor(request))) {
-      return analyzeDecoded(image, name, request);
-    } catch (ImageDecodeException e) {
-      return ImageAnalysis.failed(name, new AnalysisError(e.code(), e.getMessage()));
-    }
+    return decodeAndAnalyze(file.toString(), target -> decoder.decode(file, target), request);
   }
 
   /** For uploads: the bytes are analysed in memory and never written anywhere. */
   public ImageAnalysis analyze(byte[] data, String name, AnalysisRequest request) {
-    try (DecodedImage image = decoder.decode(data, name, decodeTargetFor(request))) {
-      return analyzeDecoded(image, name, request);
+    return decodeAndAnalyze(name, target -> decoder.decode(data, name, target), request);
+  }
+
+  private interface Decode {
+    DecodedImage at(DecodeTarget target) throws ImageDecodeException;
+  }
+
+  /**
+   * Faces are always found and read on the same decode, whatever else was asked: a face's crop
+   * must not depend on other tasks (objects need a larger decode, which moved the boxes and crops
+   * and changed emotions). When objects or a classifier are asked too, the photo is decoded a
+   * second time at their size.
+   */
+  private ImageAnalysis decodeAndAnalyze(String name, Decode decode, AnalysisRequest request) {
+    boolean faceClassifier = request.classifier() != null
+        && engine.classifierScope(request.classifier()) == ClassifierScope.FACE;
+    DecodeTarget faceTarget = faceDecodeTarget(request, faceClassifier);
+    DecodeTarget photoTarget = photoDecodeTarget(request);
+    try (DecodedImage first = decode.at(faceTarget != null ? faceTarget
+        : photoTarget != null ? photoTarget : DecodeTarget.fullResolution())) {
+      if (faceTarget == null || photoTarget == null) {
+        return analyzeDecoded(first, first, name, request);
+      }
+      try (DecodedImage photo = decode.at(photoTarget)) {
+        return analyzeDecoded(first, photo, name, request);
+      }
     } catch (ImageDecodeException e) {
       return ImageAnalysis.failed(name, new AnalysisError(e.code(), e.getMessage()));
     }
   }
 
-  private ImageAnalysis analyzeDecoded(DecodedImage image, String name, AnalysisRequest request) {
+  /** A photo taken out of a document: the result names the document and the photo's place in it. */
+  public ImageAnalysis analyze(EmbeddedPhoto photo, String documentName, AnalysisRequest request) {
+    String label = DocumentPart.label(documentName, photo.part());
+    return decodeAndAnalyze(documentName, target -> photo.decode(decoder, target, label), request).withPart(photo.part());
+  }
+
+  /** A document none of whose photos could be had: one result, its message starting with the file name. */
+  public static ImageAnalysis failedDocument(String documentName, DocumentException e) {
+    Path name = Path.of(documentName).getFileName();
+    return ImageAnalysis.failed(documentName, new AnalysisError(e.code(),
+        (name == null ? documentName : name.toString()) + ": " + e.getMessage()));
+  }
+
+  private ImageAnalysis analyzeDecoded(DecodedImage forFaces, DecodedImage forPhoto, String name,
+      AnalysisRequest request) {
     try {
-      return analyzeFrame(image.mat(), name, image.originalWidth(), image.originalHeight(), request);
+      return analyzeFrames(forFaces.mat(), forPhoto.mat(), name, forFaces.originalWidth(), forFaces.originalHeight(),
+          request);
     } catch (ModelLoadException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -124,41 +171,64 @@ public final class Analyzer {
    * and {@code originalHeight} are the size results are reported in; {@code bgr} may be smaller.
    */
   public ImageAnalysis analyzeFrame(Mat bgr, String name, int originalWidth, int originalHeight, AnalysisRequest request) {
-    double toOriginal = (double) originalWidth / bgr.cols();
+    return analyzeFrames(bgr, bgr, name, originalWidth, originalHeight, request);
+  }
+
+  /** {@code faceBgr}: the decode faces are found and read on; {@code photoBgr}: the one for objects and classifiers. */
+  private ImageAnalysis analyzeFrames(Mat faceBgr, Mat photoBgr, String name, int originalWidth, int originalHeight,
+      AnalysisRequest request) {
     boolean faceClassifier = request.classifier() != null
         && engine.classifierScope(request.classifier()) == ClassifierScope.FACE;
     // a face-scope classifier needs the faces even when only the classifier was asked for
     boolean detectFaces = request.faces() || faceClassifier;
-    List<ImageAnalysis.Face> faces = detectFaces ? faces(bgr, request, faceClassifier, toOriginal) : List.of();
+    List<ImageAnalysis.Face> faces = detectFaces
+        ? faces(faceBgr, photoBgr, request, faceClassifier, (double) originalWidth / faceBgr.cols()) : List.of();
     if (detectFaces && request.detector() == DetectorChoice.NONE) {
       // the whole image is the face: report its exact size, not the reduced decode scaled back up
-      ImageAnalysis.Face whole = faces.get(0);
-      faces = List.of(new ImageAnalysis.Face(List.of(0.0, 0.0, (double) originalWidth, (double) originalHeight),
-          whole.score(), whole.keypoints(), whole.emotion(), whole.classes()));
+      faces = List.of(faces.get(0).withBox(List.of(0.0, 0.0, (double) originalWidth, (double) originalHeight)));
     }
-    List<ImageAnalysis.DetectedObjectResult> objects = request.objects() ? objects(bgr, request, toOriginal) : List.of();
+    double photoToOriginal = (double) originalWidth / photoBgr.cols();
+    List<ImageAnalysis.DetectedObjectResult> objects = request.objects()
+        ? objects(photoBgr, request, photoToOriginal) : List.of();
     List<ImageAnalysis.ClassScore> classes = request.classifier() != null && !faceClassifier
-        ? top5(engine.classifier(request.classifier()).classify(bgr)) : List.of();
+        ? top5(engine.classifier(request.classifier()).classify(photoBgr)) : List.of();
     return new ImageAnalysis(name, originalWidth, originalHeight, faces, objects, classes, null);
   }
 
-  private List<ImageAnalysis.Face> faces(Mat bgr, AnalysisRequest request, boolean faceClassifier, double toOriginal) {
+  /** The built-in model's emotions for every face, or an empty list when they were not asked (or a user's model reads them). */
+  private List<EmotionPrediction> builtInEmotions(Mat bgr, List<DetectedFace> detected, AnalysisRequest request,
+      boolean wholeImage) {
+    if (!request.emotions() || request.emotionModel() != null) {
+      return List.of();
+    }
+    EmotionViews views = singleViewEmotions ? EmotionViews.SINGLE : request.emotionViews();
+    EmotionModel choice = singleViewEmotions ? request.emotionChoiceForVideo() : request.emotionChoice();
+    List<EmotionPrediction> mini = choice == EmotionModel.FACE_EXPRESSION ? null
+        : engine.emotion().classify(bgr, detected, wholeImage ? FaceCrop.WHOLE_IMAGE : FaceCrop.DETECTED_FACE, views);
+    List<EmotionPrediction> expression = choice == EmotionModel.MINI_XCEPTION ? null
+        : engine.faceExpression().classify(bgr, detected, wholeImage ? FaceCrop.WHOLE_IMAGE : Engine.FACE_NETWORK_CROP,
+            views);
+    return mini == null ? expression : expression == null ? mini : EmotionPrediction.blend(mini, expression);
+  }
+
+  private List<ImageAnalysis.Face> faces(Mat bgr, Mat photoBgr, AnalysisRequest request, boolean faceClassifier,
+      double toOriginal) {
     boolean wholeImage = request.detector() == DetectorChoice.NONE;
     List<DetectedFace> detected = wholeImage
         ? List.of(new DetectedFace(new Box(0, 0, bgr.cols(), bgr.rows()), 1.0, List.of()))
         : engine.faceDetector(request.detector()).detect(bgr);
-    EmotionViews views = singleViewEmotions ? EmotionViews.SINGLE : request.emotionViews();
     boolean userEmotions = request.emotions() && request.emotionModel() != null;
-    List<EmotionPrediction> emotions = request.emotions() && !userEmotions
-        ? engine.emotion().classify(bgr, detected, wholeImage ? FaceCrop.WHOLE_IMAGE : FaceCrop.DETECTED_FACE, views)
-        : List.of();
+    List<EmotionPrediction> emotions = builtInEmotions(bgr, detected, request, wholeImage);
+    List<AgeGender> ageGender = request.ageGender() ? engine.ageGender().estimate(bgr, detected) : List.of();
+    List<List<Point>> landmarks = request.landmarks() ? engine.landmarks().detect(bgr, detected) : List.of();
+    double toPhoto = (double) photoBgr.cols() / bgr.cols();
     List<ImageAnalysis.Face> faces = new ArrayList<>(detected.size());
     for (int i = 0; i < detected.size(); i++) {
       DetectedFace face = detected.get(i).scaled(toOriginal);
       ImageAnalysis.Emotion emotion = emotions.isEmpty() ? null : toEmotion(emotions.get(i));
       List<ImageAnalysis.ClassScore> classes = List.of();
       if (userEmotions || faceClassifier) {
-        Mat crop = wholeImage ? bgr : USER_FACE_CROP.cropColour(bgr, detected.get(i));
+        Mat crop = wholeImage ? photoBgr : USER_FACE_CROP.cropColour(photoBgr, detected.get(i).scaled(toPhoto));
         try {
           if (userEmotions) {
             emotion = asEmotion(engine.classifier(request.emotionModel()), crop);
@@ -167,13 +237,16 @@ public final class Analyzer {
             classes = top5(engine.classifier(request.classifier()).classify(crop));
           }
         } finally {
-          if (crop != bgr) {
+          if (crop != photoBgr) {
             crop.release();
           }
         }
       }
+      AgeGender ag = ageGender.isEmpty() ? null : ageGender.get(i);
       faces.add(new ImageAnalysis.Face(box(face.box()), round4(face.score()), keypoints(face.keypoints()), emotion,
-          classes));
+          classes, ag == null ? null : round1(ag.age()),
+          ag == null ? null : new ImageAnalysis.ClassScore(ag.gender(), round4(ag.genderScore())),
+          landmarks.isEmpty() ? List.of() : keypoints(landmarks.get(i).stream().map(p -> p.scaled(toOriginal)).toList())));
     }
     return faces;
   }
@@ -190,11 +263,9 @@ public final class Analyzer {
 
   private List<ImageAnalysis.DetectedObjectResult> objects(Mat bgr, AnalysisRequest request, double toOriginal) {
     List<ImageAnalysis.DetectedObjectResult> objects = new ArrayList<>();
-    for (DetectedObject o : engine.objects().detect(bgr)) {
-      if (o.score() >= request.objectThreshold()) {
-        DetectedObject scaled = o.scaled(toOriginal);
-        objects.add(new ImageAnalysis.DetectedObjectResult(scaled.label(), round4(scaled.score()), box(scaled.box())));
-      }
+    for (DetectedObject o : engine.objects().detect(bgr, request.objectThreshold())) {
+      DetectedObject scaled = o.scaled(toOriginal);
+      objects.add(new ImageAnalysis.DetectedObjectResult(scaled.label(), round4(scaled.score()), box(scaled.box())));
     }
     return objects;
   }
@@ -205,26 +276,36 @@ public final class Analyzer {
         .map(p -> new ImageAnalysis.ClassScore(p.label(), round4(p.score()))).toList();
   }
 
-  /** How much resolution the request's models need; JPEGs are then decoded reduced (much faster). */
+  /**
+   * How much resolution the request's models need, as one decode (JPEGs are then decoded reduced,
+   * much faster): the larger of {@link #faceDecodeTarget(AnalysisRequest, boolean)} and {@link #photoDecodeTarget}.
+   */
   public static DecodeTarget decodeTargetFor(AnalysisRequest request) {
-    int longSide = 0;
-    int shortSide = 0;
-    if (request.faces()) {
-      if (request.detector() == DetectorChoice.NONE) {
-        shortSide = CROPPED_FACE_SIDE;
-      } else {
-        longSide = FACE_DECODE_LONG_SIDE;
-      }
-    }
-    // a user's model may take more pixels than the built-in 64 x 64 emotion crop
-    if (request.objects() || request.classifier() != null || request.emotions() && request.emotionModel() != null) {
-      shortSide = Math.max(shortSide, OBJECTS_DECODE_SHORT_SIDE);
-    }
-    if (shortSide > 0) {
+    DecodeTarget photo = photoDecodeTarget(request);
+    if (photo != null) {
       // a short side of 512 leaves the long side above the faces' need for any usual photo shape
-      return DecodeTarget.shortSideAtLeast(shortSide);
+      return photo;
     }
-    return longSide > 0 ? DecodeTarget.longSideAtLeast(longSide) : DecodeTarget.fullResolution();
+    DecodeTarget faces = faceDecodeTarget(request, false);
+    return faces != null ? faces : DecodeTarget.fullResolution();
+  }
+
+  /** The decode faces are found and read on; it depends only on the detector, never on other tasks. */
+  static DecodeTarget faceDecodeTarget(AnalysisRequest request, boolean faceClassifier) {
+    if (!request.faces() && !faceClassifier) {
+      return null;
+    }
+    return request.detector() == DetectorChoice.NONE
+        ? DecodeTarget.shortSideAtLeast(CROPPED_FACE_SIDE)
+        : DecodeTarget.longSideAtLeast(FACE_DECODE_LONG_SIDE);
+  }
+
+  /** The decode for objects and classifiers (a user's model may take more pixels than the built-in face crops). */
+  static DecodeTarget photoDecodeTarget(AnalysisRequest request) {
+    if (request.objects() || request.classifier() != null || request.emotions() && request.emotionModel() != null) {
+      return DecodeTarget.shortSideAtLeast(OBJECTS_DECODE_SHORT_SIDE);
+    }
+    return null;
   }
 
   private static ImageAnalysis.Emotion toEmotion(EmotionPrediction p) {

@@ -1,9 +1,16 @@
 package dev.raut.core.analysis;
 
+import dev.raut.core.document.DocumentException;
+import dev.raut.core.document.DocumentFormat;
+import dev.raut.core.document.DocumentPhotos;
+import dev.raut.core.document.DocumentSource;
+import dev.raut.core.document.DocumentSummary;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,49 +20,139 @@ import java.util.function.Consumer;
 
 /**
  * Analyses many files on several threads and hands the results over in input order, as soon as
- * each one and all before it are done. Only a small window of files is in flight, so memory stays
- * bounded for any batch size and cancelling stops within a few images.
+ * each one and all before it are done. Only a small window of images is in flight, so memory stays
+ * bounded for any batch size and cancelling stops within a few images. With documents
+ * ({@link #withDocuments}), each photo of a PDF/Office file is one more result, read from the
+ * document only when the window has room for it.
  */
 public final class BatchAnalyzer {
-  /** Told after each image: how many are done out of how many. */
+  /** Told after each file: how many are done out of how many. */
   public interface Progress {
     void update(int done, int total);
   }
 
   private final Analyzer analyzer;
   private final int threads;
+  private final DocumentPhotos documents;
 
+  /** Photos only: every file gives exactly one result (a document is then "not an image"). */
   public BatchAnalyzer(Analyzer analyzer, int threads) {
+    this(analyzer, threads, null);
+  }
+
+  private BatchAnalyzer(Analyzer analyzer, int threads, DocumentPhotos documents) {
     this.analyzer = analyzer;
     this.threads = Math.max(1, threads);
+    this.documents = documents;
+  }
+
+  /** The same, taking the photos out of documents: one result per photo, or one error per unreadable document. */
+  public BatchAnalyzer withDocuments(DocumentPhotos photos) {
+    return new BatchAnalyzer(analyzer, threads, photos);
   }
 
   /** Returns false when cancelled before the end; results delivered so far stand. */
   public boolean run(List<Path> files, AnalysisRequest request, Consumer<ImageAnalysis> inOrder, Progress progress,
       AtomicBoolean cancelled) {
+    return run(files, request, inOrder, summary -> {}, progress, cancelled);
+  }
+
+  /** As above; {@code documentRead} hears what each document held and skipped, in order after its last photo. */
+  public boolean run(List<Path> files, AnalysisRequest request, Consumer<ImageAnalysis> inOrder,
+      Consumer<DocumentSummary> documentRead, Progress progress, AtomicBoolean cancelled) {
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "raut-analyze");
       t.setDaemon(true);
       return t;
     });
     try {
-      Deque<Future<ImageAnalysis>> window = new ArrayDeque<>();
-      int next = 0;
-      int done = 0;
-      while (done < files.size()) {
-        while (next < files.size() && window.size() < threads * 4 && !cancelled.get()) {
-          Path file = files.get(next++);
-          window.add(pool.submit(() -> analyzer.analyze(file, request)));
+      Window window = new Window(pool, threads * 4, inOrder, documentRead, progress, files.size());
+      for (Path file : files) {
+        if (cancelled.get()) {
+          break;
         }
-        if (window.isEmpty()) {
-          return false;
+        DocumentFormat format = documents == null ? null : DocumentFormat.of(file);
+        if (format == null) {
+          window.add(() -> analyzer.analyze(file, request), null, true);
+        } else {
+          readDocument(file, format, request, window, cancelled);
         }
-        inOrder.accept(await(window.poll()));
-        progress.update(++done, files.size());
       }
-      return true;
+      window.drain(0);
+      return window.done == files.size();
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** On the caller's thread: the photos are read one by one as the window makes room, and analysed on the pool. */
+  private void readDocument(Path file, DocumentFormat format, AnalysisRequest request, Window window,
+      AtomicBoolean cancelled) {
+    String name = file.toString();
+    DocumentSummary summary;
+    try {
+      summary = documents.read(DocumentSource.of(file), format, photo -> {
+        window.add(() -> analyzer.analyze(photo, name, request), null, false);
+        return !cancelled.get();
+      });
+    } catch (DocumentException e) {
+      if (cancelled.get()) {
+        return;
+      }
+      ImageAnalysis failed = Analyzer.failedDocument(name, e);
+      window.add(() -> failed, null, true);
+      return;
+    }
+    if (!cancelled.get()) {
+      window.add(null, summary, true);
+    }
+  }
+
+  /** Results (and document notes) in input order, at most {@code size} in flight. */
+  private static final class Window {
+    private record Entry(Future<ImageAnalysis> result, DocumentSummary summary, boolean endsFile) {}
+
+    private final ExecutorService pool;
+    private final int size;
+    private final Consumer<ImageAnalysis> inOrder;
+    private final Consumer<DocumentSummary> documentRead;
+    private final Progress progress;
+    private final int files;
+    private final Deque<Entry> entries = new ArrayDeque<>();
+    int done;
+
+    Window(ExecutorService pool, int size, Consumer<ImageAnalysis> inOrder, Consumer<DocumentSummary> documentRead,
+        Progress progress, int files) {
+      this.pool = pool;
+      this.size = size;
+      this.inOrder = inOrder;
+      this.documentRead = documentRead;
+      this.progress = progress;
+      this.files = files;
+    }
+
+    /** Waits for room, then queues {@code task} (or only a note when it is null). */
+    void add(Callable<ImageAnalysis> task, DocumentSummary summary, boolean endsFile) {
+      drain(size - 1);
+      Future<ImageAnalysis> result = task == null ? CompletableFuture.completedFuture(null) : pool.submit(task);
+      entries.add(new Entry(result, summary, endsFile));
+    }
+
+    /** Hands over the oldest entries until at most {@code left} remain. */
+    void drain(int left) {
+      while (entries.size() > left) {
+        Entry entry = entries.poll();
+        ImageAnalysis result = await(entry.result());
+        if (result != null) {
+          inOrder.accept(result);
+        }
+        if (entry.summary() != null) {
+          documentRead.accept(entry.summary());
+        }
+        if (entry.endsFile()) {
+          progress.update(++done, files);
+        }
+      }
     }
   }
 

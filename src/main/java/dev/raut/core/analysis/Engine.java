@@ -1,9 +1,14 @@
 package dev.raut.core.analysis;
 
+import dev.raut.core.attributes.AgeGenderEstimator;
+import dev.raut.core.attributes.LandmarkDetector;
 import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.classify.OnnxImageClassifier;
 import dev.raut.core.emotion.EmotionClassifier;
+import dev.raut.core.emotion.EmotionModel;
+import dev.raut.core.emotion.FaceCrop;
+import dev.raut.core.emotion.FaceExpressionClassifier;
 import dev.raut.core.face.BlazeFaceDetector;
 import dev.raut.core.face.FaceDetector;
 import dev.raut.core.face.HaarFaceDetector;
@@ -17,11 +22,14 @@ import dev.raut.core.model.ModelStore;
 import dev.raut.core.objects.ObjectDetector;
 import dev.raut.core.onnx.ModelLoadException;
 import dev.raut.core.onnx.OnnxModel;
+import dev.raut.core.recognition.FaceDescriber;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Owns every loaded model. Each model is loaded once, on first use (or in {@link #warmUp}), from
@@ -40,16 +48,64 @@ public final class Engine implements AutoCloseable {
    */
   static final double FRONT_BOX_SCALE = 1 / 1.45;
 
+  /**
+   * The crop face-api's expression and age/gender networks read around a BlazeFace box, chosen for
+   * expression by measurement on faces-emotion-dev (README, "Emotion accuracy").
+   */
+  public static final FaceCrop FACE_NETWORK_CROP = new FaceCrop(1.8, 0.05, true);
+  /** Upright (the points map straight back), about the extent of face-api's own detector boxes. */
+  public static final FaceCrop LANDMARK_CROP = new FaceCrop(1.3, 0.05, false);
+  /** Eyes levelled, chosen by verification accuracy on the dev photos' identities (README, "Face recognition"). */
+  public static final FaceCrop RECOGNITION_CROP = new FaceCrop(1.6, 0.05, true);
+
   private final ModelStore store;
   private final ModelCatalog catalog;
   private final int threadsPerModel;
+  /** Every session this engine opened, closed by {@link #close()}; guarded by itself. */
   private final List<OnnxModel> loaded = new ArrayList<>();
-  private final Map<DetectorChoice, FaceDetector> detectors = new HashMap<>();
-  private final Map<String, OnnxImageClassifier> classifiers = new HashMap<>();
-  private final Map<String, ClassifierScope> scopes = new HashMap<>();
-  private EmotionClassifier emotion;
-  private ObjectDetector objects;
-  private boolean closed;
+  private final Map<DetectorChoice, Slot<FaceDetector>> detectors = new EnumMap<>(DetectorChoice.class);
+  private final Map<String, Slot<LoadedClassifier>> classifiers = new ConcurrentHashMap<>();
+  private final Slot<EmotionClassifier> emotion;
+  private final Slot<FaceExpressionClassifier> faceExpression;
+  private final Slot<AgeGenderEstimator> ageGender;
+  private final Slot<LandmarkDetector> landmarks;
+  private final Slot<FaceDescriber> describer;
+  private final Slot<ObjectDetector> objects;
+  private volatile boolean closed;
+
+  private record LoadedClassifier(OnnxImageClassifier classifier, ClassifierScope scope) {}
+
+  /**
+   * One model, loaded on first use under its own lock: a slow load (a large classifier, a cold
+   * disk) holds up only the threads that need that model, never the ones using models already loaded.
+   */
+  private final class Slot<T> {
+    private final Supplier<T> loader;
+    private volatile T value;
+
+    Slot(Supplier<T> loader) {
+      this.loader = loader;
+    }
+
+    T get() {
+      requireOpen();
+      T ready = value;
+      if (ready != null) {
+        return ready;
+      }
+      synchronized (this) {
+        requireOpen();
+        if (value == null) {
+          value = loader.get();
+        }
+        return value;
+      }
+    }
+
+    T ifLoaded() {
+      return value;
+    }
+  }
 
   /** {@code threadsPerModel}: ONNX Runtime threads per inference; 1 when callers run images in parallel. */
   public Engine(ModelStore store, ModelCatalog catalog, int threadsPerModel) {
@@ -57,6 +113,32 @@ public final class Engine implements AutoCloseable {
     this.store = store;
     this.catalog = catalog;
     this.threadsPerModel = threadsPerModel;
+    detectors.put(DetectorChoice.FRONT, new Slot<>(() ->
+        new BlazeFaceDetector(load(ModelCatalog.FACE_FRONT), FACE_MIN_SCORE, FACE_MERGE_IOU, FRONT_BOX_SCALE)));
+    detectors.put(DetectorChoice.BACK, new Slot<>(() ->
+        new BlazeFaceDetector(load(ModelCatalog.FACE_BACK), FACE_MIN_SCORE, FACE_MERGE_IOU, 1)));
+    detectors.put(DetectorChoice.HAAR, new Slot<>(() ->
+        new HaarFaceDetector(verifiedArtifact(catalog.get(ModelCatalog.FACE_HAAR)))));
+    detectors.put(DetectorChoice.AUTO, new Slot<>(() ->
+        new PhotoFaceDetector(faceDetector(DetectorChoice.BACK), faceDetector(DetectorChoice.FRONT))));
+    emotion = new Slot<>(() -> {
+      ModelCard card = catalog.get(ModelCatalog.EMOTION);
+      return new EmotionClassifier(load(card.id()), card.labels());
+    });
+    faceExpression = new Slot<>(() -> {
+      ModelCard card = catalog.get(ModelCatalog.FACE_EXPRESSION);
+      return new FaceExpressionClassifier(load(card.id()), card.labels(), catalog.get(ModelCatalog.EMOTION).labels());
+    });
+    ageGender = new Slot<>(() -> {
+      ModelCard card = catalog.get(ModelCatalog.FACE_AGE_GENDER);
+      return new AgeGenderEstimator(load(card.id()), card.labels(), FACE_NETWORK_CROP);
+    });
+    landmarks = new Slot<>(() -> new LandmarkDetector(load(ModelCatalog.FACE_LANDMARK_68), LANDMARK_CROP));
+    describer = new Slot<>(() -> new FaceDescriber(load(ModelCatalog.FACE_RECOGNITION), RECOGNITION_CROP));
+    objects = new Slot<>(() -> {
+      ModelCard card = catalog.get(ModelCatalog.OBJECTS);
+      return new ObjectDetector(load(card.id()), card.labels(), 0.2, 0.5);
+    });
   }
 
   public static Engine openDefault() {
@@ -67,66 +149,64 @@ public final class Engine implements AutoCloseable {
     return store;
   }
 
-  public synchronized FaceDetector faceDetector(DetectorChoice choice) {
-    requireOpen();
-    DetectorChoice key = choice;
-    FaceDetector detector = detectors.get(key);
-    if (detector == null) {
-      detector = switch (key) {
-        case FRONT -> new BlazeFaceDetector(load(ModelCatalog.FACE_FRONT), FACE_MIN_SCORE, FACE_MERGE_IOU, FRONT_BOX_SCALE);
-        case BACK -> new BlazeFaceDetector(load(ModelCatalog.FACE_BACK), FACE_MIN_SCORE, FACE_MERGE_IOU, 1);
-        case HAAR -> new HaarFaceDetector(verifiedArtifact(catalog.get(ModelCatalog.FACE_HAAR)));
-        case AUTO -> new PhotoFaceDetector(faceDetector(DetectorChoice.BACK), faceDetector(DetectorChoice.FRONT));
-        case NONE -> throw new IllegalArgumentException("--detector none uses the whole image as the face");
-      };
-      detectors.put(key, detector);
+  public FaceDetector faceDetector(DetectorChoice choice) {
+    if (choice == DetectorChoice.NONE) {
+      throw new IllegalArgumentException("--detector none uses the whole image as the face");
     }
-    return detector;
+    return detectors.get(choice).get();
   }
 
-  public synchronized EmotionClassifier emotion() {
-    requireOpen();
-    if (emotion == null) {
-      ModelCard card = catalog.get(ModelCatalog.EMOTION);
-      emotion = new EmotionClassifier(load(card.id()), card.labels());
-    }
-    return emotion;
+  public EmotionClassifier emotion() {
+    return emotion.get();
   }
 
-  public synchronized ObjectDetector objects() {
-    requireOpen();
-    if (objects == null) {
-      ModelCard card = catalog.get(ModelCatalog.OBJECTS);
-      objects = new ObjectDetector(load(card.id()), card.labels(), 0.2, 0.5);
-    }
-    return objects;
+  /** face-api's FaceExpressionNet, answering in the mini-Xception card's labels and order. */
+  public FaceExpressionClassifier faceExpression() {
+    return faceExpression.get();
+  }
+
+  public AgeGenderEstimator ageGender() {
+    return ageGender.get();
+  }
+
+  public LandmarkDetector landmarks() {
+    return landmarks.get();
+  }
+
+  public FaceDescriber describer() {
+    return describer.get();
+  }
+
+  public ObjectDetector objects() {
+    return objects.get();
   }
 
   /** A user's classifier, from its card (.json) or a bare .onnx (preprocessing guessed from its input). */
-  public synchronized OnnxImageClassifier classifier(String cardOrOnnx) {
-    requireOpen();
-    String key = key(cardOrOnnx);
-    OnnxImageClassifier classifier = classifiers.get(key);
-    if (classifier == null) {
-      ClassifierCards.Loaded card = ClassifierCards.read(Path.of(key));
-      OnnxModel model = OnnxModel.load(card.onnxFile(), card.name(), threadsPerModel);
-      try {
-        classifier = new OnnxImageClassifier(card.name(), model, card.spec());
-      } catch (RuntimeException e) {
-        model.close();
-        throw e;
-      }
-      loaded.add(model);
-      classifiers.put(key, classifier);
-      scopes.put(key, card.scope());
-    }
-    return classifier;
+  public OnnxImageClassifier classifier(String cardOrOnnx) {
+    return userClassifier(cardOrOnnx).classifier();
   }
 
   /** What a user's classifier looks at, from its card (a bare .onnx looks at the whole image). */
-  public synchronized ClassifierScope classifierScope(String cardOrOnnx) {
-    classifier(cardOrOnnx);
-    return scopes.get(key(cardOrOnnx));
+  public ClassifierScope classifierScope(String cardOrOnnx) {
+    return userClassifier(cardOrOnnx).scope();
+  }
+
+  private LoadedClassifier userClassifier(String cardOrOnnx) {
+    requireOpen();
+    String key = key(cardOrOnnx);
+    return classifiers.computeIfAbsent(key, k -> new Slot<>(() -> {
+      ClassifierCards.Loaded card = ClassifierCards.read(Path.of(k));
+      OnnxModel model = OnnxModel.load(card.onnxFile(), card.name(), threadsPerModel);
+      OnnxImageClassifier classifier;
+      try {
+        classifier = new OnnxImageClassifier(card.name(), model, card.spec());
+      } catch (RuntimeException e) {
+        model.close(); // refused (its card does not fit the model): nothing of it stays open
+        throw e;
+      }
+      register(model);
+      return new LoadedClassifier(classifier, card.scope());
+    })).get();
   }
 
   private static String key(String cardOrOnnx) {
@@ -143,8 +223,20 @@ public final class Engine implements AutoCloseable {
       if (request.emotionModel() != null) {
         classifier(request.emotionModel());
       } else {
-        emotion();
+        EmotionModel choice = request.emotionChoice();
+        if (choice != EmotionModel.FACE_EXPRESSION) {
+          emotion();
+        }
+        if (choice != EmotionModel.MINI_XCEPTION) {
+          faceExpression();
+        }
       }
+    }
+    if (request.ageGender()) {
+      ageGender();
+    }
+    if (request.landmarks()) {
+      landmarks();
     }
     if (request.objects()) {
       objects();
@@ -153,9 +245,19 @@ public final class Engine implements AutoCloseable {
 
   private OnnxModel load(String id) {
     ModelCard card = catalog.get(id);
-    OnnxModel model = OnnxModel.load(verifiedArtifact(card), card.name(), threadsPerModel);
-    loaded.add(model);
-    return model;
+    return register(OnnxModel.load(verifiedArtifact(card), card.name(), threadsPerModel));
+  }
+
+  /** Hands a new session to {@link #close()}; a session loaded while the engine closed is closed at once. */
+  private OnnxModel register(OnnxModel model) {
+    synchronized (loaded) {
+      if (!closed) {
+        loaded.add(model);
+        return model;
+      }
+    }
+    model.close();
+    throw new IllegalStateException("This engine is closed");
   }
 
   private Path verifiedArtifact(ModelCard card) {
@@ -176,14 +278,23 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Frees every session. Callers stop their analyses first (no model may be running); a model
+   * still loading when this runs is closed as soon as its load ends.
+   */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    List<OnnxModel> sessions;
+    synchronized (loaded) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      sessions = List.copyOf(loaded);
+      loaded.clear();
     }
-    closed = true;
-    for (FaceDetector d : detectors.values()) {
-      if (d instanceof AutoCloseable c) {
+    for (Slot<FaceDetector> slot : detectors.values()) {
+      if (slot.ifLoaded() instanceof AutoCloseable c) {
         try {
           c.close();
         } catch (Exception e) {
@@ -191,7 +302,6 @@ public final class Engine implements AutoCloseable {
         }
       }
     }
-    loaded.forEach(OnnxModel::close);
-    loaded.clear();
+    sessions.forEach(OnnxModel::close);
   }
 }

@@ -1,5 +1,6 @@
 package dev.raut.core.analysis;
 
+import dev.raut.core.document.DocumentPart;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,12 @@ import java.util.stream.Collectors;
 /**
  * The one CSV form of {@link ImageAnalysis}, shared by the CLI and the app's export. One row per
  * face, object or class (an image with none of them gets one row, so every file appears). For
- * faces, label/score are the emotion and detection_score the face detector's.
+ * faces, label/score are the emotion and detection_score the face detector's. The last three
+ * columns place a photo inside a document (page or slide, sheet, photo number); empty otherwise.
  */
 public final class ResultCsv {
   public static final String HEADER =
-      "file,width,height,kind,index,label,score,detection_score,x,y,w,h,error_code,error_message";
+      "file,width,height,kind,index,label,score,detection_score,x,y,w,h,error_code,error_message,page,sheet,photo";
 
   private ResultCsv() {}
 
@@ -28,8 +30,9 @@ public final class ResultCsv {
   /** The CSV lines (without header) for one result. */
   public static List<String> rows(ImageAnalysis r) {
     String head = quote(r.file()) + "," + r.width() + "," + r.height() + ",";
+    String part = partCells(r.part());
     if (!r.ok()) {
-      return List.of(head + ",,,,,,,,," + quote(r.error().code()) + "," + quote(r.error().message()));
+      return List.of(head + ",,,,,,,,," + quote(r.error().code()) + "," + quote(r.error().message()) + part);
     }
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < r.faces().size(); i++) {
@@ -56,7 +59,14 @@ public final class ResultCsv {
     if (rows.isEmpty()) {
       rows.add(",,,,,,,,");
     }
-    return rows.stream().map(row -> head + row + ",,").toList();
+    return rows.stream().map(row -> head + row + ",," + part).toList();
+  }
+
+  private static String partCells(DocumentPart part) {
+    if (part == null) {
+      return ",,,";
+    }
+    return "," + (part.page() == null ? "" : part.page()) + "," + quote(part.sheet()) + "," + part.index();
   }
 
   private static String box(List<Double> b) {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Follows faces across frames by box overlap (greedy IoU matching) and smooths each face's emotion,
- * and the classes of a per-face classifier, with an exponential moving average over their
+ * the classes of a per-face classifier, and its age and gender, with an exponential moving average over their
  * probabilities, so a label does not flicker on one ambiguous frame. The smoothing is time-based: the same steadiness at 10 or 300 analysed frames/s.
  * Used by the analysis worker only (not thread-safe).
  */
@@ -34,6 +34,10 @@ public final class FaceTracker {
     /** Smoothed per-face classifier probabilities by label; null until the face had classes. */
     Map<String, Double> classes;
     double classesSeenMs;
+    /** Smoothed apparent age and probability of "female"; NaN until the face had age and gender. */
+    double age = Double.NaN;
+    double female = Double.NaN;
+    double ageSeenMs;
 
     Track(int id) {
       this.id = id;
@@ -64,7 +68,12 @@ public final class FaceTracker {
       track.lastSeenMs = timeMs;
       ImageAnalysis.Emotion smoothed = smooth(track, faces.get(i).emotion(), dt);
       List<ImageAnalysis.ClassScore> classes = smoothClasses(track, faces.get(i).classes(), timeMs);
-      result.add(new TrackedFace(track.id, hue(track.id), faces.get(i), smoothed, classes));
+      smoothAgeGender(track, faces.get(i), timeMs);
+      Double age = Double.isNaN(track.age) || faces.get(i).age() == null ? null : Math.round(track.age * 10) / 10.0;
+      ImageAnalysis.ClassScore gender = age == null ? null : track.female >= 0.5
+          ? new ImageAnalysis.ClassScore("female", Math.round(track.female * 10000) / 10000.0)
+          : new ImageAnalysis.ClassScore("male", Math.round((1 - track.female) * 10000) / 10000.0);
+      result.add(new TrackedFace(track.id, hue(track.id), faces.get(i), smoothed, classes, age, gender));
     }
     return result;
   }
@@ -166,6 +175,26 @@ public final class FaceTracker {
         .limit(classes.size())
         .map(e -> new ImageAnalysis.ClassScore(e.getKey(), Math.round(e.getValue() * 10000) / 10000.0))
         .toList();
+  }
+
+  /**
+   * Age and the probability of "female" averaged over time like the emotion, so "34 y" does not
+   * jump between 31 and 38 from frame to frame; frames without age/gender leave them untouched.
+   */
+  private static void smoothAgeGender(Track track, ImageAnalysis.Face face, double timeMs) {
+    if (face.age() == null || face.gender() == null) {
+      return;
+    }
+    double female = face.gender().label().equals("female") ? face.gender().score() : 1 - face.gender().score();
+    if (Double.isNaN(track.age)) {
+      track.age = face.age();
+      track.female = female;
+    } else {
+      double alpha = 1 - Math.exp(-Math.max(0, timeMs - track.ageSeenMs) / SMOOTHING_MS);
+      track.age += alpha * (face.age() - track.age);
+      track.female += alpha * (female - track.female);
+    }
+    track.ageSeenMs = timeMs;
   }
 
   /** Well-spread colours for consecutive ids. */

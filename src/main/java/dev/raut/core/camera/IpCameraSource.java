@@ -35,10 +35,10 @@ public final class IpCameraSource implements FrameSource {
   private static final ThreadGroup DRIVER_THREADS = new ThreadGroup("raut-ipcam") {
     @Override
     public void uncaughtException(Thread t, Throwable e) {
-      LOG.log(System.Logger.Level.DEBUG, "IP camera reader ended: " + e);
+      LOG.debug("IP camera reader ended: {}", e.toString());
     }
   };
-  private static final System.Logger LOG = System.getLogger(IpCameraSource.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IpCameraSource.class);
   /** The driver's HTTP client logs every retry of a dropped stream at INFO; drops are reported as states instead. */
   private static final java.util.logging.Logger HTTP_CLIENT_LOG = quietHttpClientLog();
 

@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * and every native buffer is released in {@link #close()}.
  */
 public final class LivePipeline implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(LivePipeline.class.getName());
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LivePipeline.class);
   private static final int RECENT_LATENCIES = 512;
   /** No camera at all, or no driver: waiting won't change that, the user has to act (and press Retry). */
   private static final java.util.Set<String> NOT_WORTH_RETRYING = java.util.Set.of("no_camera", "driver_missing");
@@ -305,7 +305,7 @@ public final class LivePipeline implements AutoCloseable {
     try {
       call.run();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "A live listener failed", e);
+      LOG.warn("A live listener failed", e);
     }
   }
 
@@ -333,7 +333,7 @@ public final class LivePipeline implements AutoCloseable {
     }
     if (captureThread.isAlive() || analysisThread.isAlive()) {
       // a driver stuck in native code still holds a buffer: leaking it is safer than freeing it under the driver
-      LOG.log(System.Logger.Level.WARNING, "The capture of " + source.description() + " did not stop in time");
+      LOG.warn("The capture of {} did not stop in time", source.description());
       return;
     }
     source.close();

@@ -13,9 +13,32 @@ import java.util.concurrent.TimeoutException;
  * missing libv4l-0) or hangs becomes a {@link CameraException} in plain words.
  */
 public final class LocalCameras {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalCameras.class);
+
   private LocalCameras() {}
 
+  /**
+   * False when this computer certainly has no camera: on Linux every camera is a {@code /dev/video*}
+   * device. Then the native driver is not started at all (without libv4l it prints a long stack
+   * trace of its own), and the answer is immediate.
+   */
+  static boolean mayHaveCameras() {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    if (!os.contains("linux")) {
+      return true;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> devices = java.nio.file.Files.list(java.nio.file.Path.of("/dev"))) {
+      return devices.anyMatch(d -> d.getFileName().toString().startsWith("video"));
+    } catch (java.io.IOException | RuntimeException e) {
+      return true; // cannot tell: ask the driver
+    }
+  }
+
   public static List<CameraDevice> list(long timeoutMillis) throws CameraException {
+    if (!mayHaveCameras()) {
+      LOG.info("No camera device (/dev/video*) on this computer");
+      return List.of();
+    }
     List<Webcam> webcams;
     try {
       webcams = Webcam.getWebcams(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -39,6 +62,9 @@ public final class LocalCameras {
 
   /** The sarxos camera at {@code index}, or an exception saying there is none. */
   static Webcam webcam(int index, long timeoutMillis) throws CameraException {
+    if (!mayHaveCameras()) {
+      throw noCamera();
+    }
     List<Webcam> webcams;
     try {
       webcams = Webcam.getWebcams(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -66,7 +92,10 @@ public final class LocalCameras {
     String hint = os.contains("linux")
         ? " On Linux the webcam driver needs the libv4l-0 package (sudo apt install libv4l-0)."
         : "";
-    return new CameraException("driver_missing", "The webcam driver could not start (" + rootMessage(e) + ")." + hint, e);
+    CameraException problem = new CameraException("driver_missing",
+        "The webcam driver could not start (" + rootMessage(e) + ")." + hint, e);
+    LOG.warn(problem.getMessage()); // one line; the cause's stack trace helps no one who reads the log
+    return problem;
   }
 
   /** The innermost cause says what is actually missing; the wrappers around it only name Java classes. */

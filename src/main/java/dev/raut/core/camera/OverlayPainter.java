@@ -2,7 +2,6 @@ package dev.raut.core.camera;
 
 import dev.raut.core.analysis.ImageAnalysis;
 import java.util.List;
-import java.util.Locale;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
@@ -12,7 +11,7 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Draws a result onto a frame's pixels: the form of the overlays that leaves the app (snapshots,
  * recordings). Faces get their track colour, the smoothed emotion and its confidence (and a face
- * classifier's smoothed top class); objects a
+ * classifier's smoothed top class, age and gender, 68 landmarks when asked); objects a
  * grey box with label; a classifier's top class goes in the corner.
  */
 public final class OverlayPainter {
@@ -46,19 +45,18 @@ public final class OverlayPainter {
       Scalar colour = bgrOfHue(face.hue());
       double[] r = rect(face.face().box(), sx, sy, width, mirror);
       Imgproc.rectangle(bgr, new Point(r[0], r[1]), new Point(r[0] + r[2], r[1] + r[3]), colour, thickness);
-      ImageAnalysis.Emotion emotion = face.smoothedEmotion();
-      String text = emotion == null ? "face " + percent(face.face().score()) : emotion.label() + " " + percent(emotion.score());
-      if (!face.smoothedClasses().isEmpty()) {
-        // a face-scope classifier's top class, smoothed like the emotion; ASCII only: OpenCV's fonts have no others
-        ImageAnalysis.ClassScore top = face.smoothedClasses().get(0);
-        text = (emotion == null ? "" : text + " | ") + top.label() + " " + percent(top.score());
-      }
+      String text = face.caption(" | ");
       label(bgr, text, r[0], r[1], colour, textScale);
       if (keypoints) {
         for (List<Double> k : face.face().keypoints()) {
           double x = k.get(0) * sx;
           Imgproc.circle(bgr, new Point(mirror ? width - x : x, k.get(1) * sy), thickness + 1, colour, -1);
         }
+      }
+      // the 68 landmarks come only when they were asked for
+      for (List<Double> p : face.face().landmarks68()) {
+        double x = p.get(0) * sx;
+        Imgproc.circle(bgr, new Point(mirror ? width - x : x, p.get(1) * sy), Math.max(1, thickness / 2), colour, -1);
       }
     }
     if (!result.analysis().classes().isEmpty()) {
@@ -83,7 +81,7 @@ public final class OverlayPainter {
   }
 
   static String percent(double score) {
-    return String.format(Locale.ROOT, "%.0f%%", score * 100);
+    return TrackedFace.percent(score);
   }
 
   /** The track colour (full saturation, bright) as an OpenCV BGR scalar. */

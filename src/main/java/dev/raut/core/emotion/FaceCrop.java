@@ -49,6 +49,19 @@ public record FaceCrop(double boxScale, double shiftUp, boolean alignEyes) {
     return warp(bgr, face, (int) Math.max(1, Math.round(extent)), 0, 0);
   }
 
+  /**
+   * Where a point given relative to an upright crop (0..1 across and down) lies in the image, in
+   * the image's pixels: the inverse of the warp for crops without eye alignment.
+   */
+  public Point toImage(DetectedFace face, double relX, double relY) {
+    if (alignEyes) {
+      throw new IllegalStateException("points map back only from upright crops");
+    }
+    double extent = Math.max(face.box().width(), face.box().height()) * boxScale;
+    return new Point(face.box().centerX() + (relX - 0.5) * extent,
+        face.box().centerY() - shiftUp * extent + (relY - 0.5) * extent);
+  }
+
   /** One warp: centred, shifted, eyes levelled, scaled to {@code side}; a new BGR Mat. */
   private Mat warp(Mat bgr, DetectedFace face, int side, double dx, double dy) {
     double extent = Math.max(face.box().width(), face.box().height()) * boxScale;

@@ -49,7 +49,7 @@ public final class DatasetReader {
     for (Path classFolder : classFolders) {
       String label = classFolder.getFileName().toString();
       try {
-        for (Path file : ImageFiles.expand(List.of(classFolder))) {
+        for (Path file : ImageFiles.expandImages(List.of(classFolder))) {
           images.add(new LabelledImage(file, slashed(root.relativize(file)), label));
         }
       } catch (UncheckedIOException e) {

@@ -77,9 +77,22 @@ public final class EvaluationRunner {
         p.confidence(), p.region(), null);
   }
 
+  /** The built-in network that read the emotions (the report said mini-Xception whichever one ran). */
+  private static String emotionModelName(EvaluationSettings settings) {
+    dev.raut.core.emotion.EmotionModel model = new AnalysisRequest(true, true, false, null,
+        settings.detector(), 0).withBuiltInEmotion(settings.emotionModel()).emotionChoice();
+    String mini = ModelCatalog.defaults().get(ModelCatalog.EMOTION).name();
+    String expression = ModelCatalog.defaults().get(ModelCatalog.FACE_EXPRESSION).name();
+    return switch (model) {
+      case MINI_XCEPTION -> mini;
+      case FACE_EXPRESSION -> expression;
+      case BLEND -> "blend of " + mini + " and " + expression;
+    };
+  }
+
   private static String modelName(Engine engine, EvaluationSettings settings) {
     return switch (settings.task()) {
-      case EMOTION -> ModelCatalog.defaults().get(ModelCatalog.EMOTION).name();
+      case EMOTION -> emotionModelName(settings);
       case OBJECTS -> ModelCatalog.defaults().get(ModelCatalog.OBJECTS).name();
       case CLASSIFY -> engine.classifier(settings.classifier()).name();
     };

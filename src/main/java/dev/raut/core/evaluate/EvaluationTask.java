@@ -54,7 +54,7 @@ public enum EvaluationTask {
   AnalysisRequest request(EvaluationSettings settings) {
     return switch (this) {
       case EMOTION -> AnalysisRequest.facesAndEmotions().withDetector(settings.detector())
-          .withEmotionViews(settings.emotionViews());
+          .withEmotionViews(settings.emotionViews()).withBuiltInEmotion(settings.emotionModel());
       case OBJECTS -> new AnalysisRequest(false, false, true, null, settings.detector(), settings.objectThreshold());
       case CLASSIFY -> new AnalysisRequest(false, false, false, settings.classifier(), settings.detector(),
           settings.objectThreshold());

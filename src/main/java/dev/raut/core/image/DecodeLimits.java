@@ -20,6 +20,19 @@ public record DecodeLimits(long maxPixels, long maxFileBytes) {
     }
   }
 
+  /**
+   * Refuses an image whose declared size is over {@link #maxPixels()}, before any pixel memory is
+   * allocated: a photo's header, or an image inside a document.
+   */
+  public void requirePixelsWithin(int width, int height) throws ImageDecodeException {
+    long pixels = (long) width * height;
+    if (pixels > maxPixels) {
+      throw new ImageDecodeException(ImageDecodeException.ErrorCode.TOO_LARGE, String.format(java.util.Locale.ROOT,
+          "The image is %d × %d pixels (%.1f megapixels), more than the limit of %.1f megapixels.",
+          width, height, pixels / 1e6, maxPixels / 1e6));
+    }
+  }
+
   public DecodeLimits withMaxPixels(long pixels) {
     return new DecodeLimits(pixels, maxFileBytes);
   }

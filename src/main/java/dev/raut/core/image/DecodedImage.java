@@ -26,12 +26,24 @@ public final class DecodedImage implements AutoCloseable {
     this.originalHeight = originalHeight;
   }
 
+  /**
+   * Pixels decoded by someone else (a PDF's raw image samples, read by PDFBox), possibly reduced;
+   * this object takes ownership of {@code bgr}. {@code format} is null when they came from no image file.
+   */
+  public static DecodedImage ofPixels(Mat bgr, ImageFormat format, int originalWidth, int originalHeight) {
+    if (bgr.type() != org.opencv.core.CvType.CV_8UC3 || bgr.empty()) {
+      throw new IllegalArgumentException("expected a non-empty 8-bit BGR Mat, got " + bgr);
+    }
+    return new DecodedImage(bgr, format, originalWidth, originalHeight);
+  }
+
   /** The pixels, owned by this object (see class comment). */
   public Mat mat() {
     requireOpen();
     return bgr;
   }
 
+  /** The file format, or null for pixels that came without one ({@link #ofPixels}). */
   public ImageFormat format() {
     return format;
   }

@@ -20,6 +20,7 @@ public final class ImageDecodeException extends Exception {
     ZERO_SIZE,
     FILE_TOO_BIG,
     NOT_FOUND,
+    BROKEN_LINK,
     UNREADABLE,
     IS_DIRECTORY;
 

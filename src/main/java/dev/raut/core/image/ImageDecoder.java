@@ -3,12 +3,8 @@ package dev.raut.core.image;
 import dev.raut.core.image.ImageDecodeException.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -137,11 +133,7 @@ public final class ImageDecoder {
       throw new ImageDecodeException(ErrorCode.ZERO_SIZE,
           "The " + header.format().displayName() + " header says the image is " + size + ", so there is nothing to show.");
     }
-    if (header.pixelCount() > limits.maxPixels()) {
-      throw new ImageDecodeException(ErrorCode.TOO_LARGE, String.format(Locale.ROOT,
-          "The image is %s (%.1f megapixels), more than the limit of %.1f megapixels.",
-          size, header.pixelCount() / 1e6, limits.maxPixels() / 1e6));
-    }
+    limits.requirePixelsWithin(header.width(), header.height());
   }
 
   /** Refuses an empty file or one over the size limit before it is read (callers that read files themselves). */
@@ -160,7 +152,7 @@ public final class ImageDecoder {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw unreadable(e);
+      throw FileAccess.unreadable(e);
     }
   }
 
@@ -168,41 +160,20 @@ public final class ImageDecoder {
     try (InputStream in = Files.newInputStream(file)) {
       return in.readNBytes(maxBytes);
     } catch (IOException e) {
-      throw unreadable(e);
+      throw FileAccess.unreadable(e);
     }
   }
 
   /** The file's size after checking it exists, is a regular file and is within the limit. */
   private long checkedFileSize(Path file) throws ImageDecodeException {
-    BasicFileAttributes attributes;
-    try {
-      attributes = Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (NoSuchFileException e) {
-      throw ImageDecodeException.notFound(folderOf(file), e);
-    } catch (IOException e) {
-      throw unreadable(e);
-    }
-    if (attributes.isDirectory()) {
-      throw ImageDecodeException.isDirectory();
-    }
-    checkFileSize(attributes.size());
-    return attributes.size();
-  }
-
-  private static ImageDecodeException unreadable(IOException e) {
-    // FileSystemException's reason is the operating system's plain text, e.g. "Input/output error"
-    String systemReason = e instanceof FileSystemException fileSystemError ? fileSystemError.getReason() : null;
-    return ImageDecodeException.unreadable(e instanceof AccessDeniedException, systemReason, e);
+    long size = FileAccess.readableFile(file).size();
+    checkFileSize(size);
+    return size;
   }
 
   private static String fileName(Path file) {
     Path name = file.getFileName();
     return name == null ? file.toString() : name.toString();
-  }
-
-  private static String folderOf(Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    return parent == null ? "the root folder" : parent.toString();
   }
 
   private static String readableBytes(long bytes) {

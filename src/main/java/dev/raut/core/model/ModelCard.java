@@ -23,6 +23,7 @@ public record ModelCard(
     List<String> conversionEmbedding,
     String conversionEmbeddingPool,
     String conversionEmbeddingNormalize,
+    String conversionGraph,
     Artifact artifact,
     JsonNode input,
     JsonNode output,
@@ -41,7 +42,12 @@ public record ModelCard(
      * object literal, each weight shard as a base64 string), as nsfwjs does: unwrapped by
      * {@link BundledTfjsUnwrapper}, then converted like {@link #TFJS_GRAPH}.
      */
-    TFJS_GRAPH_MINJS;
+    TFJS_GRAPH_MINJS,
+    /**
+     * Bare TF.js weights (a {@code -weights_manifest.json} and its shards) whose network is defined
+     * in code, as face-api ships them: rebuilt by the graph the card names in {@code conversionGraph}.
+     */
+    FACE_API_WEIGHTS;
 
     static Conversion of(String value) {
       return value == null ? NONE : valueOf(value.toUpperCase().replace('-', '_'));

@@ -20,9 +20,16 @@ public final class ModelCatalog {
   public static final String EMBED_MOBILENET_V2 = "embed-mobilenet-v2";
   /** MobileNetV3 blocks 5, 9, 11, 14 pooled to mean + std (texture statistics), 608-D. */
   public static final String EMBED_MOBILENET_V3_TEXTURE = "embed-mobilenet-v3-texture";
+  /** face-api's networks, rebuilt from their weights (dev.raut.core.convert.FaceApiConverter). */
+  public static final String FACE_EXPRESSION = "face-expression";
+  public static final String FACE_AGE_GENDER = "face-age-gender";
+  public static final String FACE_LANDMARK_68 = "face-landmark-68";
+  public static final String FACE_LANDMARK_68_TINY = "face-landmark-68-tiny";
+  public static final String FACE_RECOGNITION = "face-recognition";
 
   private static final List<String> DEFAULT_IDS = List.of(FACE_FRONT, FACE_BACK, FACE_HAAR, EMOTION, OBJECTS,
-      EMBED_MOBILENET_V3, EMBED_MOBILENET_V2, EMBED_MOBILENET_V3_TEXTURE);
+      EMBED_MOBILENET_V3, EMBED_MOBILENET_V2, EMBED_MOBILENET_V3_TEXTURE,
+      FACE_EXPRESSION, FACE_AGE_GENDER, FACE_LANDMARK_68, FACE_LANDMARK_68_TINY, FACE_RECOGNITION);
   private static final String RESOURCE_DIR = "/dev/raut/models/";
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

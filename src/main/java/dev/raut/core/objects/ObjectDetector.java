@@ -62,8 +62,16 @@ public final class ObjectDetector {
     return labels;
   }
 
-  /** Objects in the pixel coordinates of {@code bgr}, most confident first. */
+  /** Objects in the pixel coordinates of {@code bgr} above the detector's own minimum score, most confident first. */
   public List<DetectedObject> detect(Mat bgr) {
+    return detect(bgr, minScore);
+  }
+
+  /**
+   * Objects scoring at least {@code threshold}, most confident first: the caller's threshold is
+   * applied to the heatmap itself, so one below the default finds more objects, not the same ones.
+   */
+  public List<DetectedObject> detect(Mat bgr, double threshold) {
     float[] input = toInput(bgr);
     float[][] out = model.run(input, new long[] {1, size, size, 3});
     float[] heat = out[heatmapOutput];
@@ -78,7 +86,7 @@ public final class ObjectDetector {
         int cell = (row * grid + col) * classes;
         for (int c = 0; c < classes; c++) {
           float v = heat[cell + c];
-          if (v >= minScore && isLocalMaximum(heat, row, col, c, v)) {
+          if (v >= threshold && isLocalMaximum(heat, row, col, c, v)) {
             int s = (row * grid + col) * 4;
             double x1 = col * STRIDE - wh[s];
             double y1 = row * STRIDE - wh[s + 1];

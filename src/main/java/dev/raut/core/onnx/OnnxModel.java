@@ -93,7 +93,11 @@ public final class OnnxModel implements AutoCloseable {
     return outputShapes.get(index).clone();
   }
 
-  /** Runs the model on one float input and returns every output as a flat float array, in output order. */
+  /**
+   * Runs the model on one float input and returns every output as a flat float array, in output order.
+   *
+   * @throws InferenceException when ONNX Runtime fails on this input
+   */
   public float[][] run(float[] input, long[] shape) {
     try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), shape);
         OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
@@ -105,7 +109,7 @@ public final class OnnxModel implements AutoCloseable {
       }
       return outputs;
     } catch (OrtException e) {
-      throw new ModelLoadException("Running " + name + " failed: " + firstLine(e.getMessage()), e);
+      throw new InferenceException("Running " + name + " failed: " + firstLine(e.getMessage()), e);
     }
   }
 

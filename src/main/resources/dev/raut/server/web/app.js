@@ -4,6 +4,8 @@
 
 (() => {
   const IMAGE_EXTENSIONS = ["jpg", "jpeg", "jpe", "png", "bmp", "gif", "tif", "tiff", "webp"];
+  // every photo inside these is analysed and gets a card of its own
+  const DOCUMENT_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx"];
   const PARALLEL_UPLOADS = 2;
   // previews are drawn at most this wide/high: enough for a card, light on memory with many photos
   const PREVIEW_SIDE = 960;
@@ -52,7 +54,7 @@
     settings.maxBytes = upload.max_image_bytes;
     settings.types = upload.types;
     settings.classifier = body.data.classifier !== null;
-    $("limits").textContent = "JPEG, PNG, BMP, GIF, TIFF or WebP, up to " + formatBytes(settings.maxBytes) + " each."
+    $("limits").textContent = "JPEG, PNG, BMP, GIF, TIFF or WebP (or the photos inside a PDF, DOCX, PPTX or XLSX), up to " + formatBytes(settings.maxBytes) + " each."
         + (settings.classifier ? " Classifier: " + body.data.classifier.name + "." : "");
     $("token-box").hidden = true;
     needToken = false;
@@ -79,10 +81,11 @@
   function rejection(file) {
     const dot = file.name.lastIndexOf(".");
     const extension = dot >= 0 ? file.name.slice(dot + 1).toLowerCase() : "";
-    const typeKnown = file.type ? settings.types.includes(file.type) : IMAGE_EXTENSIONS.includes(extension);
+    const typeKnown = file.type ? settings.types.includes(file.type)
+        : IMAGE_EXTENSIONS.includes(extension) || DOCUMENT_EXTENSIONS.includes(extension);
     if (!typeKnown) {
       return file.name + " is not a photo Raut reads (" + (file.type || "unknown type")
-          + "). Use JPEG, PNG, BMP, GIF, TIFF or WebP.";
+          + "). Use JPEG, PNG, BMP, GIF, TIFF or WebP, or a PDF, DOCX, PPTX or XLSX with photos in it.";
     }
     if (file.size > settings.maxBytes) {
       return file.name + " is " + formatBytes(file.size) + ", over the " + formatBytes(settings.maxBytes) + " limit.";
@@ -104,13 +107,37 @@
     pump();
   }
 
-  function newCard(file) {
+  function newCard(file, after) {
     const element = $("photo-template").content.firstElementChild.cloneNode(true);
     const card = { element, file, controller: new AbortController(), removed: false, url: null };
     element.querySelector(".name").textContent = file.name;
     element.querySelector(".remove").addEventListener("click", () => removeCard(card));
-    photos.appendChild(element);
+    if (after) after.element.after(element);
+    else photos.appendChild(element);
     return card;
+  }
+
+  // "page 3, photo 2" (a slide in a presentation, a sheet in a workbook), as the server's "part" says
+  function describePart(fileName, part) {
+    const words = [];
+    if (part.page) words.push((fileName.toLowerCase().endsWith(".pptx") ? "slide " : "page ") + part.page);
+    if (part.sheet) words.push("sheet " + part.sheet);
+    words.push("photo " + part.index);
+    return fileName + " — " + words.join(", ");
+  }
+
+  // A document's photos: its card takes the first, a new card after it each of the others (no preview:
+  // the browser cannot draw a photo inside a document, so the card lists what was found).
+  function showDocument(card, results) {
+    let previous = card;
+    results.forEach((result, i) => {
+      const photoCard = i === 0 ? card : newCard(card.file, previous);
+      previous = photoCard;
+      photoCard.element.dataset.document = "true";
+      photoCard.element.querySelector(".name").textContent = describePart(card.file.name, result.part);
+      if (result.error) showError(photoCard, result.error.message);
+      else showResult(photoCard, result);
+    });
   }
 
   function removeCard(card) {
@@ -194,6 +221,16 @@
         return;
       }
       const result = body.data.images[0];
+      if (result.part) {
+        showDocument(card, body.data.images);
+        if (body.data.documents) {
+          const note = document.createElement("li");
+          note.className = "note";
+          note.textContent = body.data.documents.join(" ");
+          card.element.querySelector(".labels").appendChild(note);
+        }
+        return;
+      }
       if (result.error) {
         showError(card, result.error.message);
         return;

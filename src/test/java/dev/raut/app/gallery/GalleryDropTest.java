@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.Toolkit;
 import dev.raut.app.AppTestSupport;
+import dev.raut.testing.TestDocuments;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,5 +76,46 @@ class GalleryDropTest {
     assertThat(fx(() -> gallery.items().stream().allMatch(i -> i.state() == GalleryItem.State.DONE))).isTrue();
     assertThat(fx(() -> app.services().status().messageProperty().get()))
         .isEqualTo("3 photos added; 1 file in the folders skipped (not images)");
+  }
+
+  @Test
+  void everyPhotoInsideADroppedDocumentBecomesItsOwnCardAndBrokenOnesSayWhy() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("docs"));
+    TestDocuments.pdf(folder.resolve("report.pdf"), List.of(List.of(), List.of(), List.of(1, 2)));
+    TestDocuments.pptx(folder.resolve("talk.pptx"), List.of(List.of(4)));
+    TestDocuments.encryptedPdf(folder.resolve("secret.pdf"), 1);
+    Files.createSymbolicLink(folder.resolve("moved.jpg"), temp.resolve("nowhere.jpg"));
+
+    GalleryView view = app.window().galleryView();
+    fx(() -> {
+      Dragboard board = DragboardHelper.createDragboard(Toolkit.getToolkit().createLocalClipboard());
+      board.setContent(Map.of(DataFormat.FILES, List.of(folder.toFile())));
+      Event.fireEvent(view, new DragEvent(DragEvent.DRAG_DROPPED, board, 300, 300, 300, 300, TransferMode.COPY, null,
+          view, null));
+      return null;
+    });
+
+    GalleryPresenter gallery = app.window().gallery();
+    waitUntil("the documents read and their photos analysed", 120,
+        () -> gallery.items().size() == 5 && !gallery.runningProperty().get());
+    Map<String, GalleryItem> byTitle = fx(() -> gallery.items().stream()
+        .collect(java.util.stream.Collectors.toMap(GalleryItem::fileName, i -> i)));
+    assertThat(byTitle).containsOnlyKeys("moved.jpg", "report.pdf — page 3, photo 1", "report.pdf — page 3, photo 2",
+        "talk.pptx — slide 1, photo 1", "secret.pdf");
+    // the faces of the sample photos inside, as in the photo files (Samples.FACES: 3, 3, 4)
+    assertThat(fx(() -> byTitle.get("report.pdf — page 3, photo 2").result().faces())).hasSize(3);
+    assertThat(fx(() -> byTitle.get("talk.pptx — slide 1, photo 1").result().faces())).hasSize(4);
+    assertThat(fx(() -> byTitle.get("secret.pdf").state())).isEqualTo(GalleryItem.State.ERROR);
+    assertThat(fx(() -> byTitle.get("secret.pdf").result().error().code())).isEqualTo("encrypted");
+    assertThat(fx(() -> byTitle.get("moved.jpg").result().error().code())).isEqualTo("broken_link");
+
+    // the cards on screen carry those titles, and a photo inside a document gets its thumbnail
+    waitUntil("the slide's photo drawn as its card's thumbnail", 60, () -> view.lookupAll(".photo-card").stream()
+        .filter(c -> c.lookup(".card-name") instanceof javafx.scene.control.Label l && l.getText().startsWith("talk.pptx"))
+        .anyMatch(c -> ((javafx.scene.layout.StackPane) c.lookup(".card-picture")).getChildren().get(0)
+            instanceof javafx.scene.image.ImageView v && v.getImage() != null));
+    List<String> titles = fx(() -> view.lookupAll(".card-name").stream()
+        .map(n -> ((javafx.scene.control.Label) n).getText()).toList());
+    assertThat(titles).contains("report.pdf — page 3, photo 1", "talk.pptx — slide 1, photo 1", "secret.pdf");
   }
 }

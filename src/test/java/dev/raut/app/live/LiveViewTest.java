@@ -182,6 +182,19 @@ class LiveViewTest {
   }
 
   @Test
+  void closingCompletesOnlyOnceThePipelineHasStoppedSoTheEngineCanClose(FxRobot robot) throws Exception {
+    WatchedSource source = new WatchedSource(video, true);
+    robot.interact(() -> view.start(source));
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() > 0));
+    java.util.concurrent.CompletableFuture<Void> closed = onFx(() -> view.closeLater());
+    closed.get(20, TimeUnit.SECONDS);
+    // what the app does next is close the engine: by now no frame may be left inside a model
+    assertThat(source.open).isFalse();
+    assertThat(source.closes.get()).isEqualTo(1);
+    assertThat(view.presenter().pipelineRunning()).isFalse();
+  }
+
+  @Test
   void switchingSourcesWhileLiveReleasesTheFirst(FxRobot robot) throws Exception {
     WatchedSource first = new WatchedSource(video, true);
     WatchedSource second = new WatchedSource(video, true);

@@ -64,6 +64,7 @@ class AnalyzerSamplesTest {
   @Test
   void theSmilingFacesAreHappy() {
     // in sample3 two of the three women smile broadly; a working emotion model calls them happy
+    // (FaceExpressionNet alone reads the middle one as neutral 0.50 / happy 0.40; the default blend, happy 0.70)
     ImageAnalysis result = analyzer.analyze(Samples.photo(3), AnalysisRequest.facesAndEmotions());
     assertThat(result.faces()).filteredOn(f -> f.emotion().label().equals("happy") && f.emotion().score() > 0.6).hasSize(2);
   }
@@ -102,6 +103,17 @@ class AnalyzerSamplesTest {
       assertThat(o.box().get(0) + o.box().get(2)).isLessThanOrEqualTo(result.width() + 0.1);
       assertThat(o.box().get(1) + o.box().get(3)).isLessThanOrEqualTo(result.height() + 0.1);
     });
+  }
+
+  @Test
+  void anObjectThresholdBelowTheDetectorsDefaultFindsMoreObjects() {
+    AnalysisRequest low = new AnalysisRequest(false, false, true, null, DetectorChoice.AUTO, 0.05);
+    AnalysisRequest usual = new AnalysisRequest(false, false, true, null, DetectorChoice.AUTO, 0.2);
+    ImageAnalysis many = analyzer.analyze(Samples.photo(1), low);
+    ImageAnalysis fewer = analyzer.analyze(Samples.photo(1), usual);
+    assertThat(many.objects()).hasSizeGreaterThan(fewer.objects().size());
+    assertThat(many.objects()).anySatisfy(o -> assertThat(o.score()).isLessThan(0.2));
+    assertThat(many.objects()).allSatisfy(o -> assertThat(o.score()).isGreaterThanOrEqualTo(0.05));
   }
 
   @Test

@@ -18,6 +18,30 @@ class FaceTrackerTest {
         new ImageAnalysis.Emotion(label, Math.max(happy, 1 - happy), scores));
   }
 
+  private static ImageAnalysis.Face aged(double age, String gender, double score) {
+    ImageAnalysis.Face f = face(0, 0, 0.9);
+    return new ImageAnalysis.Face(f.box(), f.score(), f.keypoints(), f.emotion(), List.of(), age,
+        new ImageAnalysis.ClassScore(gender, score), List.of());
+  }
+
+  @Test
+  void ageAndGenderAreSmoothedLikeTheEmotionAndShownInTheCaption() {
+    FaceTracker tracker = new FaceTracker();
+    for (int i = 0; i < 10; i++) {
+      tracker.update(List.of(aged(30, "female", 0.9)), i * 33);
+    }
+    // one frame reads the face as a 50-year-old man: the overlay barely moves
+    TrackedFace odd = tracker.update(List.of(aged(50, "male", 0.8)), 330).get(0);
+    assertThat(odd.smoothedAge()).isBetween(30.0, 33.0);
+    assertThat(odd.smoothedGender().label()).isEqualTo("female");
+    assertThat(odd.caption(" | ")).isEqualTo("happy 90% | " + Math.round(odd.smoothedAge()) + " y F");
+    // without age/gender asked the tracked face has none, and the caption has no age
+    TrackedFace plain = new FaceTracker().update(List.of(face(0, 0, 0.9)), 0).get(0);
+    assertThat(plain.smoothedAge()).isNull();
+    assertThat(plain.smoothedGender()).isNull();
+    assertThat(plain.caption(" | ")).isEqualTo("happy 90%");
+  }
+
   @Test
   void facesKeepTheirIdsAndColoursAsTheyMove() {
     FaceTracker tracker = new FaceTracker();

@@ -77,8 +77,9 @@ class IpCameraPipelineTest {
         waitFor(() -> recorder.results.size() >= 30, Duration.ofSeconds(30));
         LiveStats stats = pipeline.stats();
         assertThat(pipeline.status().state()).isEqualTo(SourceStatus.State.LIVE);
-        assertThat(stats.cameraFps()).isBetween(10.0, 40.0);
-        assertThat(stats.analysisFps()).isGreaterThan(5);
+        // rates depend on the machine's load: that they are measured is the behaviour; their size is the benchmark's
+        assertThat(stats.cameraFps()).isPositive();
+        assertThat(stats.analysisFps()).isPositive().isLessThanOrEqualTo(stats.cameraFps() * 1.5);
         assertThat(stats.recentLatencyMsP95()).isGreaterThan(0);
         assertThat(stats.framesAnalysed()).isGreaterThanOrEqualTo(30);
       }

@@ -23,17 +23,31 @@ class NoCameraTest {
   }
 
   @Test
-  void listingCamerasOnAMachineWithoutOneIsEmptyOrAPlainDriverMessage() {
+  void listingCamerasOnAMachineWithoutOneIsEmptyWithoutStartingTheDriver() throws Exception {
     assertThat(machineHasCameras()).as("this test is about machines without a camera").isFalse();
-    long start = System.nanoTime();
+    assertThat(LocalCameras.mayHaveCameras()).isFalse();
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
     try {
       List<CameraDevice> devices = LocalCameras.list(5000);
       assertThat(devices).isEmpty();
-    } catch (CameraException e) {
-      assertThat(e.code()).isEqualTo("driver_missing");
+    } finally {
+      System.setErr(err);
+    }
+    // the native driver prints a stack trace of its own when libv4l is missing: it was never started
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Exception");
+  }
+
+  @Test
+  void aDriverThatCannotStartIsOnePlainSentence() {
+    CameraException e = LocalCameras.driverProblem(new RuntimeException(new UnsatisfiedLinkError(
+        "java.lang.UnsatisfiedLinkError: libv4l2.so.0: cannot open shared object file")));
+    assertThat(e.code()).isEqualTo("driver_missing");
+    assertThat(e.getMessage()).startsWith("The webcam driver could not start (libv4l2.so.0: cannot open shared object file).");
+    if (System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
       assertThat(e.getMessage()).contains("libv4l-0");
     }
-    assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(5).toNanos());
   }
 
   @Test
@@ -43,7 +57,7 @@ class NoCameraTest {
       source.open(Duration.ofSeconds(3));
       throw new AssertionError("there is no camera to open");
     } catch (CameraException e) {
-      assertThat(e.code()).isIn("no_camera", "driver_missing", "not_found");
+      assertThat(e.code()).isEqualTo("no_camera");
       assertThat(e.getMessage()).doesNotContain("Exception");
     } finally {
       source.close();

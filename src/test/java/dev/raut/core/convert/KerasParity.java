@@ -1,12 +1,7 @@
 package dev.raut.core.convert;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The fixed inputs the Keras fixture generators feed (tools/keras-fixtures, and the references
@@ -39,19 +34,7 @@ final class KerasParity {
 
   /** Runs the converted model's one input → one output, in a session of its own. */
   static float[] run(byte[] onnx, float[] input, long[] shape) throws OrtException {
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(1);
-      try (OrtSession session = env.createSession(onnx, options);
-          OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
-          OrtSession.Result result = session.run(Map.of(KerasConverter.INPUT_NAME, tensor))) {
-        OnnxTensor out = (OnnxTensor) result.get(0);
-        FloatBuffer buffer = out.getFloatBuffer();
-        float[] values = new float[buffer.remaining()];
-        buffer.get(values);
-        return values;
-      }
-    }
+    return OnnxOutputs.run(onnx, KerasConverter.INPUT_NAME, input, shape).values().iterator().next();
   }
 
   static double maxAbsDiff(float[] actual, double[] expected) {

@@ -74,4 +74,22 @@ final class ParityInputs {
     }
     return out;
   }
+
+  /** side x side RGB (NHWC) in 0..255: a bright oval on colour ramps plus noise (tools/face-api-fixtures faceImage). */
+  static float[] faceImage(int seed, int side) {
+    Mulberry32 random = new Mulberry32(seed);
+    float[] out = new float[side * side * 3];
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        double dx = (x - side * (0.4 + 0.05 * seed)) / side;
+        double dy = (y - side * 0.5) / side;
+        double oval = Math.max(0, 1 - 5 * (dx * dx + 0.6 * dy * dy));
+        for (int c = 0; c < 3; c++) {
+          double v = ((x * (c + 1) + y * (3 - c) + seed * 29) % 256) * 0.35 + 150 * oval + 60 * random.next();
+          out[(y * side + x) * 3 + c] = (float) Math.min(255, v);
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raut.core.model.ModelStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,7 +34,7 @@ class TfjsGraphConverterParityTest {
       System.arraycopy(image, 0, batch, i * image.length, image.length);
     }
     byte[] onnx = TfjsGraphConverter.convert(upstream("emotion", "emotion.json"), EMOTION);
-    Map<String, float[]> actual = run(onnx, "input_1", batch, new long[] {inputs.size(), 64, 64, 1});
+    Map<String, float[]> actual = OnnxOutputs.run(onnx, "input_1", batch, new long[] {inputs.size(), 64, 64, 1});
     assertMatches(expected.path("outputs").path("Identity"), actual.get("Identity"), "Identity");
   }
 
@@ -48,7 +43,7 @@ class TfjsGraphConverterParityTest {
     JsonNode expected = fixture("centernet-expected.json");
     float[] image = ParityInputs.centernetImage(expected.path("seed").asInt());
     byte[] onnx = TfjsGraphConverter.convert(upstream("objects", "centernet.json"), CENTERNET);
-    Map<String, float[]> actual = run(onnx, "tower_0/images", image, new long[] {1, 512, 512, 3});
+    Map<String, float[]> actual = OnnxOutputs.run(onnx, "tower_0/images", image, new long[] {1, 512, 512, 3});
     for (String output : new String[] {"tower_0/keypoints", "tower_0/wh"}) {
       assertMatches(expected.path("outputs").path(output), actual.get(output), output);
     }
@@ -117,24 +112,6 @@ class TfjsGraphConverterParityTest {
     try (InputStream in = TfjsGraphConverterParityTest.class.getResourceAsStream(name)) {
       assertTrue(in != null, "missing test fixture " + name);
       return new ObjectMapper().readTree(in);
-    }
-  }
-
-  private static Map<String, float[]> run(byte[] onnx, String inputName, float[] input, long[] shape)
-      throws OrtException {
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        OrtSession session = env.createSession(onnx, options);
-        OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
-        OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
-      Map<String, float[]> outputs = new java.util.TreeMap<>();
-      for (Map.Entry<String, ai.onnxruntime.OnnxValue> entry : result) {
-        FloatBuffer values = ((OnnxTensor) entry.getValue()).getFloatBuffer();
-        float[] copy = new float[values.remaining()];
-        values.get(copy);
-        outputs.put(entry.getKey(), copy);
-      }
-      return outputs;
     }
   }
 

@@ -123,9 +123,9 @@ class BadInputTest {
   void decompressionBombIsRefusedFromTheHeader() throws IOException {
     Path bomb = write("bomb.png", TestImages.pngHeaderOnly(60_000, 60_000));
     assertThat(Files.size(bomb)).isLessThan(100);
-    long start = System.nanoTime();
+    // the file is a header and nothing else: had the decoder read on, it would have found no pixel data
+    // (CORRUPT or TRUNCATED); TOO_LARGE means it stopped at the header, before allocating anything
     assertFails(bomb, ErrorCode.TOO_LARGE, "60000 × 60000 pixels (3600.0 megapixels), more than the limit of 100.0");
-    assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(500);
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /** Builds small test images in memory, good and broken, so no binary fixtures are committed. */
-final class TestImages {
+public final class TestImages {
   static final Scalar RED = new Scalar(0, 0, 255);
   static final Scalar BLUE = new Scalar(255, 0, 0);
 
@@ -136,7 +136,7 @@ final class TestImages {
   }
 
   /** A PNG of only a header claiming the given size, a tiny IDAT and IEND, all CRCs right. */
-  static byte[] pngHeaderOnly(int width, int height) {
+  public static byte[] pngHeaderOnly(int width, int height) {
     ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(ihdr)) {
       out.writeInt(width);
