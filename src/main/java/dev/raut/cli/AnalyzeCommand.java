@@ -5,8 +5,6 @@ import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.BatchAnalyzer;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.document.DocumentPhotos;
-import dev.raut.core.emotion.EmotionViews;
-import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.image.ImageFiles;
 import dev.raut.core.onnx.ModelLoadException;
 import java.io.IOException;

@@ -142,8 +142,12 @@ class RautSparkLocalTest {
 
     Dataset<Row> rows = spark.read().parquet(output.toString());
     StructType schema = rows.schema();
+    // the JSON's fields in the JSON's order, then the partition column
+    assertThat(schema.fieldNames())
+        .containsExactly("file", "part", "width", "height", "faces", "objects", "classes", "error", "status");
     StructType face = (StructType) ((ArrayType) schema.apply("faces").dataType()).elementType();
-    assertThat(face.fieldNames()).containsExactly("box", "score", "keypoints", "emotion", "classes");
+    assertThat(face.fieldNames())
+        .containsExactly("box", "score", "keypoints", "emotion", "age", "gender", "landmarks68", "classes");
     assertThat(face.apply("keypoints").dataType())
         .isEqualTo(DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.DoubleType, true), true));
     StructType emotion = (StructType) face.apply("emotion").dataType();

@@ -1,10 +1,13 @@
 package dev.raut.spark;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,7 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * Spark's form of a result record, read off the record's components: nested records become structs,
  * lists arrays, maps maps. A field added to {@code ImageAnalysis} or one of its parts becomes a
- * Parquet column with no change here, under the name the JSON uses.
+ * Parquet column with no change here, under the name and in the order the JSON uses.
  */
 final class RecordRows {
   private RecordRows() {}
@@ -97,10 +100,24 @@ final class RecordRows {
   }
 
   private static RecordComponent[] components(Class<?> record) {
-    RecordComponent[] components = record.getRecordComponents();
-    if (components == null) {
-      throw new IllegalArgumentException(record + " is not a record");
-    }
-    return components;
+    return COMPONENTS.get(record);
   }
+
+  /** A record's components in its JSON order ({@code @JsonPropertyOrder}), looked up once per class. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> record) {
+      RecordComponent[] components = record.getRecordComponents();
+      if (components == null) {
+        throw new IllegalArgumentException(record + " is not a record");
+      }
+      JsonPropertyOrder order = record.getAnnotation(JsonPropertyOrder.class);
+      if (order != null) {
+        List<String> names = List.of(order.value());
+        Arrays.sort(components, Comparator.comparingInt(c -> names.contains(c.getName())
+            ? names.indexOf(c.getName()) : names.size()));
+      }
+      return components;
+    }
+  };
 }

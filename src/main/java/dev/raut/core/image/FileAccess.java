@@ -27,7 +27,7 @@ public final class FileAccess {
       throw unreadable(e);
     }
     if (attributes.isDirectory()) {
-      throw new ImageDecodeException(ErrorCode.IS_DIRECTORY, "This is a folder, not an image file.");
+      throw ImageDecodeException.isDirectory();
     }
     if (attributes.size() == 0) {
       throw new ImageDecodeException(ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
@@ -52,18 +52,13 @@ public final class FileAccess {
           "This is a link to " + target + ", which does not exist (moved or deleted?).", e);
     }
     Path parent = file.toAbsolutePath().getParent();
-    return new ImageDecodeException(ErrorCode.NOT_FOUND, "There is no such file (looked in "
-        + (parent == null ? "the root folder" : parent.toString()) + ").", e);
+    return ImageDecodeException.notFound(parent == null ? "the root folder" : parent.toString(), e);
   }
 
   /** An I/O failure in plain words: permission denied, or the operating system's own reason. */
   public static ImageDecodeException unreadable(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return new ImageDecodeException(ErrorCode.UNREADABLE, "Raut is not allowed to read this file (permission denied).", e);
-    }
     // FileSystemException's reason is the operating system's plain text, e.g. "Input/output error"
     String systemReason = e instanceof FileSystemException fileSystemError ? fileSystemError.getReason() : null;
-    return new ImageDecodeException(ErrorCode.UNREADABLE,
-        "The file could not be read (" + (systemReason != null ? systemReason : "input/output error") + ").", e);
+    return ImageDecodeException.unreadable(e instanceof AccessDeniedException, systemReason, e);
   }
 }

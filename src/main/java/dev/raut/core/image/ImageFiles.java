@@ -70,7 +70,7 @@ public final class ImageFiles {
 
   /** The same test on a bare file name, for files listed by other file systems (Hadoop's). */
   public static boolean hasImageExtension(String name) {
-    return EXTENSIONS.contains(extension(name));
+    return hasImageExtension(Path.of(name));
   }
 
   public static boolean hasDocumentExtension(Path file) {
@@ -80,11 +80,7 @@ public final class ImageFiles {
   /** The part after the last dot, lower case; empty when there is none. */
   public static String extension(Path file) {
     Path namePath = file.getFileName();
-    return extension(namePath == null ? "" : namePath.toString());
-  }
-
-  /** The part of a file name after its last dot, lower case; empty when there is none. */
-  public static String extension(String name) {
+    String name = namePath == null ? "" : namePath.toString();
     int dot = name.lastIndexOf('.');
     return dot >= 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
   }
