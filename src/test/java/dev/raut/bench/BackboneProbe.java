@@ -70,7 +70,7 @@ public final class BackboneProbe {
       new Config("all 21 views", range(21)),
       new Config("centre+flip", new int[] {10, 11}));
 
-  private record Dataset(String name, List<Path> files, int[] labels, List<String> classes) {}
+  record Dataset(String name, List<Path> files, int[] labels, List<String> classes) {}
 
   public static void main(String[] args) throws Exception {
     Locale.setDefault(Locale.ROOT);

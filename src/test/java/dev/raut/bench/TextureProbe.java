@@ -46,21 +46,10 @@ public final class TextureProbe {
     OpenCvNative.ensureLoaded();
     Path root = Path.of(args[0]);
     int[] sizes = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
-    List<String> classes;
-    try (var dirs = Files.list(root)) {
-      classes = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-    }
-    List<Path> files = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (int c = 0; c < classes.size(); c++) {
-      try (var walk = Files.list(root.resolve(classes.get(c)))) {
-        for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-          files.add(p);
-          labels.add(c);
-        }
-      }
-    }
-    int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+    BackboneProbe.Dataset dataset = BackboneProbe.scan(root);
+    List<String> classes = dataset.classes();
+    List<Path> files = dataset.files();
+    int[] y = dataset.labels();
     Path json = Path.of(System.getProperty("user.home"), ".cache/raut/models/embed-mobilenet-v3-texture/upstream/centernet.json");
     int threads = Integer.getInteger("probe.threads", 2);
     // features[size][recipe] per photo
