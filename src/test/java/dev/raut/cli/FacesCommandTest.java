@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raut.core.image.OpenCvNative;
+import dev.raut.testing.CapturedConsole;
 import dev.raut.testing.Samples;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -24,30 +21,14 @@ import org.opencv.imgproc.Imgproc;
 /** {@code raut faces verify|find} and {@code raut analyze --age-gender --landmarks} as a user runs them. */
 class FacesCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
+  @RegisterExtension
+  final CapturedConsole console = new CapturedConsole();
 
   @TempDir
   Path dir;
 
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
-
   private String out() {
-    return stdout.toString(StandardCharsets.UTF_8);
+    return console.out();
   }
 
   /** The same photo at 60% size, re-encoded: the same people, other pixels. */
@@ -78,7 +59,7 @@ class FacesCommandTest {
     // boxes are in each photo's own pixels: the copy's box is 60% of the original's
     assertThat(same.get("faces").get(1).get(2).asDouble() / same.get("faces").get(0).get(2).asDouble()).isBetween(0.5, 0.7);
 
-    stdout.reset();
+    console.resetOut();
     // two different people of one group photo are further apart than one person in two copies
     assertThat(RautCommand.execute("faces", "verify", photo.toString(), photo.toString(), "--face-b", "1")).isZero();
     JsonNode different = JSON.readTree(out().strip());
@@ -94,7 +75,7 @@ class FacesCommandTest {
     Imgcodecs.imwrite(blank.toString(), grey);
     grey.release();
     assertThat(RautCommand.execute("faces", "verify", Samples.photo(1).toString(), blank.toString())).isEqualTo(1);
-    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("no face was found in " + blank);
+    assertThat(console.err()).contains("no face was found in " + blank);
   }
 
   @Test
