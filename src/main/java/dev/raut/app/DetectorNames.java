@@ -1,6 +1,7 @@
 package dev.raut.app;
 
 import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.text.Messages;
 import javafx.util.StringConverter;
 
 /** The face detectors' names as every page of the app shows them: one vocabulary for the gallery, Evaluate and Live. */
@@ -8,13 +9,7 @@ public final class DetectorNames {
   private DetectorNames() {}
 
   public static String of(DetectorChoice d) {
-    return switch (d) {
-      case AUTO -> "Automatic (best for photos)";
-      case BACK -> "BlazeFace back (group photos)";
-      case FRONT -> "BlazeFace front (near faces)";
-      case HAAR -> "Haar cascade (OpenCV)";
-      case NONE -> "None (each photo is a face crop)";
-    };
+    return Messages.text("app.detector." + d.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** For a combo or choice box of detectors (not editable). */

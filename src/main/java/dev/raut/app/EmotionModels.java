@@ -1,5 +1,6 @@
 package dev.raut.app;
 
+import dev.raut.core.text.Messages;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ClassifierScope;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class EmotionModels {
     }
 
     public String label() {
-      return entry == null ? AppStrings.EMOTION_BUILT_IN : entry.name();
+      return entry == null ? Messages.text("app.emotion.builtIn") : entry.name();
     }
 
     /** The card path the analysis request carries, null for the built-in model. */
@@ -118,7 +119,7 @@ public final class EmotionModels {
     options.setAll(list);
     Option next = list.stream().filter(o -> o.key().equals(wanted)).findFirst().orElse(Option.BUILT_IN);
     if (!next.key().equals(wanted)) {
-      note.set(AppStrings.emotionModelGone(wantedName));
+      note.set(Messages.text("app.emotion.gone", wantedName));
     }
     chosen.set(next);
     use(next); // also when chosen already held an equal option

@@ -1,5 +1,6 @@
 package dev.raut.app.gallery;
 
+import dev.raut.core.text.Messages;
 import dev.raut.app.AppServices;
 import dev.raut.app.StatusModel;
 import dev.raut.core.analysis.AnalysisError;
@@ -286,7 +287,7 @@ public final class GalleryPresenter {
     AnalysisChoice c = choice.get();
     String text = c.findsFaces() ? c.label() + " · " + dev.raut.app.DetectorNames.of(detector.get()) : c.label();
     dev.raut.app.EmotionModels.Option emotion = services.emotionModels().inUseProperty().get();
-    return usesEmotions() && !emotion.builtIn() ? text + " · " + dev.raut.app.AppStrings.emotionsBy(emotion.label())
+    return usesEmotions() && !emotion.builtIn() ? text + " · " + Messages.text("app.emotion.by", emotion.label())
         : text;
   }
 

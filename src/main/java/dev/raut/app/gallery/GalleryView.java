@@ -1,6 +1,6 @@
 package dev.raut.app.gallery;
 
-import dev.raut.app.AppStrings;
+import dev.raut.core.text.Messages;
 import dev.raut.app.EmotionModels;
 import dev.raut.core.analysis.DetectorChoice;
 import java.io.File;
@@ -123,11 +123,11 @@ public final class GalleryView extends BorderPane {
     detector.setAccessibleText("Face detector");
     detector.setMaxWidth(230);
 
-    Label emotionLabel = new Label(AppStrings.EMOTION_LABEL);
+    Label emotionLabel = new Label(Messages.text("app.emotion.label"));
     ComboBox<EmotionModels.Option> emotion = new ComboBox<>(presenter.services().emotionModels().options());
     emotion.valueProperty().bindBidirectional(presenter.services().emotionModels().chosenProperty());
-    emotion.setTooltip(new Tooltip(AppStrings.EMOTION_TIP));
-    emotion.setAccessibleText(AppStrings.EMOTION_ACCESSIBLE);
+    emotion.setTooltip(new Tooltip(Messages.text("app.emotion.tip")));
+    emotion.setAccessibleText(Messages.text("app.emotion.accessible"));
     emotion.setId("emotion-model");
     emotion.setMaxWidth(230);
     emotionLabel.setLabelFor(emotion);
@@ -191,8 +191,8 @@ public final class GalleryView extends BorderPane {
     text.setMaxWidth(Double.MAX_VALUE);
     Button dismiss = new Button(null, new FontIcon(Material2AL.CLOSE));
     dismiss.getStyleClass().addAll("button-icon", "flat");
-    dismiss.setTooltip(new Tooltip(AppStrings.DISMISS));
-    dismiss.setAccessibleText(AppStrings.DISMISS);
+    dismiss.setTooltip(new Tooltip(Messages.text("common.dismiss")));
+    dismiss.setAccessibleText(Messages.text("common.dismiss"));
     dismiss.setOnAction(e -> presenter.services().emotionModels().dismissNote());
     HBox bar = new HBox(8, text, dismiss);
     bar.setAlignment(Pos.CENTER_LEFT);

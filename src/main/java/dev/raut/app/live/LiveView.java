@@ -1,6 +1,6 @@
 package dev.raut.app.live;
 
-import dev.raut.app.AppStrings;
+import dev.raut.core.text.Messages;
 import dev.raut.app.DetectorNames;
 import dev.raut.app.EmotionModels;
 import dev.raut.core.analysis.DetectorChoice;
@@ -252,9 +252,9 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     emotion.setItems(emotionModels.options());
     emotion.valueProperty().bindBidirectional(emotionModels.chosenProperty());
     emotion.setId("live-emotion-model");
-    emotion.setTooltip(new javafx.scene.control.Tooltip(AppStrings.EMOTION_TIP));
-    emotion.setAccessibleText(AppStrings.EMOTION_ACCESSIBLE);
-    Label emotionLabel = new Label(AppStrings.EMOTION_LABEL);
+    emotion.setTooltip(new javafx.scene.control.Tooltip(Messages.text("app.emotion.tip")));
+    emotion.setAccessibleText(Messages.text("app.emotion.accessible"));
+    Label emotionLabel = new Label(Messages.text("app.emotion.label"));
     emotionLabel.setLabelFor(emotion);
     emotion.disableProperty().bind(detector.disableProperty()); // objects only: no faces, no emotions
     presenter.setEmotionModel(emotionModels.card());

@@ -7,7 +7,6 @@ import static dev.raut.app.AppTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.app.AppSettings;
-import dev.raut.app.AppStrings;
 import dev.raut.app.AppTestSupport;
 import dev.raut.app.EmotionModels;
 import dev.raut.core.analysis.AnalysisRequest;
@@ -94,7 +93,7 @@ class EmotionModelChoiceTest {
     EmotionModels models = app.services().emotionModels();
     waitUntil("the library's face model offered as emotion model", 20,
         () -> models.options().stream().anyMatch(o -> !o.builtIn() && o.entry().id().equals(fer.id())));
-    assertThat(fx(() -> models.options().get(0).label())).isEqualTo(AppStrings.EMOTION_BUILT_IN);
+    assertThat(fx(() -> models.options().get(0).label())).isEqualTo(dev.raut.core.text.Messages.text("app.emotion.builtIn"));
 
     Path photo = samplePhotos().get(0);
     fxRun(() -> gallery.addPaths(List.of(photo)));
