@@ -9,14 +9,16 @@ import org.opencv.videoio.VideoCapture;
 import org.opencv.videoio.Videoio;
 
 /**
- * A video file read with OpenCV. The bundled OpenCV has no FFmpeg, so Motion-JPEG .avi files open
- * and H.264 .mp4 files do not; that case is reported as "unsupported" with the conversion to use.
- * With {@code loop} the file starts over at its end.
+ * A video file: Motion-JPEG .avi through OpenCV's own reader (Raut's recordings, and the fastest),
+ * anything else (H.264 .mp4 from a phone, .mov, .mkv, .webm) through FFmpeg. A file neither can
+ * read is reported as "unsupported" with the conversion to use. With {@code loop} the file starts
+ * over at its end.
  */
 public final class VideoFileSource implements FrameSource {
   private final Path file;
   private final boolean loop;
   private VideoCapture capture;
+  private FfmpegVideo ffmpeg;
   private double fps;
   private double timestampMs;
   private double loopOffsetMs;
@@ -41,13 +43,19 @@ public final class VideoFileSource implements FrameSource {
     close();
     // the bundled OpenCV reads video with its own Motion-JPEG backend only; naming it skips noisy probes of the others
     capture = new VideoCapture(file.toString(), Videoio.CAP_OPENCV_MJPEG);
-    if (!capture.isOpened()) {
-      close();
-      throw new CameraException("unsupported", "Raut cannot read " + file.getFileName()
-          + ": only Motion-JPEG .avi videos are supported. Convert it, for example with"
-          + " 'ffmpeg -i input.mp4 -c:v mjpeg -q:v 3 output.avi'.");
+    if (capture.isOpened()) {
+      fps = capture.get(Videoio.CAP_PROP_FPS);
+    } else {
+      capture.release();
+      capture = null;
+      ffmpeg = FfmpegVideo.open(file);
+      if (ffmpeg == null) {
+        throw new CameraException("unsupported", "Raut cannot read " + file.getFileName()
+            + ": it is not a video Raut knows. Convert it to H.264 .mp4 or Motion-JPEG .avi, for example with"
+            + " 'ffmpeg -i input -c:v mjpeg -q:v 3 output.avi'.");
+      }
+      fps = ffmpeg.fps();
     }
-    fps = capture.get(Videoio.CAP_PROP_FPS);
     if (!(fps > 0 && fps < 1000)) {
       fps = 25;
     }
@@ -58,10 +66,10 @@ public final class VideoFileSource implements FrameSource {
 
   @Override
   public boolean read(Mat bgr) throws CameraException {
-    if (capture == null) {
+    if (capture == null && ffmpeg == null) {
       throw new IllegalStateException("read before open");
     }
-    if (capture.read(bgr)) {
+    if (next(bgr)) {
       timestampMs = loopOffsetMs + framesInPass++ * 1000.0 / fps;
       return true;
     }
@@ -70,13 +78,24 @@ public final class VideoFileSource implements FrameSource {
     }
     loopOffsetMs += framesInPass * 1000.0 / fps;
     framesInPass = 0;
-    capture.set(Videoio.CAP_PROP_POS_FRAMES, 0);
-    if (!capture.read(bgr)) {
+    if (!rewind() || !next(bgr)) {
       return false;
     }
     timestampMs = loopOffsetMs;
     framesInPass = 1;
     return true;
+  }
+
+  private boolean next(Mat bgr) throws CameraException {
+    return capture != null ? capture.read(bgr) : ffmpeg.read(bgr);
+  }
+
+  private boolean rewind() {
+    if (capture != null) {
+      capture.set(Videoio.CAP_PROP_POS_FRAMES, 0);
+      return true;
+    }
+    return ffmpeg.rewind();
   }
 
   @Override
@@ -99,6 +118,10 @@ public final class VideoFileSource implements FrameSource {
     if (capture != null) {
       capture.release();
       capture = null;
+    }
+    if (ffmpeg != null) {
+      ffmpeg.close();
+      ffmpeg = null;
     }
   }
 }
