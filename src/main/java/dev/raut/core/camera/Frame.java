@@ -17,6 +17,7 @@ public final class Frame {
   long index;
   long capturedNanos;
   double timestampMs;
+  long scene;
 
   /** The pixels, 8-bit BGR. Borrowed: do not release, do not keep. */
   public Mat bgr() {
@@ -36,6 +37,11 @@ public final class Frame {
   /** Time of the frame on the source's clock (position in a video file). */
   public double timestampMs() {
     return timestampMs;
+  }
+
+  /** The scene the frame belongs to: the number goes up at each cut (see {@link SceneCuts}). */
+  public long scene() {
+    return scene;
   }
 
   int width() {

@@ -32,6 +32,8 @@ public final class LivePipeline implements AutoCloseable {
   private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
   private final LatestFrameSlot slot = new LatestFrameSlot();
   private final FaceTracker tracker = new FaceTracker();
+  /** The capture thread's: numbers the scenes of the stream. */
+  private final SceneCuts scenes = new SceneCuts();
   private final RateMeter cameraRate = new RateMeter();
   private final RateMeter analysisRate = new RateMeter();
   private final LatencyHistogram latencies = new LatencyHistogram();
@@ -127,6 +129,7 @@ public final class LivePipeline implements AutoCloseable {
         report(new SourceStatus(SourceStatus.State.CONNECTING, "Connecting to " + source.description() + "…", 0, null));
         try {
           source.open(options.openTimeout());
+          scenes.restart();
           report(SourceStatus.of(SourceStatus.State.LIVE, "Live: " + source.description() + "."));
           boolean backPressure = options.pace() == Pace.MAX && source.nominalFps() > 0;
           boolean paced = options.pace() == Pace.NATIVE && source.nominalFps() > 0;
@@ -148,6 +151,7 @@ public final class LivePipeline implements AutoCloseable {
             buffer.index = index++;
             buffer.capturedNanos = System.nanoTime();
             buffer.timestampMs = source.lastTimestampMs();
+            buffer.scene = scenes.sceneOf(buffer.bgr());
             if (firstCaptureNanos == 0) {
               firstCaptureNanos = buffer.capturedNanos;
             }
@@ -184,6 +188,7 @@ public final class LivePipeline implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       source.close();
+      scenes.close();
       captureEnded = true;
       finished.countDown();
     }
@@ -219,6 +224,7 @@ public final class LivePipeline implements AutoCloseable {
     Frame mine = slot.firstWorkerBuffer();
     AnalysisRequest lastRequest = null;
     double lastTimeMs = Double.NEGATIVE_INFINITY;
+    long lastScene = -1;
     try {
       while (running) {
         Frame frame = slot.take(mine, 100);
@@ -233,10 +239,12 @@ public final class LivePipeline implements AutoCloseable {
         }
         mine = frame;
         AnalysisRequest current = request;
-        if (!current.equals(lastRequest) || frame.timestampMs < lastTimeMs) {
-          tracker.reset(); // other detector, or a looped video / reconnected camera: old tracks mean nothing
+        if (!current.equals(lastRequest) || frame.timestampMs < lastTimeMs || frame.scene != lastScene) {
+          // other detector, a looped video / reconnected camera, or a cut to another shot: old tracks mean nothing
+          tracker.reset();
           lastRequest = current;
         }
+        lastScene = frame.scene;
         lastTimeMs = frame.timestampMs;
         ImageAnalysis analysis = analyse(frame, current);
         if (analysis == null) {
@@ -252,7 +260,8 @@ public final class LivePipeline implements AutoCloseable {
         analysisRate.record(done);
         lastResultNanos = done;
         long count = ++analysed;
-        LiveResult result = new LiveResult(frame.index, frame.timestampMs, frame.capturedNanos, latency / 1e6, analysis, tracked);
+        LiveResult result = new LiveResult(frame.index, frame.timestampMs, frame.capturedNanos, latency / 1e6, analysis,
+            tracked, frame.scene);
         Frame analysedFrame = frame;
         for (LiveListener l : listeners) {
           safely(() -> {
