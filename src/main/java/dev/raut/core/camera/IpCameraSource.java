@@ -15,6 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import org.opencv.core.Mat;
 
 /**
@@ -24,6 +30,8 @@ import org.opencv.core.Mat;
  * sent nothing for {@code stallTimeout} as lost (the pipeline then reconnects).
  */
 public final class IpCameraSource implements FrameSource {
+  /** How long a camera may take to accept the connection before it counts as not answering. */
+  private static final Duration REACH_TIMEOUT = Duration.ofSeconds(3);
   /** How often to look for a new picture: well below any camera's frame interval. */
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
@@ -76,9 +84,35 @@ public final class IpCameraSource implements FrameSource {
     return "IP camera " + url;
   }
 
+  /**
+   * Whether anything accepts a connection at the address's host and port: a wrong host, a wrong
+   * port or a phone app that is not streaming each get their own plain answer at once, instead
+   * of the driver's silent wait for a first picture.
+   */
+  static void checkReachable(URL url, Duration timeout) throws CameraException {
+    String host = url.getHost();
+    int port = url.getPort() > 0 ? url.getPort() : url.getDefaultPort();
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
+    } catch (UnknownHostException e) {
+      throw new CameraException("not_found", "No computer called " + host
+          + " is on the network. Check the camera's address.", e);
+    } catch (ConnectException e) {
+      throw new CameraException("refused", host + " refuses connections on port " + port
+          + ": check the port, and that the camera (or the phone's camera app) is streaming.", e);
+    } catch (SocketTimeoutException e) {
+      throw new CameraException("timeout", host + ":" + port + " did not answer within " + timeout.toSeconds()
+          + " s. Check that the camera is on and on the same network.", e);
+    } catch (IOException e) {
+      throw new CameraException("not_found", "Raut cannot reach " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void open(Duration timeout) throws CameraException {
     close();
+    // the driver retries a refused or unknown address silently until the timeout: find those out in seconds
+    checkReachable(url, timeout.compareTo(REACH_TIMEOUT) < 0 ? timeout : REACH_TIMEOUT);
     IpCamAuth auth = user == null || user.isEmpty() ? null : new IpCamAuth(user, password == null ? "" : password);
     IpCamDevice candidate = new IpCamDevice(url.toString(), url, IpCamMode.PUSH, auth);
     // the driver's open() waits for the first picture without a limit: run it where we can give up on it
