@@ -105,6 +105,8 @@ public final class LocalCameras {
       root = root.getCause();
     }
     String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return message.replaceAll("(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error): ?", "").trim();
+    // the driver unpacks its library into a temporary folder: the file's name says what failed, its folder nothing
+    return message.replaceAll("(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error): ?", "")
+        .replaceAll("(?:[A-Za-z]:)?(?:[/\\\\][^/\\\\\\s:]+)+[/\\\\]([^/\\\\\\s:]+)", "$1").trim();
   }
 }

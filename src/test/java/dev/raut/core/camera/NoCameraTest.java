@@ -51,6 +51,18 @@ class NoCameraTest {
   }
 
   @Test
+  void theDriversTemporaryFolderIsNotInTheMessage() {
+    CameraException e = LocalCameras.driverProblem(new UnsatisfiedLinkError(
+        "/tmp/BridJExtractedLibraries5522318853447093406/libOpenIMAJGrabber.so: libv4l2.so.0: cannot open shared"
+            + " object file: No such file or directory"));
+    assertThat(e.getMessage()).doesNotContain("/tmp").doesNotContain("BridJ")
+        .contains("(libOpenIMAJGrabber.so: libv4l2.so.0: cannot open shared object file");
+    CameraException windows = LocalCameras.driverProblem(new UnsatisfiedLinkError(
+        "C:\\Users\\Ayu\\AppData\\Local\\Temp\\BridJ123\\OpenIMAJGrabber.dll: Can't find dependent libraries"));
+    assertThat(windows.getMessage()).doesNotContain("AppData").contains("(OpenIMAJGrabber.dll: Can't find");
+  }
+
+  @Test
   void openingCameraZeroWithoutACameraIsAMessageNotACrash() {
     LocalCameraSource source = new LocalCameraSource(0, null);
     try {
