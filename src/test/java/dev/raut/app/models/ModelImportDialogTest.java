@@ -170,7 +170,7 @@ class ModelImportDialogTest {
     assertThat(text(robot, "#import-labels-count"))
         .isEqualTo("6 labels, but the model has 7 outputs: give exactly one label per output, in order.");
     assertThat(fx(() -> node(robot, "#import-labels-count", Label.class).getStyleClass())).contains("danger");
-    assertThat(text(robot, "#import-labels-from")).isEqualTo("From typed in");
+    assertThat(text(robot, "#import-labels-from")).isEqualTo("Typed in");
 
     // a labels file with indices ("0 angry") and the right count makes it importable again
     Path file = temp.resolve("emotions.txt");

@@ -6,6 +6,7 @@ import static dev.raut.app.AppTestSupport.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.app.evaluate.ConfusionHeatmapView;
+import dev.raut.core.text.Messages;
 import dev.raut.app.gallery.AnalysisChoice;
 import dev.raut.core.classify.ClassPrediction;
 import dev.raut.core.classify.ClassifierLibrary;
@@ -97,7 +98,7 @@ class TeachViewTest {
     assertThat(read.ownTestSplit()).isFalse();
     assertThat(read.train().size() + read.test().size()).isEqualTo(36);
     assertThat(fx(() -> ((Label) robot.lookup("#teach-summary").query()).getText()))
-        .isEqualTo(TeachStrings.summary(3, read.train().size(), read.test().size()));
+        .isEqualTo(Messages.text("teach.summary", 3, read.train().size(), read.test().size()));
     assertThat(gridRows(robot)).containsExactlyElementsOf(TeachTestSupport.KINDS.stream()
         .map(k -> k + " " + read.trainCounts().get(k) + " " + read.testCounts().get(k)).toList());
     assertThat(read.testCounts().values()).allMatch(n -> n >= 2);
@@ -140,10 +141,11 @@ class TeachViewTest {
     assertThat(livePoints.get()).as("curve points reached the chart while learning").isPositive();
     assertThat(embeddingUpdates.get()).as("embedding progress shown").isPositive();
     assertThat(result.testAccuracy()).as("held-out accuracy; chance is 1/3").isGreaterThan(0.8);
-    assertThat(fx(() -> ((Label) robot.lookup("#teach-accuracy").query()).getText())).isEqualTo(TeachStrings.accuracy(
-        result.report().accuracy(), result.report().balancedAccuracy(), read.test().size()));
+    assertThat(fx(() -> ((Label) robot.lookup("#teach-accuracy").query()).getText())).isEqualTo("Accuracy on "
+        + read.test().size() + " test photos " + TeachPresenter.percent(result.report().accuracy())
+        + " · Balanced accuracy " + TeachPresenter.percent(result.report().balancedAccuracy()));
     assertThat(fx(() -> ((Label) robot.lookup("#teach-head-reason").query()).getText()))
-        .contains(TeachStrings.headKind(result.training().head().kind())).contains(result.training().reason());
+        .contains(TeachPresenter.headKind(result.training().head().kind())).contains(result.training().reason());
     assertThat(fx(() -> presenter.curve().size())).isEqualTo(result.training().curves().size()).isPositive();
 
     // the confusion matrix: a cell's photos
@@ -180,7 +182,7 @@ class TeachViewTest {
     assertThat(fx(() -> app.window().gallery().choices().stream().filter(c -> c.kind() == AnalysisChoice.Kind.CLASSIFIER)
         .map(c -> c.classifier().name()).toList())).containsExactly("kinds of pattern");
     assertThat(fx(() -> ((Label) robot.lookup("#teach-save-message").query()).getText()))
-        .isEqualTo(TeachStrings.saved("kinds of pattern"));
+        .isEqualTo(Messages.text("teach.saved", "kinds of pattern"));
     assertThat(fx(() -> robot.lookup("#teach-save").query().isDisabled())).as("saved once").isTrue();
 
     // try it: a photo dropped on the page
@@ -189,7 +191,7 @@ class TeachViewTest {
     Path photo = stripes.resolve("stripes").resolve("stripes_0.png");
     assertThat(fx(() -> TeachTestSupport.drop(view(robot), List.of(photo)))).isTrue();
     waitUntil("the photo classified", 60, () -> !presenter.tryResults().isEmpty()
-        || !presenter.tryMessageProperty().get().equals(TeachStrings.TRYING));
+        || !presenter.tryMessageProperty().get().equals(Messages.text("teach.trying")));
     List<ClassPrediction> top = fx(() -> List.copyOf(presenter.tryResults()));
     assertThat(top).as(fx(() -> presenter.tryMessageProperty().get())).hasSize(3);
     assertThat(top.get(0).label()).isEqualTo("stripes");
@@ -210,7 +212,7 @@ class TeachViewTest {
     robot.clickOn("#teach-cancel");
     waitUntil("the run stopped", 60, () -> !presenter.runningProperty().get());
     assertThat(fx(() -> presenter.resultProperty().get())).isNull();
-    assertThat(fx(() -> ((Label) robot.lookup("#teach-stage").query()).getText())).isEqualTo(TeachStrings.CANCELLED);
+    assertThat(fx(() -> ((Label) robot.lookup("#teach-stage").query()).getText())).isEqualTo(Messages.text("teach.cancelled"));
     assertThat(fx(() -> robot.lookup("#teach-save").tryQuery().isPresent())).isFalse();
     assertLibraryEmpty();
 
@@ -221,7 +223,7 @@ class TeachViewTest {
     fxRun(() -> Event.fireEvent(view(robot), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false,
         false, false)));
     waitUntil("the run stopped by Esc", 60, () -> !presenter.runningProperty().get());
-    assertThat(fx(() -> presenter.stageTextProperty().get())).isEqualTo(TeachStrings.CANCELLED);
+    assertThat(fx(() -> presenter.stageTextProperty().get())).isEqualTo(Messages.text("teach.cancelled"));
     assertThat(fx(() -> presenter.resultProperty().get())).isNull();
     assertLibraryEmpty();
   }
@@ -256,7 +258,7 @@ class TeachViewTest {
     waitUntil("the folders read", 60, () -> presenter.dataProperty().get() != null);
     assertThat(fx(() -> presenter.problemProperty().get())).isEmpty();
     assertThat(fx(() -> ((Label) robot.lookup("#teach-source").query()).getText()))
-        .isEqualTo(TeachStrings.folders(List.of("checkers", "stripes", "warm")));
+        .isEqualTo(Messages.text("teach.folders", 3, "checkers, stripes, warm"));
     TeachingData read = fx(() -> presenter.dataProperty().get());
     assertThat(read.classes()).containsExactly("checkers", "stripes", "warm");
     assertThat(read.trainCounts().get("checkers") + read.testCounts().get("checkers")).isEqualTo(12);
