@@ -93,7 +93,7 @@ public final class TeachView extends StackPane {
   // held here and added weakly: a view replaced after a language change is not kept alive by the presenter
   private final ListChangeListener<TeachPresenter.ClassRow> onClassRows = c -> showClasses();
   private final ListChangeListener<Head.Epoch> onCurve = this::curveChanged;
-  private final ChangeListener<Teacher.Result> onResult = (obs, old, now) -> showResult(now);
+  private final ChangeListener<Teacher.Result> onResult = (obs, old, now) -> showResult(now, true);
   private final ListChangeListener<ImagePrediction> onCellPhotos = c -> showCellPhotos();
   private final ListChangeListener<ClassPrediction> onTryResults = c -> showTryResults();
 
@@ -124,7 +124,7 @@ public final class TeachView extends StackPane {
     // a view built on a presenter that has data, a run or a result (after a language change) shows them at once
     showClasses();
     presenter.curve().forEach(this::plot);
-    showResult(presenter.resultProperty().get());
+    showResult(presenter.resultProperty().get(), false);
     showCellPhotos();
   }
 
@@ -275,7 +275,8 @@ public final class TeachView extends StackPane {
     if (rows.isEmpty()) {
       return;
     }
-    String[] heads = {Messages.text("teach.col.class"), Messages.text("teach.col.train"), Messages.text("teach.col.test"), Messages.text("teach.col.examples")};
+    String[] heads = {Messages.text("teach.col.class"), Messages.text("teach.col.train"), Messages.text("teach.col.test"),
+        Messages.text("teach.col.examples")};
     for (int c = 0; c < heads.length; c++) {
       Label head = new Label(heads[c]);
       head.getStyleClass().add("text-bold");
@@ -510,7 +511,8 @@ public final class TeachView extends StackPane {
 
   // ---- the result
 
-  private void showResult(Teacher.Result result) {
+  /** {@code arrived}: the run just finished (scrolled into view), not a view built again on an old result. */
+  private void showResult(Teacher.Result result, boolean arrived) {
     resultSection.getChildren().clear();
     cellStrip.getChildren().clear();
     if (result == null) {
@@ -532,7 +534,9 @@ public final class TeachView extends StackPane {
     took.getStyleClass().add("text-muted");
     resultSection.getChildren().addAll(title, accuracy, head, took, saveRow(), tryRow());
     // the result is what the user waited for: bring it into view
-    javafx.application.Platform.runLater(() -> reveal(title));
+    if (arrived) {
+      javafx.application.Platform.runLater(() -> reveal(title));
+    }
     EvaluationResult evaluation = presenter.evaluationProperty().get();
     if (evaluation != null) {
       resultSection.getChildren().addAll(boldLabel(Messages.text("teach.confusion")), heatmap(evaluation), cellSection());
