@@ -116,7 +116,7 @@ public final class MainWindow implements AutoCloseable {
             this::modelsView),
         new Page("Evaluate", Material2AL.ASSESSMENT, "Measure a model on a labelled photo set",
             () -> new EvaluateView(evaluate)),
-        new Page(TeachView.PAGE, Material2MZ.SCHOOL, TeachView.PAGE_TIP,
+        new Page(TeachView.PAGE, Material2MZ.SCHOOL, TeachView.pageTip(),
             () -> new TeachView(teach, new dev.raut.app.gallery.PhotoLoader(services.ioPool()))));
   }
 

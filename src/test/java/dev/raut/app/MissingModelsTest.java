@@ -60,7 +60,7 @@ class MissingModelsTest {
     models.refresh().join();
     waitUntil("the model rows", 10, () -> fx(() -> models.defaults().size()) == ModelCatalog.defaults().cards().size());
     assertThat(fx(() -> java.util.List.copyOf(models.defaults())))
-        .allSatisfy(row -> assertThat(row.state()).isEqualTo(dev.raut.core.model.ModelState.MISSING.text()));
+        .allSatisfy(row -> assertThat(row.state()).isEqualTo(dev.raut.core.model.ModelState.MISSING));
   }
 
   @Test

@@ -1,8 +1,9 @@
 package dev.raut.app.evaluate;
 
 import dev.raut.core.evaluate.ConfusionMatrix;
-import java.util.Locale;
+import dev.raut.core.text.Messages;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -18,7 +19,9 @@ import javafx.util.Duration;
 /**
  * The confusion matrix as a grid of coloured cells: rows are true labels, columns predicted ones,
  * each cell shows its count and is coloured by its share of the row (so small classes read as
- * clearly as large ones, as in confusion.png). Clicking a cell hands its labels to {@code onCell}.
+ * clearly as large ones, as in confusion.png). Clicking a cell hands its labels (the model's own)
+ * to {@code onCell}; headers and tooltips show them through {@code display} (built-in labels in the
+ * user's language).
  * Public: the Teach page shows its held-out photos with it too.
  */
 public final class ConfusionHeatmapView extends GridPane {
@@ -31,7 +34,7 @@ public final class ConfusionHeatmapView extends GridPane {
     private final String predicted;
     private final int count;
 
-    Cell(String truth, String predicted, int count, double rowShare) {
+    Cell(String truth, String predicted, int count, double rowShare, UnaryOperator<String> display) {
       this.truth = truth;
       this.predicted = predicted;
       this.count = count;
@@ -45,10 +48,9 @@ public final class ConfusionHeatmapView extends GridPane {
         text.setTextFill(Color.WHITE);
       }
       getChildren().add(text);
-      String share = String.format(Locale.ROOT, "%.1f %%", 100 * rowShare);
-      String words = "True " + truth + ", predicted " + predicted + ": " + count + (count == 1 ? " photo" : " photos")
-          + " (" + share + " of " + truth + ")";
-      Tooltip tip = new Tooltip(words + (count > 0 ? "\nClick to see them" : ""));
+      String share = Messages.text("evaluate.percent", 100 * rowShare);
+      String words = Messages.text("evaluate.heatmap.cell", display.apply(truth), display.apply(predicted), count, share);
+      Tooltip tip = new Tooltip(count > 0 ? words + "\n" + Messages.text("evaluate.heatmap.click") : words);
       tip.setShowDelay(Duration.millis(200));
       Tooltip.install(this, tip);
       setAccessibleText(words);
@@ -70,29 +72,35 @@ public final class ConfusionHeatmapView extends GridPane {
     }
   }
 
+  /** The labels shown as they are (a user's own classes). */
   public ConfusionHeatmapView(ConfusionMatrix matrix, BiConsumer<String, String> onCell) {
+    this(matrix, onCell, UnaryOperator.identity());
+  }
+
+  public ConfusionHeatmapView(ConfusionMatrix matrix, BiConsumer<String, String> onCell, UnaryOperator<String> display) {
     getStyleClass().add("heatmap");
     setHgap(2);
     setVgap(2);
-    Label corner = new Label("true \u2193  predicted \u2192");
+    Label corner = new Label(Messages.text("evaluate.heatmap.corner"));
     corner.getStyleClass().add("text-muted");
     add(corner, 0, 0);
     int n = matrix.size();
     for (int c = 0; c < n; c++) {
-      Label head = new Label(matrix.labels().get(c));
+      Label head = new Label(display.apply(matrix.labels().get(c)));
       head.getStyleClass().add("heatmap-header");
       head.setMinWidth(CELL);
       GridPane.setHalignment(head, HPos.CENTER);
       add(head, c + 1, 0);
     }
     for (int r = 0; r < n; r++) {
-      Label head = new Label(matrix.labels().get(r));
+      Label head = new Label(display.apply(matrix.labels().get(r)));
       head.getStyleClass().add("heatmap-header");
       head.setAlignment(Pos.CENTER_RIGHT);
       head.setMaxWidth(Double.MAX_VALUE);
       add(head, 0, r + 1);
       for (int c = 0; c < n; c++) {
-        Cell cell = new Cell(matrix.labels().get(r), matrix.labels().get(c), matrix.count(r, c), matrix.rowFraction(r, c));
+        Cell cell = new Cell(matrix.labels().get(r), matrix.labels().get(c), matrix.count(r, c), matrix.rowFraction(r, c),
+            display);
         if (cell.count() > 0) {
           cell.setOnMouseClicked(e -> onCell.accept(cell.truth(), cell.predicted()));
         }

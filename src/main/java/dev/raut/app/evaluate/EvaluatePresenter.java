@@ -11,9 +11,11 @@ import dev.raut.core.evaluate.DatasetReader;
 import dev.raut.core.evaluate.EvaluationResult;
 import dev.raut.core.evaluate.EvaluationRunner;
 import dev.raut.core.evaluate.EvaluationSettings;
+import dev.raut.core.evaluate.EvaluationTask;
 import dev.raut.core.evaluate.ImagePrediction;
 import dev.raut.core.evaluate.LabelMap;
 import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.text.Messages;
 import dev.raut.evaluate.report.EvaluationReportFiles;
 import java.io.File;
 import java.io.IOException;
@@ -203,8 +205,8 @@ public final class EvaluatePresenter implements AutoCloseable {
     running.set(true);
     problem.set("");
     progress.set(-1);
-    progressText.set("Reading the dataset…");
-    services.status().setMessage("Evaluating " + data.getFileName() + "…");
+    progressText.set(Messages.text("evaluate.reading"));
+    services.status().setMessage(Messages.text("evaluate.evaluating", String.valueOf(data.getFileName())));
     runner.execute(() -> evaluate(data, settings, stop));
   }
 
@@ -212,14 +214,14 @@ public final class EvaluatePresenter implements AutoCloseable {
   public void cancel() {
     cancelled.set(true);
     if (running.get()) {
-      progressText.set("Cancelling…");
+      progressText.set(Messages.text("evaluate.cancelling"));
     }
   }
 
   private void evaluate(Path data, EvaluationSettings settings, AtomicBoolean stop) {
     try {
       Dataset read = DatasetReader.read(data);
-      Platform.runLater(() -> progressText.set(read.images().size() + " images; loading the model…"));
+      Platform.runLater(() -> progressText.set(Messages.text("evaluate.loading", read.images().size())));
       Analyzer analyzer = services.analyzer().join();
       AtomicLong lastShown = new AtomicLong();
       EvaluationResult done = new EvaluationRunner(analyzer, AppServices.ANALYSIS_THREADS).run(read, settings,
@@ -241,7 +243,7 @@ public final class EvaluatePresenter implements AutoCloseable {
   private void showProgress(int done, int total) {
     if (!cancelled.get()) {
       progress.set(total == 0 ? 1 : (double) done / total);
-      progressText.set(done + " of " + total + " images");
+      progressText.set(Messages.text("evaluate.progress", done, total));
     }
   }
 
@@ -251,10 +253,10 @@ public final class EvaluatePresenter implements AutoCloseable {
     cellPhotos.clear();
     cellTitle.set("");
     result.set(done);
-    progressText.set(done.complete() ? "Done in " + seconds(done) : "Cancelled after " + done.predictions().size()
-        + " of " + done.dataset().images().size() + " images");
-    services.status().setMessage("Evaluation " + (done.complete() ? "finished" : "cancelled") + ": "
-        + done.predictions().size() + " images in " + seconds(done));
+    progressText.set(done.complete() ? Messages.text("evaluate.done", seconds(done))
+        : Messages.text("evaluate.cancelledAfter", done.predictions().size(), done.dataset().images().size()));
+    services.status().setMessage(Messages.text(done.complete() ? "evaluate.finished" : "evaluate.cancelled",
+        done.predictions().size(), seconds(done)));
   }
 
   private void failed(String reason) {
@@ -262,11 +264,11 @@ public final class EvaluatePresenter implements AutoCloseable {
     progress.set(0);
     progressText.set("");
     problem.set(reason);
-    services.status().setMessage("Evaluation failed: " + reason);
+    services.status().setMessage(Messages.text("evaluate.failed", reason));
   }
 
-  private static String seconds(EvaluationResult r) {
-    return String.format(Locale.ROOT, "%.1f s", r.elapsed().toMillis() / 1000.0);
+  static String seconds(EvaluationResult r) {
+    return Messages.text("evaluate.seconds", r.elapsed().toMillis() / 1000.0);
   }
 
   /** Shows the photos of true class {@code truth} predicted as {@code predicted}. */
@@ -277,8 +279,9 @@ public final class EvaluatePresenter implements AutoCloseable {
     }
     List<ImagePrediction> files = r.filesIn(truth, predicted);
     cellPhotos.setAll(files);
-    cellTitle.set("True " + truth + ", predicted " + predicted + ": " + files.size()
-        + (files.size() == 1 ? " photo" : " photos"));
+    EvaluationTask kind = r.settings().task();
+    cellTitle.set(Messages.text("evaluate.cell", TaskChoice.display(kind, truth), TaskChoice.display(kind, predicted),
+        files.size()));
   }
 
   /** Puts the photos of the shown cell into the gallery and switches to it. */
@@ -299,12 +302,12 @@ public final class EvaluatePresenter implements AutoCloseable {
       try {
         return EvaluationReportFiles.write(r, folder, new ImageDecoder());
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write the report to " + folder + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(Messages.text("evaluate.export.failed", folder, e.getMessage()), e);
       }
     }, services.ioPool());
     written.whenComplete((files, error) -> Platform.runLater(() -> {
       if (error == null) {
-        services.status().setMessage("Report written to " + folder.resolve(EvaluationReportFiles.HTML));
+        services.status().setMessage(Messages.text("evaluate.export.done", folder.resolve(EvaluationReportFiles.HTML)));
       } else {
         problem.set(AppServices.rootMessage(error));
       }

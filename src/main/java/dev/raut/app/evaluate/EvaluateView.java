@@ -7,16 +7,19 @@ import dev.raut.core.evaluate.ClassificationReport;
 import dev.raut.core.evaluate.EvaluationResult;
 import dev.raut.core.evaluate.EvaluationTask;
 import dev.raut.core.evaluate.ImagePrediction;
+import dev.raut.core.text.Messages;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -51,7 +54,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * The Evaluate page: choose a labelled dataset (or drop it on the page), the task and detector,
  * run with progress and Cancel, then read the report — summary, per-class table, the confusion
  * matrix as a clickable heatmap with the photos of the clicked cell, the no-prediction and error
- * lists — and export it as HTML.
+ * lists — and export it as HTML. Everything it shows comes from the presenter, so a new view
+ * (after a language change) shows the same run and report in the new language.
  */
 public final class EvaluateView extends StackPane {
   /** Photos of a cell shown as thumbnails on the page; the gallery takes any number. */
@@ -62,6 +66,9 @@ public final class EvaluateView extends StackPane {
   private final EvaluatePresenter presenter;
   private final VBox report = new VBox(12);
   private final FlowPane cellStrip = new FlowPane(6, 6);
+  // held here and added weakly: a view replaced after a language change is not kept alive by the presenter
+  private final ChangeListener<EvaluationResult> onResult = (obs, old, now) -> showReport(now);
+  private final ListChangeListener<ImagePrediction> onCellPhotos = c -> showCellPhotos();
 
   public EvaluateView(EvaluatePresenter presenter) {
     this.presenter = presenter;
@@ -74,15 +81,16 @@ public final class EvaluateView extends StackPane {
     getChildren().add(scroll);
     setOnDragOver(this::onDragOver);
     setOnDragDropped(this::onDragDropped);
-    presenter.resultProperty().addListener((obs, old, now) -> showReport(now));
-    presenter.cellPhotos().addListener((ListChangeListener<ImagePrediction>) c -> showCellPhotos());
+    presenter.resultProperty().addListener(new WeakChangeListener<>(onResult));
+    presenter.cellPhotos().addListener(new WeakListChangeListener<>(onCellPhotos));
+    showReport(presenter.resultProperty().get());
+    showCellPhotos();
   }
 
   private static Node heading() {
-    Label title = new Label("Evaluate a model");
+    Label title = new Label(Messages.text("evaluate.title"));
     title.getStyleClass().add("title-2");
-    Label hint = new Label("Measure a model on photos whose right answers you know: a folder with one sub-folder per"
-        + " class, or a CSV of image,label rows. Drop it here or choose it.");
+    Label hint = new Label(Messages.text("evaluate.intro"));
     hint.getStyleClass().add("text-muted");
     hint.setWrapText(true);
     return new VBox(4, title, hint);
@@ -92,17 +100,17 @@ public final class EvaluateView extends StackPane {
     Label path = new Label();
     path.setId("eval-dataset");
     path.textProperty().bind(Bindings.createStringBinding(() -> presenter.datasetProperty().get() == null
-        ? "No dataset chosen" : presenter.datasetProperty().get().toString(), presenter.datasetProperty()));
+        ? Messages.text("evaluate.noDataset") : presenter.datasetProperty().get().toString(), presenter.datasetProperty()));
     path.setMinWidth(0);
     HBox.setHgrow(path, Priority.ALWAYS);
     path.setMaxWidth(Double.MAX_VALUE);
-    Button folder = new Button("Folder…", new FontIcon(Material2AL.FOLDER_OPEN));
-    folder.setTooltip(new Tooltip("A folder with one sub-folder of photos per class"));
+    Button folder = new Button(Messages.text("evaluate.folder"), new FontIcon(Material2AL.FOLDER_OPEN));
+    folder.setTooltip(new Tooltip(Messages.text("evaluate.folder.tip")));
     folder.setOnAction(e -> chooseFolder());
-    Button csv = new Button("CSV…", new FontIcon(Material2AL.DESCRIPTION));
-    csv.setTooltip(new Tooltip("A CSV of image,label rows (paths relative to the CSV)"));
+    Button csv = new Button(Messages.text("evaluate.csv"), new FontIcon(Material2AL.DESCRIPTION));
+    csv.setTooltip(new Tooltip(Messages.text("evaluate.csv.tip")));
     csv.setOnAction(e -> chooseCsv());
-    Label label = new Label("Dataset");
+    Label label = new Label(Messages.text("evaluate.dataset"));
     label.getStyleClass().add("text-bold");
     HBox row = new HBox(10, keepWidth(label), path, keepWidth(folder), keepWidth(csv));
     row.setAlignment(Pos.CENTER_LEFT);
@@ -114,27 +122,28 @@ public final class EvaluateView extends StackPane {
     ComboBox<TaskChoice> task = new ComboBox<>(presenter.tasks());
     task.setId("eval-task");
     task.valueProperty().bindBidirectional(presenter.taskProperty());
-    task.setTooltip(new Tooltip("What is compared with your labels"));
-    task.setAccessibleText("Task");
+    task.setTooltip(new Tooltip(Messages.text("evaluate.task.tip")));
+    task.setAccessibleText(Messages.text("evaluate.task"));
     ComboBox<DetectorChoice> detector = new ComboBox<>();
     detector.getItems().setAll(DetectorChoice.AUTO, DetectorChoice.FRONT, DetectorChoice.BACK, DetectorChoice.HAAR,
         DetectorChoice.NONE);
     detector.setId("eval-detector");
     detector.valueProperty().bindBidirectional(presenter.detectorProperty());
     detector.setConverter(DetectorNames.converter());
-    detector.setTooltip(new Tooltip("The face detector for the emotion task; None when every photo already is a face crop"));
-    detector.setAccessibleText("Face detector");
+    detector.setTooltip(new Tooltip(Messages.text("evaluate.detector.tip")));
+    detector.setAccessibleText(Messages.text("evaluate.detector.accessible"));
     detector.disableProperty().bind(Bindings.createBooleanBinding(() -> presenter.taskProperty().get() == null
         || presenter.taskProperty().get().task() != EvaluationTask.EMOTION, presenter.taskProperty()));
     TextField labelMap = new TextField();
     labelMap.setId("eval-labels-map");
-    labelMap.setPromptText("happiness=happy, anger=angry");
+    labelMap.setPromptText(Messages.text("evaluate.labelMap.prompt"));
     labelMap.textProperty().bindBidirectional(presenter.labelMapProperty());
-    labelMap.setTooltip(new Tooltip("Rename your labels to the model's: a=b pairs separated by commas, or a file of a=b lines"));
-    labelMap.setAccessibleText("Rename labels");
+    labelMap.setTooltip(new Tooltip(Messages.text("evaluate.labelMap.tip")));
+    labelMap.setAccessibleText(Messages.text("evaluate.labelMap"));
     labelMap.setPrefColumnCount(18);
     // in a narrow window the pairs wrap onto a second line instead of cutting their names to "Det…"
-    FlowPane row = new FlowPane(16, 8, named("Task", task), named("Detector", detector), named("Rename labels", labelMap));
+    FlowPane row = new FlowPane(16, 8, named(Messages.text("evaluate.task"), task),
+        named(Messages.text("evaluate.detector"), detector), named(Messages.text("evaluate.labelMap"), labelMap));
     row.setAlignment(Pos.CENTER_LEFT);
     row.disableProperty().bind(presenter.runningProperty());
     return row;
@@ -154,15 +163,15 @@ public final class EvaluateView extends StackPane {
   }
 
   private Node runRow() {
-    Button run = new Button("Run", new FontIcon(Material2MZ.PLAY_ARROW));
+    Button run = new Button(Messages.text("evaluate.run"), new FontIcon(Material2MZ.PLAY_ARROW));
     run.setId("eval-run");
     run.getStyleClass().add("accent");
-    run.setTooltip(new Tooltip("Analyse every photo of the dataset and compare with its label"));
+    run.setTooltip(new Tooltip(Messages.text("evaluate.run.tip")));
     run.disableProperty().bind(presenter.runningProperty().or(presenter.datasetProperty().isNull()));
     run.setOnAction(e -> presenter.run());
-    Button cancel = new Button("Cancel", new FontIcon(Material2AL.CLOSE));
+    Button cancel = new Button(Messages.text("common.cancel"), new FontIcon(Material2AL.CLOSE));
     cancel.setId("eval-cancel");
-    cancel.setTooltip(new Tooltip("Stop; the report covers the photos analysed so far"));
+    cancel.setTooltip(new Tooltip(Messages.text("evaluate.cancel.tip")));
     cancel.disableProperty().bind(presenter.runningProperty().not());
     cancel.setOnAction(e -> presenter.cancel());
     ProgressBar bar = new ProgressBar();
@@ -194,7 +203,7 @@ public final class EvaluateView extends StackPane {
 
   private void chooseFolder() {
     DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Choose the dataset folder (one sub-folder per class)");
+    chooser.setTitle(Messages.text("evaluate.folder.title"));
     initialFolder().ifPresent(chooser::setInitialDirectory);
     File folder = chooser.showDialog(getScene().getWindow());
     if (folder != null) {
@@ -204,8 +213,8 @@ public final class EvaluateView extends StackPane {
 
   private void chooseCsv() {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Choose the labels CSV");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+    chooser.setTitle(Messages.text("evaluate.csv.title"));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.text("evaluate.csv.files"), "*.csv"));
     initialFolder().ifPresent(chooser::setInitialDirectory);
     File file = chooser.showOpenDialog(getScene().getWindow());
     if (file != null) {
@@ -248,8 +257,9 @@ public final class EvaluateView extends StackPane {
       return;
     }
     ClassificationReport r = result.report();
-    Label summary = new Label(String.format(Locale.ROOT, "Accuracy %s · Balanced accuracy %s · Macro F1 %s",
-        percent(r.accuracy()), percent(r.balancedAccuracy()), percent(r.macroAverage().f1())));
+    EvaluationTask task = result.settings().task();
+    Label summary = new Label(Messages.text("evaluate.summary", percent(r.accuracy()), percent(r.balancedAccuracy()),
+        percent(r.macroAverage().f1())));
     summary.setId("eval-summary");
     summary.getStyleClass().add("title-3");
     Label counts = new Label(countsText(result));
@@ -257,46 +267,43 @@ public final class EvaluateView extends StackPane {
     counts.setWrapText(true);
     report.getChildren().addAll(summary, counts);
     if (!result.unknownLabels().isEmpty()) {
-      Label unknown = new Label("Labels the model does not know (map them with Rename labels): " + result.unknownLabels()
-          .entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")));
+      Label unknown = new Label(Messages.text("evaluate.unknownLabels", result.unknownLabels().entrySet().stream()
+          .map(e -> e.getKey() + " (" + Messages.number(e.getValue(), 0) + ")").collect(Collectors.joining(", "))));
       unknown.getStyleClass().add("warning");
       unknown.setWrapText(true);
       report.getChildren().add(unknown);
     }
-    Button export = new Button("Export HTML report…", new FontIcon(Material2AL.DESCRIPTION));
+    Button export = new Button(Messages.text("evaluate.export"), new FontIcon(Material2AL.DESCRIPTION));
     export.setId("eval-export");
-    export.setTooltip(new Tooltip("Write report.html, report.json, predictions.csv and confusion.png into a folder"));
+    export.setTooltip(new Tooltip(Messages.text("evaluate.export.tip")));
     export.setOnAction(e -> chooseExportFolder());
     keepWidth(export);
-    report.getChildren().addAll(export, sectionTitle("Per class"), classTable(r),
-        sectionTitle("Confusion matrix (colour: share of the true class; click a cell to see its photos)"),
-        heatmap(r), cellSection());
-    addList(result.settings().task(), result.withoutPrediction(), true);
-    addList(result.settings().task(), result.errors(), false);
+    report.getChildren().addAll(export, sectionTitle(Messages.text("evaluate.perClass")), classTable(r, task),
+        sectionTitle(Messages.text("evaluate.confusion")), heatmap(r, task), cellSection());
+    addList(task, result.withoutPrediction(), true);
+    addList(task, result.errors(), false);
   }
 
-  private Node heatmap(ClassificationReport r) {
+  private Node heatmap(ClassificationReport r, EvaluationTask task) {
     if (r.matrix().size() > MAX_HEATMAP_CLASSES) {
       // n² cells: beyond this the grid is unreadable and heavy; the exported confusion.png has it all
-      Label tooMany = new Label(r.matrix().size() + " classes are too many to draw here; the exported report's"
-          + " confusion.png has the whole matrix.");
+      Label tooMany = new Label(Messages.text("evaluate.tooMany", r.matrix().size()));
       tooMany.getStyleClass().add("text-muted");
       return tooMany;
     }
-    return new ConfusionHeatmapView(r.matrix(), presenter::showCell);
+    return new ConfusionHeatmapView(r.matrix(), presenter::showCell, label -> TaskChoice.display(task, label));
   }
 
   private static String countsText(EvaluationResult result) {
-    String text = String.format(Locale.ROOT, "%s on %s · %d of %d images evaluated; %s: %d; errors: %d · accuracy over"
-            + " all images (no prediction and errors counted as wrong) %s · %.1f s",
-        result.model(), result.dataset().source().getFileName(), result.predictions().size(),
-        result.dataset().images().size(), result.settings().task().noPredictionText(), result.withoutPrediction().size(),
-        result.errors().size(), percent(result.endToEndAccuracy()), result.elapsed().toMillis() / 1000.0);
-    return result.complete() ? text : "Cancelled · " + text;
+    String text = Messages.text("evaluate.counts", result.model(), String.valueOf(result.dataset().source().getFileName()),
+        result.predictions().size(), result.dataset().images().size(), TaskChoice.noPrediction(result.settings().task()),
+        result.withoutPrediction().size(), result.errors().size(), percent(result.endToEndAccuracy()),
+        EvaluatePresenter.seconds(result));
+    return result.complete() ? text : Messages.text("evaluate.counts.cancelled", text);
   }
 
   static String percent(double ratio) {
-    return String.format(Locale.ROOT, "%.1f %%", 100 * ratio);
+    return Messages.text("evaluate.percent", 100 * ratio);
   }
 
   private static Label sectionTitle(String text) {
@@ -305,26 +312,26 @@ public final class EvaluateView extends StackPane {
     return label;
   }
 
-  private static TableView<ClassMetrics> classTable(ClassificationReport r) {
+  private static TableView<ClassMetrics> classTable(ClassificationReport r, EvaluationTask task) {
     TableView<ClassMetrics> table = new TableView<>();
     table.setId("eval-classes");
     table.getItems().setAll(r.classes());
-    table.getColumns().add(column("Class", ClassMetrics::label));
-    table.getColumns().add(column("Precision", c -> decimal(c.precision())));
-    table.getColumns().add(column("Recall", c -> decimal(c.recall())));
-    table.getColumns().add(column("F1", c -> decimal(c.f1())));
-    table.getColumns().add(column("Support", c -> String.valueOf(c.support())));
+    table.getColumns().add(column(Messages.text("evaluate.col.class"), c -> TaskChoice.display(task, c.label())));
+    table.getColumns().add(column(Messages.text("evaluate.col.precision"), c -> decimal(c.precision())));
+    table.getColumns().add(column(Messages.text("evaluate.col.recall"), c -> decimal(c.recall())));
+    table.getColumns().add(column(Messages.text("evaluate.col.f1"), c -> decimal(c.f1())));
+    table.getColumns().add(column(Messages.text("evaluate.col.support"), c -> Messages.number(c.support(), 0)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setFixedCellSize(30);
     table.setPrefHeight(30 * Math.min(r.classes().size(), 12) + 46);
     table.setMinHeight(Region.USE_PREF_SIZE);
     table.setMaxWidth(640);
-    table.setAccessibleText("Precision, recall, F1 and support per class");
+    table.setAccessibleText(Messages.text("evaluate.table.accessible"));
     return table;
   }
 
   private static String decimal(double value) {
-    return String.format(Locale.ROOT, "%.4f", value);
+    return Messages.text("evaluate.decimal", value);
   }
 
   private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
@@ -338,9 +345,9 @@ public final class EvaluateView extends StackPane {
     Label title = new Label();
     title.setId("eval-cell-title");
     title.textProperty().bind(presenter.cellTitleProperty());
-    Button toGallery = new Button("Show in gallery", new FontIcon(Material2MZ.PHOTO_LIBRARY));
+    Button toGallery = new Button(Messages.text("evaluate.toGallery"), new FontIcon(Material2MZ.PHOTO_LIBRARY));
     toGallery.setId("eval-cell-gallery");
-    toGallery.setTooltip(new Tooltip("Add these photos to the gallery and open it"));
+    toGallery.setTooltip(new Tooltip(Messages.text("evaluate.toGallery.tip")));
     toGallery.setOnAction(e -> presenter.openCellInGallery());
     HBox header = new HBox(10, title, keepWidth(toGallery));
     header.setAlignment(Pos.CENTER_LEFT);
@@ -353,22 +360,26 @@ public final class EvaluateView extends StackPane {
 
   private void showCellPhotos() {
     List<ImagePrediction> photos = presenter.cellPhotos();
-    cellStrip.getChildren().setAll(photos.stream().limit(MAX_THUMBNAILS).map(EvaluateView::thumbnail).toList());
+    EvaluationResult result = presenter.resultProperty().get();
+    EvaluationTask task = result == null ? EvaluationTask.CLASSIFY : result.settings().task();
+    cellStrip.getChildren().setAll(photos.stream().limit(MAX_THUMBNAILS).map(p -> thumbnail(p, task)).toList());
     if (photos.size() > MAX_THUMBNAILS) {
-      cellStrip.getChildren().add(new Label("and " + (photos.size() - MAX_THUMBNAILS) + " more: Show in gallery"));
+      cellStrip.getChildren().add(new Label(Messages.text("evaluate.more", photos.size() - MAX_THUMBNAILS)));
     }
   }
 
-  private static Node thumbnail(ImagePrediction photo) {
+  private static Node thumbnail(ImagePrediction photo, EvaluationTask task) {
     // loaded in the background by JavaFX, at thumbnail size
     ImageView view = new ImageView(new Image(photo.file().toUri().toString(), THUMBNAIL, THUMBNAIL, true, true, true));
-    Label caption = new Label(String.format(Locale.ROOT, "%s %s", photo.predicted(), percent(photo.confidence())));
+    Label caption = new Label(Messages.text("evaluate.thumbnail.caption", TaskChoice.display(task, photo.predicted()),
+        percent(photo.confidence())));
     caption.getStyleClass().add("text-small");
     VBox box = new VBox(2, view, caption);
     box.getStyleClass().add("eval-thumbnail");
     box.setUserData(photo.file());
     box.setPrefWidth(THUMBNAIL);
-    Tooltip.install(box, new Tooltip(photo.file() + "\ntrue " + photo.truth() + ", predicted " + photo.predicted()));
+    Tooltip.install(box, new Tooltip(Messages.text("evaluate.thumbnail.tip", photo.file(),
+        TaskChoice.display(task, photo.truth()), TaskChoice.display(task, photo.predicted()))));
     return box;
   }
 
@@ -376,7 +387,7 @@ public final class EvaluateView extends StackPane {
     if (photos.isEmpty()) {
       return;
     }
-    String what = noPrediction ? capitalised(task.noPredictionText()) : "Could not be analysed";
+    String what = noPrediction ? capitalised(TaskChoice.noPrediction(task)) : Messages.text("evaluate.errors");
     ListView<ImagePrediction> list = new ListView<>();
     list.setId(noPrediction ? "eval-no-prediction" : "eval-errors");
     list.getItems().setAll(photos);
@@ -384,13 +395,13 @@ public final class EvaluateView extends StackPane {
       @Override
       protected void updateItem(ImagePrediction p, boolean empty) {
         super.updateItem(p, empty);
-        setText(empty || p == null ? null : p.name() + " (" + p.truth() + ")"
+        setText(empty || p == null ? null : p.name() + " (" + TaskChoice.display(task, p.truth()) + ")"
             + (p.error() == null ? "" : ": " + p.error().message()));
       }
     });
     list.setPrefHeight(Math.min(photos.size(), 8) * 26 + 4);
     list.setMinHeight(Region.USE_PREF_SIZE);
-    report.getChildren().addAll(sectionTitle(what + ": " + photos.size()), list);
+    report.getChildren().addAll(sectionTitle(Messages.text("evaluate.list", what, photos.size())), list);
   }
 
   private static String capitalised(String text) {
@@ -399,7 +410,7 @@ public final class EvaluateView extends StackPane {
 
   private void chooseExportFolder() {
     DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Folder for report.html, report.json, predictions.csv and confusion.png");
+    chooser.setTitle(Messages.text("evaluate.export.title"));
     initialFolder().ifPresent(chooser::setInitialDirectory);
     File folder = chooser.showDialog(getScene().getWindow());
     if (folder != null) {

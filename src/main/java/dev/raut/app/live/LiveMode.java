@@ -1,19 +1,8 @@
 package dev.raut.app.live;
 
-/** What the Live view analyses on each frame. */
+/** What the Live view analyses on each frame (its words are the analysis list's: {@link LiveChoice}). */
 public enum LiveMode {
-  FACES_AND_EMOTIONS("Faces & emotions"),
-  OBJECTS("Objects"),
-  CLASSIFIER("My classifier");
-
-  private final String label;
-
-  LiveMode(String label) {
-    this.label = label;
-  }
-
-  @Override
-  public String toString() {
-    return label;
-  }
+  FACES_AND_EMOTIONS,
+  OBJECTS,
+  CLASSIFIER
 }

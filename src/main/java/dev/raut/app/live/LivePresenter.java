@@ -18,6 +18,7 @@ import dev.raut.core.camera.MjpegRecorder;
 import dev.raut.core.camera.OverlayPainter;
 import dev.raut.core.camera.SourceStatus;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -58,7 +59,7 @@ public final class LivePresenter implements AutoCloseable {
   private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("raut-live-io"));
 
   private final ReadOnlyObjectWrapper<SourceStatus> status =
-      new ReadOnlyObjectWrapper<>(SourceStatus.of(SourceStatus.State.STOPPED, "Pick a source and press Start."));
+      new ReadOnlyObjectWrapper<>(SourceStatus.of(SourceStatus.State.STOPPED, Messages.text("live.idle")));
   private final ReadOnlyStringWrapper hud = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -350,8 +351,18 @@ public final class LivePresenter implements AutoCloseable {
     }
     LiveStats s = p.stats();
     double[] latency = overlayLatencyMs();
-    hud.set(String.format(Locale.ROOT, "camera %.1f fps · analysis %.1f fps · latency %.0f ms (p95 %.0f)",
-        s.cameraFps(), s.analysisFps(), latency[0], latency[1]));
+    // made a few times a second, so it follows a language change by itself
+    hud.set(Messages.text("live.hud", fixed(s.cameraFps(), 1), fixed(s.analysisFps(), 1), fixed(latency[0], 0),
+        fixed(latency[1], 0)));
+  }
+
+  /** A number with exactly {@code decimals} decimals in the language's style: the HUD does not jitter in width. */
+  private static String fixed(double value, int decimals) {
+    java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(Messages.language().locale());
+    format.setMinimumFractionDigits(decimals);
+    format.setMaximumFractionDigits(decimals);
+    format.setGroupingUsed(false);
+    return format.format(value);
   }
 
   // ---- control thread ---------------------------------------------------------------------------
@@ -509,7 +520,7 @@ public final class LivePresenter implements AutoCloseable {
       MjpegRecorder done = recorder;
       recorder = null;
       done.close();
-      Platform.runLater(() -> notice.set("Recording saved to " + done.file() + " (" + done.frames() + " frames)."));
+      Platform.runLater(() -> notice.set(Messages.text("live.recordingSaved", done.file(), done.frames())));
     }
   }
 
@@ -521,10 +532,10 @@ public final class LivePresenter implements AutoCloseable {
         OverlayPainter.paint(copy, result, points, mirrored);
         Files.createDirectories(file.getParent());
         boolean ok = Imgcodecs.imwrite(file.toString(), copy);
-        String message = ok ? "Snapshot saved to " + file + "." : "The snapshot could not be written to " + file + ".";
+        String message = Messages.text(ok ? "live.snapshotSaved" : "live.snapshotNotWritten", file);
         Platform.runLater(() -> notice.set(message));
       } catch (java.io.IOException e) {
-        Platform.runLater(() -> notice.set("The snapshot could not be written: " + e.getMessage()));
+        Platform.runLater(() -> notice.set(Messages.text("live.snapshotFailed", e.getMessage())));
       } finally {
         copy.release();
       }

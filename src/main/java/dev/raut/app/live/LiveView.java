@@ -16,7 +16,9 @@ import dev.raut.core.camera.SourceStatus;
 import dev.raut.core.camera.VideoFileSource;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -27,6 +29,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -42,26 +47,27 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
  * The Live view: pick a camera, an IP camera or a video file, watch it with face, emotion or object
  * overlays, a HUD with camera FPS, analysis FPS and latency, mirror, pause, snapshot and recording.
  * Self-contained: host it with {@code new LiveView(engine)}; it stops its source when it leaves the
- * window or the window closes, and {@link #close()} releases everything.
+ * window or the window closes, and {@link #close()} releases everything. {@link #relabel()} shows
+ * its words in a new language without touching the source, the choices or what is typed.
  */
 public final class LiveView extends BorderPane implements AutoCloseable {
   enum SourceKind {
-    CAMERA("Camera"), IP_CAMERA("IP camera"), VIDEO_FILE("Video file");
+    CAMERA("live.source.camera"), IP_CAMERA("live.source.ip"), VIDEO_FILE("live.source.file");
 
-    private final String label;
+    private final String key;
 
-    SourceKind(String label) {
-      this.label = label;
+    SourceKind(String key) {
+      this.key = key;
     }
 
-    @Override
-    public String toString() {
-      return label;
+    String label() {
+      return Messages.text(key);
     }
   }
 
@@ -73,7 +79,7 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   private final TextField user = new TextField();
   private final PasswordField password = new PasswordField();
   private final TextField videoPath = new TextField();
-  private final CheckBox loop = new CheckBox("Loop");
+  private final CheckBox loop = new CheckBox();
   private final ComboBox<LiveChoice> mode = new ComboBox<>();
   private final EmotionModels emotionModels;
   private final ComboBox<EmotionModels.Option> emotion = new ComboBox<>();
@@ -87,7 +93,9 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   private final OverlayCanvas overlay = new OverlayCanvas();
   private final Label hud = new Label();
   private final Label statusText = new Label();
-  private final Button retry = new Button("Retry now");
+  private final Button retry = new Button();
+  /** Puts each word on its control; run again by {@link #relabel()}. */
+  private final List<Runnable> words = new ArrayList<>();
   private final VBox statusBox = new VBox(8, statusText, retry);
   private final VBox emptyState;
   private final Label notice = new Label();
@@ -108,13 +116,13 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     this.emotionModels = emotionModels;
     getStyleClass().add("live-view");
     setTop(controls());
-    Button useIp = new Button("Use an IP camera");
+    Button useIp = say(new Button(), "live.empty.ip");
     useIp.setOnAction(e -> kind.setValue(SourceKind.IP_CAMERA));
-    Button useFile = new Button("Open a video file");
+    Button useFile = say(new Button(), "live.empty.file");
     useFile.setOnAction(e -> kind.setValue(SourceKind.VIDEO_FILE));
-    Label emptyTitle = new Label("No camera found");
+    Label emptyTitle = say(new Label(), "live.empty.title");
     emptyTitle.setStyle("-fx-font-size: 18px; -fx-font-weight: bold; -fx-text-fill: white;");
-    Label emptyHint = new Label("Use an IP camera or a video file.");
+    Label emptyHint = say(new Label(), "live.empty.hint");
     emptyHint.setStyle("-fx-text-fill: #dddddd;");
     Label driverHint = new Label();
     driverHint.setWrapText(true);
@@ -165,10 +173,34 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     presenter.start(source);
   }
 
+  /** Shows the words in the current language; the source, the choices and the fields stay as they are. FX thread. */
+  public void relabel() {
+    words.forEach(Runnable::run);
+  }
+
+  /** Gives {@code control} the text of {@code key}, now and at each {@link #relabel()}. */
+  private <T extends Labeled> T say(T control, String key) {
+    return words(control, c -> c.setText(Messages.text(key)));
+  }
+
+  /** Runs {@code apply} (which sets words on {@code target}) now and at each {@link #relabel()}. */
+  private <T> T words(T target, Consumer<T> apply) {
+    Runnable r = () -> apply.accept(target);
+    words.add(r);
+    r.run();
+    return target;
+  }
+
+  private Tooltip tip(String key) {
+    return words(new Tooltip(), t -> t.setText(Messages.text(key)));
+  }
+
   private Region controls() {
     kind.getItems().setAll(SourceKind.values());
     kind.setValue(SourceKind.CAMERA);
-    camera.setPromptText("No camera");
+    // a new converter makes the box show its items' words again
+    words(kind, k -> k.setConverter(converter(SourceKind::label)));
+    words(camera, c -> c.setPromptText(Messages.text("live.camera.none")));
     camera.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
       @Override
       protected void updateItem(CameraDevice item, boolean empty) {
@@ -179,7 +211,7 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     camera.setButtonCell(camera.getCellFactory().call(null));
     camera.valueProperty().addListener((o, was, now) ->
         resolution.getItems().setAll(now == null ? java.util.List.of() : now.resolutions()));
-    resolution.setPromptText("Resolution");
+    words(resolution, r -> r.setPromptText(Messages.text("live.resolution")));
     resolution.getItems().addListener((javafx.collections.ListChangeListener<CameraDevice.Resolution>) c -> {
       if (!resolution.getItems().isEmpty()) {
         resolution.setValue(resolution.getItems().get(resolution.getItems().size() - 1));
@@ -191,15 +223,16 @@ public final class LiveView extends BorderPane implements AutoCloseable {
         camera.setValue(now.get(0)); // the default camera
       }
     });
-    url.setPromptText("http://camera/video.mjpg");
+    words(url, u -> u.setPromptText(Messages.text("live.url.prompt")));
     url.setPrefColumnCount(22);
-    user.setPromptText("user (optional)");
+    words(user, u -> u.setPromptText(Messages.text("live.user.prompt")));
     user.setPrefColumnCount(8);
-    password.setPromptText("password");
+    words(password, u -> u.setPromptText(Messages.text("live.password.prompt")));
     password.setPrefColumnCount(8);
-    videoPath.setPromptText("Motion-JPEG .avi");
+    words(videoPath, u -> u.setPromptText(Messages.text("live.video.prompt")));
     videoPath.setPrefColumnCount(18);
-    Button browse = new Button("Browse…");
+    say(loop, "live.loop");
+    Button browse = say(new Button(), "live.browse");
     browse.setOnAction(e -> chooseVideo());
     loop.setSelected(true);
 
@@ -214,25 +247,30 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     ipFields.visibleProperty().bind(kind.valueProperty().isEqualTo(SourceKind.IP_CAMERA));
     fileFields.visibleProperty().bind(kind.valueProperty().isEqualTo(SourceKind.VIDEO_FILE));
 
-    Button start = new Button("Start");
+    Button start = say(new Button(), "live.start");
     start.setId("live-start");
     start.setDefaultButton(true);
     start.setOnAction(e -> startChosen());
-    Button stop = new Button("Stop");
+    Button stop = say(new Button(), "live.stop");
     stop.setId("live-stop");
     stop.disableProperty().bind(presenter.runningProperty().not());
     stop.setOnAction(e -> presenter.stop());
-    HBox sourceRow = new HBox(8, new Label("Source"), kind, cameraFields, ipFields, fileFields, start, stop);
+    HBox sourceRow = new HBox(8, say(new Label(), "live.source"), kind, cameraFields, ipFields, fileFields, start, stop);
     sourceRow.setAlignment(Pos.CENTER_LEFT);
 
     mode.getItems().setAll(LiveChoice.FACES, LiveChoice.OBJECTS, LiveChoice.FROM_FILE);
     mode.setValue(LiveChoice.FACES);
     mode.setId("live-mode");
-    mode.setTooltip(new javafx.scene.control.Tooltip(LiveStrings.MODE_TIP));
-    mode.setAccessibleText("Analyse");
+    mode.setTooltip(tip("live.mode.tip"));
+    words(mode, m -> {
+      m.setAccessibleText(Messages.text("live.analyse"));
+      // new cells show each entry's words in the current language
+      m.setCellFactory(list -> labelCell());
+      m.setButtonCell(labelCell());
+    });
     // the gallery's order and names; Automatic also finds the small faces of a group in view
     detector.getItems().setAll(DetectorChoice.AUTO, DetectorChoice.BACK, DetectorChoice.FRONT, DetectorChoice.HAAR);
-    detector.setConverter(DetectorNames.converter());
+    words(detector, d -> d.setConverter(DetectorNames.converter()));
     detector.setValue(DetectorChoice.AUTO);
     detector.setId("live-detector");
     detector.disableProperty().bind(Bindings.createBooleanBinding(
@@ -252,9 +290,13 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     emotion.setItems(emotionModels.options());
     emotion.valueProperty().bindBidirectional(emotionModels.chosenProperty());
     emotion.setId("live-emotion-model");
-    emotion.setTooltip(new javafx.scene.control.Tooltip(Messages.text("app.emotion.tip")));
-    emotion.setAccessibleText(Messages.text("app.emotion.accessible"));
-    Label emotionLabel = new Label(Messages.text("app.emotion.label"));
+    emotion.setTooltip(tip("app.emotion.tip"));
+    words(emotion, m -> {
+      m.setAccessibleText(Messages.text("app.emotion.accessible"));
+      m.setCellFactory(list -> labelCell());
+      m.setButtonCell(labelCell());
+    });
+    Label emotionLabel = say(new Label(), "app.emotion.label");
     emotionLabel.setLabelFor(emotion);
     emotion.disableProperty().bind(detector.disableProperty()); // objects only: no faces, no emotions
     presenter.setEmotionModel(emotionModels.card());
@@ -264,37 +306,63 @@ public final class LiveView extends BorderPane implements AutoCloseable {
         presenter.showNotice(now);
       }
     });
-    CheckBox keypoints = new CheckBox("Keypoints");
+    CheckBox keypoints = say(new CheckBox(), "live.keypoints");
     keypoints.selectedProperty().bindBidirectional(presenter.keypointsProperty());
-    CheckBox mirror = new CheckBox("Mirror");
+    CheckBox mirror = say(new CheckBox(), "live.mirror");
     mirror.selectedProperty().bindBidirectional(presenter.mirrorProperty());
-    ToggleButton pause = new ToggleButton("Pause");
+    ToggleButton pause = say(new ToggleButton(), "live.pause");
     pause.selectedProperty().bindBidirectional(presenter.pausedProperty());
-    Button snapshot = new Button("Snapshot");
+    Button snapshot = say(new Button(), "live.snapshot");
     snapshot.disableProperty().bind(presenter.runningProperty().not());
     snapshot.setOnAction(e -> presenter.snapshot());
-    ToggleButton record = new ToggleButton("Record");
+    ToggleButton record = say(new ToggleButton(), "live.record");
     record.disableProperty().bind(presenter.runningProperty().not());
     record.setOnAction(e -> presenter.setRecording(record.isSelected()));
     presenter.recordingProperty().addListener((o, was, now) -> record.setSelected(now));
-    HBox analysisRow = new HBox(8, new Label("Analyse"), mode, new Label("Detector"), detector, emotionLabel, emotion,
+    HBox analysisRow = new HBox(8, say(new Label(), "live.analyse"), mode, say(new Label(), "live.detector"), detector,
+        emotionLabel, emotion,
         keypoints, mirror, pause, snapshot, record);
     analysisRow.setAlignment(Pos.CENTER_LEFT);
     // per-face extras cost time on every face of every frame: off unless chosen
-    CheckBox ageGender = new CheckBox(LiveStrings.AGE_GENDER);
+    CheckBox ageGender = say(new CheckBox(), "live.ageGender");
     ageGender.setId("live-age-gender");
-    CheckBox landmarks = new CheckBox(LiveStrings.LANDMARKS);
+    CheckBox landmarks = say(new CheckBox(), "live.landmarks");
     landmarks.setId("live-landmarks");
     for (CheckBox extra : List.of(ageGender, landmarks)) {
-      extra.setTooltip(new javafx.scene.control.Tooltip(LiveStrings.EXTRAS_TIP));
+      extra.setTooltip(tip("live.extras.tip"));
       extra.disableProperty().bind(detector.disableProperty());
       extra.selectedProperty().addListener(o -> presenter.setFaceExtras(ageGender.isSelected(), landmarks.isSelected()));
     }
-    HBox extrasRow = new HBox(8, new Label(LiveStrings.PER_FACE), ageGender, landmarks);
+    HBox extrasRow = new HBox(8, say(new Label(), "live.perFace"), ageGender, landmarks);
     extrasRow.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(6, sourceRow, analysisRow, extrasRow);
     box.setPadding(new Insets(8));
     return box;
+  }
+
+  /** A list cell that shows its item's words as they are when it is drawn. */
+  private static <T> ListCell<T> labelCell() {
+    return new ListCell<>() {
+      @Override
+      protected void updateItem(T item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : item.toString());
+      }
+    };
+  }
+
+  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T value) {
+        return value == null ? "" : text.apply(value);
+      }
+
+      @Override
+      public T fromString(String string) {
+        throw new UnsupportedOperationException("not editable");
+      }
+    };
   }
 
   private StackPane stage() {
@@ -313,6 +381,7 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     statusBox.setAlignment(Pos.CENTER);
     statusBox.setStyle("-fx-background-color: rgba(0,0,0,0.55); -fx-padding: 16;");
     statusBox.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    say(retry, "live.retry");
     retry.setOnAction(e -> presenter.retry());
     presenter.statusProperty().addListener((o, was, now) -> showStatus(now));
     showStatus(presenter.statusProperty().get());
@@ -460,9 +529,10 @@ public final class LiveView extends BorderPane implements AutoCloseable {
 
   private void chooseVideo() {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Open a Motion-JPEG video");
-    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Motion-JPEG video", "*.avi", "*.mjpg", "*.mjpeg"),
-        new FileChooser.ExtensionFilter("All files", "*.*"));
+    chooser.setTitle(Messages.text("live.video.title"));
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter(Messages.text("live.video.filter"), "*.avi", "*.mjpg", "*.mjpeg"),
+        new FileChooser.ExtensionFilter(Messages.text("live.allFiles"), "*.*"));
     File file = chooser.showOpenDialog(window());
     if (file != null) {
       videoPath.setText(file.getPath());
@@ -472,8 +542,9 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   /** "From a file…": a card or .onnx becomes an entry of its own; cancelling goes back to {@code previous}. */
   private void pickClassifierFile(LiveChoice previous) {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle(LiveStrings.CHOOSER_TITLE);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(LiveStrings.CHOOSER_FILTER, "*.onnx", "*.json"));
+    chooser.setTitle(Messages.text("live.classifier.title"));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.text("live.classifier.filter"), "*.onnx",
+        "*.json"));
     File file = chooser.showOpenDialog(window());
     if (file == null) {
       mode.setValue(previous == null || previous.pickFile() ? LiveChoice.FACES : previous);

@@ -3,8 +3,9 @@ package dev.raut.app.live;
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.camera.LiveResult;
 import dev.raut.core.camera.TrackedFace;
+import dev.raut.core.text.Labels;
+import dev.raut.core.text.Messages;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -37,7 +38,7 @@ final class OverlayCanvas extends Canvas {
     g.setLineWidth(2);
     for (ImageAnalysis.DetectedObjectResult o : result.analysis().objects()) {
       double[] r = place(o.box(), x, y, scale, frameWidth, mirror);
-      box(g, r, Color.gray(0.85), o.label() + " " + percent(o.score()));
+      box(g, r, Color.gray(0.85), score(Labels.object(o.label()), o.score()));
       drawnObjects++;
     }
     for (TrackedFace face : result.faces()) {
@@ -64,13 +65,33 @@ final class OverlayCanvas extends Canvas {
     }
     if (!result.analysis().classes().isEmpty()) {
       ImageAnalysis.ClassScore top = result.analysis().classes().get(0);
-      tag(g, x + 8, y + 8, Color.WHITE, top.label() + " " + percent(top.score()));
+      tag(g, x + 8, y + 8, Color.WHITE, score(top.label(), top.score()));
     }
   }
 
-  /** A face's tag: its smoothed emotion (or detection score), a per-face classifier's top class, age and gender. */
+  /**
+   * A face's tag in the current language: its smoothed emotion (or detection score), a per-face
+   * classifier's top class, age and gender ("senang 92% · 34 th P"). The recordings keep core's
+   * ASCII caption: OpenCV's fonts have no other characters.
+   */
   static String label(TrackedFace face) {
-    return face.caption(" · ");
+    StringBuilder text = new StringBuilder(face.smoothedEmotion() == null
+        ? Messages.text("live.overlay.face", Messages.percent(face.face().score()))
+        : score(Labels.emotion(face.smoothedEmotion().label()), face.smoothedEmotion().score()));
+    if (!face.smoothedClasses().isEmpty()) {
+      ImageAnalysis.ClassScore top = face.smoothedClasses().get(0);
+      text.append(" · ").append(score(top.label(), top.score())); // the user's own classes, as they named them
+    }
+    if (face.smoothedAge() != null && face.smoothedGender() != null) {
+      boolean female = face.smoothedGender().label().equals("female");
+      text.append(" · ").append(Messages.text("live.overlay.age", Math.round(face.smoothedAge()))).append(' ')
+          .append(Messages.text(female ? "live.overlay.female" : "live.overlay.male"));
+    }
+    return text.toString();
+  }
+
+  private static String score(String label, double score) {
+    return Messages.text("live.overlay.score", label, Messages.percent(score));
   }
 
   int drawnFaces() {
@@ -102,10 +123,6 @@ final class OverlayCanvas extends Canvas {
     g.fillRect(x, top, w, 19);
     g.setFill(Color.BLACK);
     g.fillText(text, x + 4, top + 2);
-  }
-
-  private static String percent(double score) {
-    return String.format(Locale.ROOT, "%.0f%%", score * 100);
   }
 
   @Override

@@ -1,12 +1,11 @@
 package dev.raut.app.models;
 
-import static dev.raut.app.models.ModelsStrings.*;
-
 import dev.raut.app.AppServices;
 import dev.raut.core.classify.ClassPrediction;
 import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.classify.ClassifierSpec;
 import dev.raut.core.classify.PreparedImport;
+import dev.raut.core.text.Messages;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +59,8 @@ import javafx.util.StringConverter;
  * import. A refused model keeps the dialog open with the reason in plain words; nothing is imported.
  */
 final class ImportDialog extends Dialog<ButtonType> {
+  /** The card's record of labels the user typed (cards are written in English, whatever the app's language). */
+  private static final String TYPED_IN = "typed in"; // not user text
   private static final List<String> PHOTO_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp", ".gif",
       ".tif", ".tiff");
 
@@ -68,27 +69,27 @@ final class ImportDialog extends Dialog<ButtonType> {
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final BooleanProperty labelsFit = new SimpleBooleanProperty();
   private final ProgressIndicator progress = new ProgressIndicator();
-  private final Label source = new Label(NO_MODEL);
+  private final Label source = new Label(Messages.text("models.noModel"));
   private final Label status = new Label();
   private final Label format = new Label();
   private final Label input = new Label();
   private final ComboBox<ClassifierSpec.Normalization> scaling = new ComboBox<>();
   private final Label scalingReason = new Label();
   private final ComboBox<ClassifierSpec.ColorOrder> colour = new ComboBox<>();
-  private final CheckBox softmax = new CheckBox(SOFTMAX);
+  private final CheckBox softmax = new CheckBox(Messages.text("models.softmax"));
   private final TextArea labels = new TextArea();
   private final Label labelsFrom = new Label();
   private final Label labelsCount = new Label();
   private final ToggleGroup scope = new ToggleGroup();
-  private final RadioButton wholePhoto = new RadioButton(WHOLE_PHOTO);
-  private final RadioButton eachFace = new RadioButton(EACH_FACE);
+  private final RadioButton wholePhoto = new RadioButton(Messages.text("models.wholePhoto"));
+  private final RadioButton eachFace = new RadioButton(Messages.text("models.eachFace"));
   private final TextField name = new TextField();
   private final Label notes = new Label();
   private final Label trialTitle = new Label();
   private final VBox trialRows = new VBox(4);
   private final GridPane found = new GridPane();
   private final Button importButton;
-  /** Where the labels in the text area came from; "typed in" once the user edits them. */
+  /** Where the labels in the text area came from, as the card records it; {@link #TYPED_IN} once the user edits them. */
   private String labelsOrigin;
   private boolean settingLabels;
   /** Set once the user edits the Name field: from then on a newly chosen model keeps the user's name. */
@@ -102,8 +103,8 @@ final class ImportDialog extends Dialog<ButtonType> {
   ImportDialog(ModelsPresenter presenter, Window owner) {
     this.presenter = presenter;
     initOwner(owner);
-    setTitle(DIALOG_TITLE);
-    setHeaderText(DIALOG_HEADER);
+    setTitle(Messages.text("models.dialog.title"));
+    setHeaderText(Messages.text("models.dialog.header"));
     setResizable(true);
     getDialogPane().setId("import-dialog");
 
@@ -115,15 +116,15 @@ final class ImportDialog extends Dialog<ButtonType> {
     status.setMaxWidth(820);
     // a refusal can run to several lines: the label takes the height its text needs and can be copied
     status.setMinHeight(Region.USE_PREF_SIZE);
-    MenuItem copyStatus = new MenuItem(COPY);
+    MenuItem copyStatus = new MenuItem(Messages.text("models.copy"));
     copyStatus.setOnAction(e -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, status.getText())));
     status.setContextMenu(new ContextMenu(copyStatus));
 
-    Button chooseFile = new Button(CHOOSE_FILE);
-    chooseFile.setTooltip(new Tooltip(CHOOSE_FILE_TIP));
+    Button chooseFile = new Button(Messages.text("models.chooseFile"));
+    chooseFile.setTooltip(new Tooltip(Messages.text("models.chooseFile.tip")));
     chooseFile.setOnAction(e -> chooseModelFile());
-    Button chooseFolder = new Button(CHOOSE_FOLDER);
-    chooseFolder.setTooltip(new Tooltip(CHOOSE_FOLDER_TIP));
+    Button chooseFolder = new Button(Messages.text("models.chooseFolder"));
+    chooseFolder.setTooltip(new Tooltip(Messages.text("models.chooseFolder.tip")));
     chooseFolder.setOnAction(e -> chooseModelFolder());
     chooseFile.disableProperty().bind(busy);
     chooseFolder.disableProperty().bind(busy);
@@ -131,12 +132,12 @@ final class ImportDialog extends Dialog<ButtonType> {
     format.setId("import-format");
     input.setId("import-input");
     notes.setId("import-notes");
-    HBox modelRow = new HBox(8, new Label(MODEL), chooseFile, chooseFolder, source, progress);
+    HBox modelRow = new HBox(8, new Label(Messages.text("models.model")), chooseFile, chooseFolder, source, progress);
     modelRow.setAlignment(Pos.CENTER_LEFT);
 
     scaling.getItems().setAll(ClassifierSpec.Normalization.values());
-    scaling.setConverter(converter(ModelsStrings::scaling));
-    scaling.setTooltip(new Tooltip(SCALING_TIP));
+    scaling.setConverter(converter(ModelsView::scaling));
+    scaling.setTooltip(new Tooltip(Messages.text("models.scaling.tip")));
     scaling.setId("import-scaling");
     scaling.valueProperty().addListener((obs, old, now) -> {
       // Keras' "caffe" preprocessing also swaps the channels to BGR
@@ -149,18 +150,18 @@ final class ImportDialog extends Dialog<ButtonType> {
     scalingReason.setMaxWidth(420);
     scalingReason.setId("import-scaling-reason");
     colour.getItems().setAll(ClassifierSpec.ColorOrder.RGB, ClassifierSpec.ColorOrder.BGR);
-    colour.setTooltip(new Tooltip(COLOUR_TIP));
+    colour.setTooltip(new Tooltip(Messages.text("models.colourOrder.tip")));
     colour.valueProperty().addListener(o -> retry());
     softmax.selectedProperty().addListener(o -> retry());
 
     labels.setPrefRowCount(8);
     labels.setPrefColumnCount(22);
-    labels.setTooltip(new Tooltip(LABELS_TIP));
+    labels.setTooltip(new Tooltip(Messages.text("models.labels.tip")));
     labels.setId("import-labels");
     labels.textProperty().addListener(o -> {
       if (!settingLabels) {
-        labelsOrigin = LABELS_TYPED;
-        labelsFrom.setText(labelsFrom(LABELS_TYPED));
+        labelsOrigin = TYPED_IN;
+        labelsFrom.setText(Messages.text("models.labels.typed"));
       }
       checkLabels();
     });
@@ -168,14 +169,14 @@ final class ImportDialog extends Dialog<ButtonType> {
     labelsFrom.setId("import-labels-from");
     labelsCount.setWrapText(true);
     labelsCount.setId("import-labels-count");
-    Button chooseLabels = new Button(CHOOSE_LABELS);
-    chooseLabels.setTooltip(new Tooltip(CHOOSE_LABELS_TIP));
+    Button chooseLabels = new Button(Messages.text("models.labelsFile"));
+    chooseLabels.setTooltip(new Tooltip(Messages.text("models.labelsFile.tip")));
     chooseLabels.setOnAction(e -> chooseLabelsFile());
 
     wholePhoto.setToggleGroup(scope);
     eachFace.setToggleGroup(scope);
     wholePhoto.setSelected(true);
-    eachFace.setTooltip(new Tooltip(EACH_FACE_TIP));
+    eachFace.setTooltip(new Tooltip(Messages.text("models.eachFace.tip")));
     wholePhoto.setId("import-scope-image");
     eachFace.setId("import-scope-face");
     name.setId("import-name");
@@ -184,8 +185,8 @@ final class ImportDialog extends Dialog<ButtonType> {
     notes.setWrapText(true);
     notes.setMaxWidth(420);
 
-    Button tryPhoto = new Button(TRY);
-    tryPhoto.setTooltip(new Tooltip(TRY_TIP));
+    Button tryPhoto = new Button(Messages.text("models.try"));
+    tryPhoto.setTooltip(new Tooltip(Messages.text("models.try.tip")));
     tryPhoto.setOnAction(e -> chooseTrialPhoto());
     tryPhoto.disableProperty().bind(busy.or(labelsFit.not()));
     trialTitle.setWrapText(true);
@@ -198,17 +199,17 @@ final class ImportDialog extends Dialog<ButtonType> {
     keys.setMinWidth(95);
     found.getColumnConstraints().add(keys);
     int row = 0;
-    found.addRow(row++, new Label(FORMAT), format);
-    found.addRow(row++, new Label(INPUT), input);
-    found.addRow(row++, new Label(SCALING), scaling);
+    found.addRow(row++, new Label(Messages.text("models.format")), format);
+    found.addRow(row++, new Label(Messages.text("models.input")), input);
+    found.addRow(row++, new Label(Messages.text("models.scaling")), scaling);
     found.add(scalingReason, 1, row++);
-    found.addRow(row++, new Label(COLOUR), colour);
+    found.addRow(row++, new Label(Messages.text("models.colourOrder")), colour);
     found.add(softmax, 1, row++);
-    found.addRow(row++, new Label(LOOKS_AT), new HBox(12, wholePhoto, eachFace));
-    found.addRow(row++, new Label(NAME), name);
-    found.addRow(row, new Label(NOTES), notes);
+    found.addRow(row++, new Label(Messages.text("models.looksAt")), new HBox(12, wholePhoto, eachFace));
+    found.addRow(row++, new Label(Messages.text("models.name")), name);
+    found.addRow(row, new Label(Messages.text("models.notes")), notes);
 
-    VBox labelsBox = new VBox(6, new HBox(8, new Label(LABELS), chooseLabels), labelsFrom, labels, labelsCount,
+    VBox labelsBox = new VBox(6, new HBox(8, new Label(Messages.text("models.labels")), chooseLabels), labelsFrom, labels, labelsCount,
         tryPhoto, trialTitle, trialRows);
     labelsBox.setPrefWidth(380);
     HBox columns = new HBox(20, found, labelsBox);
@@ -221,7 +222,7 @@ final class ImportDialog extends Dialog<ButtonType> {
     getDialogPane().setContent(content);
     getDialogPane().setPrefWidth(900);
 
-    ButtonType importType = new ButtonType(IMPORT, ButtonBar.ButtonData.OK_DONE);
+    ButtonType importType = new ButtonType(Messages.text("models.importButton"), ButtonBar.ButtonData.OK_DONE);
     getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
     importButton = (Button) getDialogPane().lookupButton(importType);
     importButton.setId("import-confirm");
@@ -246,12 +247,12 @@ final class ImportDialog extends Dialog<ButtonType> {
   private void chooseModelFile() {
     FileChooser chooser = new FileChooser();
     chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter(ALL_MODEL_FILES, "*.h5", "*.hdf5", "*.keras", "*.json", "*.zip", "*.onnx"),
-        new FileChooser.ExtensionFilter(KERAS_FILES, "*.h5", "*.hdf5", "*.keras"),
-        new FileChooser.ExtensionFilter(TFJS_FILES, "*.json"),
-        new FileChooser.ExtensionFilter(TM_FILES, "*.zip"),
-        new FileChooser.ExtensionFilter(ONNX_FILES, "*.onnx"),
-        new FileChooser.ExtensionFilter(ALL_FILES, "*"));
+        new FileChooser.ExtensionFilter(Messages.text("models.files.allModels"), "*.h5", "*.hdf5", "*.keras", "*.json", "*.zip", "*.onnx"),
+        new FileChooser.ExtensionFilter(Messages.text("models.files.keras"), "*.h5", "*.hdf5", "*.keras"),
+        new FileChooser.ExtensionFilter(Messages.text("models.files.tfjs"), "*.json"),
+        new FileChooser.ExtensionFilter(Messages.text("models.files.tm"), "*.zip"),
+        new FileChooser.ExtensionFilter(Messages.text("models.files.onnx"), "*.onnx"),
+        new FileChooser.ExtensionFilter(Messages.text("models.files.all"), "*"));
     File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
     if (file != null) {
       load(file.toPath());
@@ -277,7 +278,7 @@ final class ImportDialog extends Dialog<ButtonType> {
     trialRows.getChildren().clear();
     trialTitle.setText("");
     source.setText(model.getFileName().toString());
-    say(reading(model.getFileName().toString()), false);
+    say(Messages.text("models.reading", model.getFileName().toString()), false);
     if (!nameTyped) {
       settingName = true;
       name.setText(nameOf(model));
@@ -308,13 +309,14 @@ final class ImportDialog extends Dialog<ButtonType> {
     ClassifierSpec spec = p.spec();
     say("", false);
     format.setText(formatLine(p.format().displayName(), p.frameworkVersion(), p.conversionMillis()));
-    input.setText(inputLine(spec.width(), spec.height(), spec.color()));
+    input.setText(ModelsView.inputLine(spec.width(), spec.height(), spec.color()));
     boolean grey = spec.color() == ClassifierSpec.ColorOrder.GREY;
     colour.setDisable(grey);
     colour.setValue(grey ? ClassifierSpec.ColorOrder.RGB : spec.color());
     softmax.setSelected(spec.softmax());
     scaling.setValue(spec.normalization());
-    scalingReason.setText(p.preprocessingCertain() ? p.preprocessingReason() : question(p.preprocessingReason()));
+    scalingReason.setText(p.preprocessingCertain() ? p.preprocessingReason()
+        : Messages.text("models.question", p.preprocessingReason()));
     scalingReason.getStyleClass().removeAll("warning", "text-muted");
     scalingReason.getStyleClass().add(p.preprocessingCertain() ? "text-muted" : "warning");
     settingLabels = true;
@@ -380,15 +382,16 @@ final class ImportDialog extends Dialog<ButtonType> {
     }
     int count = typedLabels().size();
     labelsFit.set(count == p.outputCount());
-    labelsCount.setText(labelsCount(count, p.outputCount()));
+    labelsCount.setText(Messages.text(count == p.outputCount() ? "models.labels.fit" : "models.labels.misfit", count,
+        p.outputCount()));
     labelsCount.getStyleClass().removeAll("danger", "text-muted");
     labelsCount.getStyleClass().add(labelsFit.get() ? "text-muted" : "danger");
   }
 
   private void chooseLabelsFile() {
     FileChooser chooser = new FileChooser();
-    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(TEXT_FILES, "*.txt", "*.csv", "*.labels"),
-        new FileChooser.ExtensionFilter(ALL_FILES, "*"));
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(Messages.text("models.files.text"), "*.txt", "*.csv", "*.labels"),
+        new FileChooser.ExtensionFilter(Messages.text("models.files.all"), "*"));
     File file = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
     if (file != null) {
       loadLabels(file.toPath());
@@ -433,9 +436,9 @@ final class ImportDialog extends Dialog<ButtonType> {
 
   private void chooseTrialPhoto() {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle(CHOOSE_PHOTO);
-    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(PHOTOS,
-        PHOTO_EXTENSIONS.stream().map(e -> "*" + e).toList()), new FileChooser.ExtensionFilter(ALL_FILES, "*"));
+    chooser.setTitle(Messages.text("models.try.title"));
+    chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(Messages.text("models.files.photos"),
+        PHOTO_EXTENSIONS.stream().map(e -> "*" + e).toList()), new FileChooser.ExtensionFilter(Messages.text("models.files.all"), "*"));
     File photo = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
     if (photo != null) {
       tryOn(photo.toPath());
@@ -459,15 +462,15 @@ final class ImportDialog extends Dialog<ButtonType> {
     }
     int mine = ++trialGeneration;
     lastTrialPhoto = photo;
-    trialTitle.setText(trying(photo.getFileName().toString()));
+    trialTitle.setText(Messages.text("models.trying", photo.getFileName().toString()));
     presenter.tryPrepared(p, name.getText(), spec(), photo).whenComplete((list, error) -> Platform.runLater(() -> {
       if (mine == trialGeneration) {
         if (error != null) {
           trialRows.getChildren().clear();
           trialTitle.setText(AppServices.rootMessage(error));
         } else {
-          trialTitle.setText(photo.getFileName().toString() + " · " + scaling(scaling.getValue())
-              + (eachFace.isSelected() ? "\n" + TRY_FACE_HINT : ""));
+          trialTitle.setText(Messages.text("models.trial", photo.getFileName().toString(), ModelsView.scaling(scaling.getValue()))
+              + (eachFace.isSelected() ? "\n" + Messages.text("models.try.faceHint") : ""));
           showTrial(list);
         }
       }
@@ -486,11 +489,11 @@ final class ImportDialog extends Dialog<ButtonType> {
       ProgressBar bar = new ProgressBar(c.score());
       bar.setPrefWidth(180);
       bar.setFocusTraversable(false);
-      Label pct = new Label(percent(c.score()));
+      Label pct = new Label(Messages.percent(c.score()));
       pct.setMinWidth(40);
       HBox line = new HBox(8, label, bar, pct);
       line.setAlignment(Pos.CENTER_LEFT);
-      line.setAccessibleText(c.label() + " " + percent(c.score()));
+      line.setAccessibleText(c.label() + " " + Messages.percent(c.score()));
       trialRows.getChildren().add(line);
     }
   }
@@ -509,9 +512,9 @@ final class ImportDialog extends Dialog<ButtonType> {
     PreparedImport withLabels;
     try {
       spec = spec();
-      withLabels = p.withLabels(spec.labels(), labelsOrigin == null ? LABELS_TYPED : labelsOrigin);
+      withLabels = p.withLabels(spec.labels(), labelsOrigin == null ? TYPED_IN : labelsOrigin);
     } catch (RuntimeException e) {
-      showProblem(notImported(e.getMessage()));
+      showProblem(Messages.text("models.notImported", e.getMessage()));
       done.complete(null);
       return done;
     }
@@ -521,7 +524,7 @@ final class ImportDialog extends Dialog<ButtonType> {
         Platform.runLater(() -> {
           busy.set(false);
           if (error != null) {
-            showProblem(notImported(AppServices.rootMessage(error)));
+            showProblem(Messages.text("models.notImported", AppServices.rootMessage(error)));
           } else {
             setResult(ButtonType.OK);
             close();
@@ -553,6 +556,19 @@ final class ImportDialog extends Dialog<ButtonType> {
     }
     e.setDropCompleted(done);
     e.consume();
+  }
+
+  /** "Keras HDF5 (.h5) · Keras 2.0.5 · read in 1.2 s". */
+  private static String formatLine(String format, String version, long millis) {
+    String line = version == null || version.isEmpty() ? format : Messages.text("models.formatVersion", format, version);
+    return millis > 0 ? Messages.text("models.readIn", line, millis / 1000.0) : line;
+  }
+
+  private static String labelsFrom(String source) {
+    if (source == null) {
+      return Messages.text("models.labels.madeUp");
+    }
+    return TYPED_IN.equals(source) ? Messages.text("models.labels.typed") : Messages.text("models.labels.from", source);
   }
 
   static boolean isPhoto(Path path) {

@@ -13,7 +13,9 @@ import dev.raut.core.image.ImageDecodeException;
 import dev.raut.core.model.ModelCard;
 import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.model.ModelFetcher;
+import dev.raut.core.model.ModelState;
 import dev.raut.core.model.ModelStore;
+import dev.raut.core.text.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -34,8 +36,8 @@ import javafx.collections.ObservableList;
  * on the I/O pool; lists are updated on the FX thread.
  */
 public final class ModelsPresenter {
-  /** A default model as the table shows it. */
-  public record DefaultModel(String id, String name, String task, String source, String license, String state) {}
+  /** A default model as the table shows it (the view puts the task and the state into words). */
+  public record DefaultModel(String id, String name, String task, String source, String license, ModelState state) {}
 
   private final AppServices services;
   private final Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged;
@@ -84,10 +86,18 @@ public final class ModelsPresenter {
     return CompletableFuture.allOf(library, cache);
   }
 
-  /** What an imported classifier was imported from, as the card's provenance says ("ONNX" for older cards). */
+  /**
+   * What an imported classifier was imported from, as the card's provenance says ("ONNX" for older
+   * cards); a model taught on the Teach page in the current language.
+   */
   public String formatOf(ClassifierLibrary.Entry entry) {
-    return formats.getOrDefault(entry.id(), "");
+    String format = formats.getOrDefault(entry.id(), "");
+    return format.startsWith(TAUGHT_IN_RAUT)
+        ? Messages.text("models.format.taught") + format.substring(TAUGHT_IN_RAUT.length()) : format;
   }
+
+  /** The format a taught model's card names (written by Teach and {@code raut teach}, in English like all cards). */
+  public static final String TAUGHT_IN_RAUT = "Taught in Raut"; // not user text: the card's own word
 
   private static String readFormat(Path card) {
     try {
@@ -105,7 +115,7 @@ public final class ModelsPresenter {
   private static DefaultModel row(ModelStore store, ModelCard card) {
     return new DefaultModel(card.id(), card.name(), card.task(),
         card.source().registry() + " " + card.source().coordinates(), card.license(),
-        ModelFetcher.state(store, card).text());
+        ModelFetcher.state(store, card));
   }
 
   /** The preprocessing guessed from the model's input and output shapes (labels class_0...). */
@@ -134,7 +144,7 @@ public final class ModelsPresenter {
         services.ioPool()).thenCompose(entry -> refresh().thenApply(v -> entry)).whenComplete((entry, error) ->
         Platform.runLater(() -> {
           if (error == null) {
-            services.status().setMessage("Imported the classifier " + entry.name());
+            services.status().setMessage(Messages.text("models.imported", entry.name()));
           }
         }));
   }
@@ -164,7 +174,7 @@ public final class ModelsPresenter {
         services.ioPool()).thenCompose(entry -> refresh().thenApply(v -> entry)).whenComplete((entry, error) ->
         Platform.runLater(() -> {
           if (error == null) {
-            services.status().setMessage(ModelsStrings.imported(entry.name()));
+            services.status().setMessage(Messages.text("models.imported", entry.name()));
           }
         }));
   }
@@ -179,7 +189,7 @@ public final class ModelsPresenter {
   public CompletableFuture<Void> remove(ClassifierLibrary.Entry entry) {
     return CompletableFuture.runAsync(() -> services.classifiers().remove(entry.id()), services.ioPool())
         .thenCompose(v -> refresh()).whenComplete((v, error) -> Platform.runLater(() -> {
-          services.status().setMessage(error == null ? ModelsStrings.removed(entry.name())
+          services.status().setMessage(error == null ? Messages.text("models.removed", entry.name())
               : AppServices.rootMessage(error));
         }));
   }

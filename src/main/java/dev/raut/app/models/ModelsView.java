@@ -1,8 +1,10 @@
 package dev.raut.app.models;
 
-import static dev.raut.app.models.ModelsStrings.*;
-
 import dev.raut.core.classify.ClassifierLibrary;
+import dev.raut.core.classify.ClassifierScope;
+import dev.raut.core.classify.ClassifierSpec;
+import dev.raut.core.model.ModelState;
+import dev.raut.core.text.Messages;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -31,7 +33,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * The Models page: default models and their cache state, imported classifiers (with what they
  * look at and what they were imported from), import (button, Ctrl+I, or a model dropped anywhere
- * on the page) and remove.
+ * on the page) and remove. Its lists live in the presenter: a new view (after a language change)
+ * shows them in the new language.
  */
 public final class ModelsView extends VBox {
   public static final KeyCombination IMPORT = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN);
@@ -45,50 +48,53 @@ public final class ModelsView extends VBox {
     getStyleClass().add("models-view");
     setPadding(new Insets(16));
 
-    Label defaultsTitle = new Label(DEFAULT_MODELS);
+    Label defaultsTitle = new Label(Messages.text("models.defaults"));
     defaultsTitle.getStyleClass().add("title-3");
     TableView<ModelsPresenter.DefaultModel> defaults = new TableView<>(presenter.defaults());
-    defaults.getColumns().add(column("Model", ModelsPresenter.DefaultModel::name, 230));
-    defaults.getColumns().add(column("Task", ModelsPresenter.DefaultModel::task, 120));
-    defaults.getColumns().add(column("Source", ModelsPresenter.DefaultModel::source, 300));
-    defaults.getColumns().add(column("Licence", ModelsPresenter.DefaultModel::license, 160));
-    defaults.getColumns().add(column("Cache", ModelsPresenter.DefaultModel::state, 110));
+    defaults.getColumns().add(column(Messages.text("models.col.model"), ModelsPresenter.DefaultModel::name, 230));
+    defaults.getColumns().add(column(Messages.text("models.col.task"), m -> task(m.task()), 120));
+    defaults.getColumns().add(column(Messages.text("models.col.source"), ModelsPresenter.DefaultModel::source, 300));
+    defaults.getColumns().add(column(Messages.text("models.col.licence"), ModelsPresenter.DefaultModel::license, 160));
+    defaults.getColumns().add(column(Messages.text("models.col.cache"), m -> state(m.state()), 110));
     defaults.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     // room for the five default models without a scroll bar
     defaults.setFixedCellSize(36);
     defaults.setPrefHeight(36 * 5 + 42);
     defaults.setMinHeight(Region.USE_PREF_SIZE);
-    defaults.setPlaceholder(new Label(READING_CACHE));
-    defaults.setAccessibleText(DEFAULT_MODELS);
+    defaults.setPlaceholder(new Label(Messages.text("models.readingCache")));
+    defaults.setAccessibleText(Messages.text("models.defaults"));
 
-    Label importedTitle = new Label(YOUR_CLASSIFIERS);
+    Label importedTitle = new Label(Messages.text("models.yours"));
     importedTitle.getStyleClass().add("title-3");
-    Button importButton = new Button(IMPORT_BUTTON, new FontIcon(Material2MZ.MODEL_TRAINING));
-    importButton.setTooltip(new Tooltip(IMPORT_TIP));
+    Button importButton = new Button(Messages.text("models.import"), new FontIcon(Material2MZ.MODEL_TRAINING));
+    importButton.setTooltip(new Tooltip(Messages.text("models.import.tip")));
     importButton.setOnAction(e -> openImport(null));
     importButton.setId("import-classifier");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    Label folder = new Label(KEPT_IN + presenter.libraryFolder());
+    Label folder = new Label(Messages.text("models.keptIn", presenter.libraryFolder()));
     folder.getStyleClass().add("text-muted");
     HBox importedHeader = new HBox(10, importedTitle, spacer, folder, importButton);
     importedHeader.setAlignment(Pos.CENTER_LEFT);
 
     TableView<ClassifierLibrary.Entry> imported = new TableView<>(presenter.imported());
-    imported.getColumns().add(column(COL_NAME, ClassifierLibrary.Entry::name, 200));
-    imported.getColumns().add(column(COL_SCOPE, e -> e.usable() ? scope(e.scope()) : "", 100));
-    imported.getColumns().add(column(COL_FORMAT, presenter::formatOf, 220));
-    imported.getColumns().add(column(COL_CLASSES, e -> e.spec() == null ? "" : String.valueOf(e.spec().labels().size()), 70));
-    imported.getColumns().add(column(COL_INPUT, e -> e.spec() == null ? "" : inputLine(e.spec().width(), e.spec().height(),
-        e.spec().color()) + ", " + scaling(e.spec().normalization()), 260));
-    imported.getColumns().add(column(COL_STATE, e -> e.usable() ? READY : e.problem(), 200));
+    imported.getColumns().add(column(Messages.text("models.col.name"), ClassifierLibrary.Entry::name, 200));
+    imported.getColumns().add(column(Messages.text("models.col.scope"), e -> e.usable() ? scope(e.scope()) : "", 100));
+    imported.getColumns().add(column(Messages.text("models.col.format"), presenter::formatOf, 220));
+    imported.getColumns().add(column(Messages.text("models.col.classes"), e -> e.spec() == null ? ""
+        : Messages.number(e.spec().labels().size(), 0), 70));
+    imported.getColumns().add(column(Messages.text("models.col.input"), e -> e.spec() == null ? ""
+        : Messages.text("models.input.withScaling", inputLine(e.spec().width(), e.spec().height(), e.spec().color()),
+            scaling(e.spec().normalization())), 260));
+    imported.getColumns().add(column(Messages.text("models.col.state"), e -> e.usable() ? state(ModelState.READY)
+        : e.problem(), 200));
     imported.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    imported.setPlaceholder(new Label(NO_CLASSIFIERS));
-    imported.setAccessibleText(YOUR_CLASSIFIERS);
+    imported.setPlaceholder(new Label(Messages.text("models.none")));
+    imported.setAccessibleText(Messages.text("models.yours"));
     imported.setId("imported-classifiers");
     VBox.setVgrow(imported, Priority.ALWAYS);
-    Button remove = new Button(REMOVE, new FontIcon(Material2AL.DELETE));
-    remove.setTooltip(new Tooltip(REMOVE_TIP));
+    Button remove = new Button(Messages.text("models.remove"), new FontIcon(Material2AL.DELETE));
+    remove.setTooltip(new Tooltip(Messages.text("models.remove.tip")));
     remove.disableProperty().bind(Bindings.isNull(imported.getSelectionModel().selectedItemProperty()));
     remove.setOnAction(e -> presenter.remove(imported.getSelectionModel().getSelectedItem()));
     HBox actions = new HBox(10, remove);
@@ -137,6 +143,43 @@ public final class ModelsView extends VBox {
     }
     e.setDropCompleted(done);
     e.consume();
+  }
+
+  // ---- the words of a model's settings, shared with the import dialog
+
+  /** "64 × 64 pixels, grey". */
+  static String inputLine(int width, int height, ClassifierSpec.ColorOrder color) {
+    return Messages.text("models.input.line", width, height,
+        Messages.text(color == ClassifierSpec.ColorOrder.GREY ? "models.input.grey" : "models.input.colour"));
+  }
+
+  /** The pixel scaling in plain words, never the enum's name. */
+  static String scaling(ClassifierSpec.Normalization n) {
+    return Messages.text(switch (n) {
+      case ZERO_ONE -> "models.scaling.zeroOne";
+      case MINUS_ONE_ONE -> "models.scaling.minusOneOne";
+      case MEAN_STD -> "models.scaling.meanStd";
+      case CAFFE -> "models.scaling.caffe";
+      case RAW -> "models.scaling.raw";
+    });
+  }
+
+  static String scope(ClassifierScope scope) {
+    return Messages.text(scope == ClassifierScope.FACE ? "models.eachFace" : "models.wholePhoto");
+  }
+
+  /** A default model's task ("face-detection") in words; a task without words as it is. */
+  static String task(String task) {
+    String key = "models.task." + task;
+    return Messages.has(key) ? Messages.text(key) : task;
+  }
+
+  static String state(ModelState state) {
+    return Messages.text(switch (state) {
+      case READY -> "models.state.ready";
+      case MISSING -> "models.state.missing";
+      case CORRUPT -> "models.state.corrupt";
+    });
   }
 
   private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {

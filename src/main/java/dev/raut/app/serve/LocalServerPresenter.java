@@ -2,6 +2,7 @@ package dev.raut.app.serve;
 
 import dev.raut.app.AppServices;
 import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.text.Messages;
 import dev.raut.server.RautServer;
 import dev.raut.server.ServerConfig;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class LocalServerPresenter implements AutoCloseable {
       state.set(State.STARTING);
       problem.set("");
       note.set("");
-      services.status().setMessage("Starting the local server…");
+      services.status().setMessage(Messages.text("serve.starting"));
       worker.execute(this::startServer);
     } else if (!on && now == State.RUNNING) {
       state.set(State.STOPPING);
@@ -93,8 +94,9 @@ public final class LocalServerPresenter implements AutoCloseable {
       }
       boolean preferredFree = isFree(preferredPort);
       URI address = server.start(ServerConfig.defaults().withPort(preferredFree ? preferredPort : 0));
-      String moved = preferredFree ? "" : "Port " + preferredPort + " is in use, so Raut serves on port "
-          + address.getPort() + ".";
+      // port numbers as they are typed, without a thousands separator
+      String moved = preferredFree ? "" : Messages.text("serve.portMoved", String.valueOf(preferredPort),
+          String.valueOf(address.getPort()));
       Platform.runLater(() -> {
         url.set(address.toString());
         note.set(moved);
@@ -103,9 +105,10 @@ public final class LocalServerPresenter implements AutoCloseable {
     } catch (RuntimeException e) {
       String reason = AppServices.rootMessage(e);
       Platform.runLater(() -> {
-        problem.set("Could not start the local server: " + reason);
+        String message = Messages.text("serve.failed", reason);
+        problem.set(message);
         state.set(State.STOPPED);
-        services.status().setMessage("Could not start the local server: " + reason);
+        services.status().setMessage(message);
       });
     }
   }
@@ -118,7 +121,7 @@ public final class LocalServerPresenter implements AutoCloseable {
       url.set("");
       note.set("");
       state.set(State.STOPPED);
-      services.status().setMessage("Local server stopped");
+      services.status().setMessage(Messages.text("serve.stopped"));
     });
   }
 

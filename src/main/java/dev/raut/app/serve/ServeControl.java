@@ -1,5 +1,6 @@
 package dev.raut.app.serve;
 
+import dev.raut.core.text.Messages;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -13,19 +14,22 @@ import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * The status bar's "Serve on localhost" switch, the server's address as a link to open in the
- * browser, and what went wrong when it could not start.
+ * browser, and what went wrong when it could not start. It follows a language change by itself
+ * while it is in a window (the status bar need not be rebuilt): the server keeps running.
  */
 public final class ServeControl extends HBox {
+  private final ToggleButton toggle = new ToggleButton("", new FontIcon(Material2AL.LANGUAGE));
+  private final Tooltip toggleTip = new Tooltip();
+  private final Tooltip linkTip = new Tooltip();
+  private Runnable stopListening;
+
   /** {@code openLink} opens an address in the user's browser. */
   public ServeControl(LocalServerPresenter presenter, Consumer<String> openLink) {
     super(6);
     setAlignment(Pos.CENTER_LEFT);
-    ToggleButton toggle = new ToggleButton("Serve on localhost", new FontIcon(Material2AL.LANGUAGE));
     toggle.setId("serve-toggle");
     toggle.getStyleClass().add("small");
-    toggle.setTooltip(new Tooltip("Answer prediction requests from this computer (Postman, scripts, the browser page)"
-        + " over HTTP on 127.0.0.1; nothing is reachable from other machines"));
-    toggle.setAccessibleText("Serve on localhost");
+    toggle.setTooltip(toggleTip);
     toggle.setMinWidth(USE_PREF_SIZE);
     toggle.setOnAction(e -> presenter.setServing(toggle.isSelected()));
     presenter.stateProperty().addListener((obs, old, now) -> toggle.setSelected(
@@ -40,7 +44,7 @@ public final class ServeControl extends HBox {
     link.managedProperty().bind(link.visibleProperty());
     link.setMinWidth(USE_PREF_SIZE);
     link.setOnAction(e -> openLink.accept(link.getText()));
-    link.setTooltip(new Tooltip("Open the drag-and-drop page in your browser"));
+    link.setTooltip(linkTip);
 
     Label info = new Label();
     info.setId("serve-info");
@@ -56,6 +60,26 @@ public final class ServeControl extends HBox {
     info.getStyleClass().add("serve-info");
 
     getChildren().addAll(toggle, link, info);
+    relabel();
+    // listens only while shown, so a status bar that is replaced leaves no listener behind
+    sceneProperty().addListener((obs, old, now) -> {
+      if (stopListening != null) {
+        stopListening.run();
+        stopListening = null;
+      }
+      if (now != null) {
+        stopListening = Messages.onLanguageChange(language -> relabel());
+        relabel();
+      }
+    });
+  }
+
+  /** Shows the words in the current language (FX thread). */
+  public void relabel() {
+    toggle.setText(Messages.text("serve.toggle"));
+    toggle.setAccessibleText(Messages.text("serve.toggle"));
+    toggleTip.setText(Messages.text("serve.toggle.tip"));
+    linkTip.setText(Messages.text("serve.link.tip"));
   }
 
   private static Tooltip tooltipOf(Label label) {

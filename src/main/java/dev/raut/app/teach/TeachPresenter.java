@@ -29,6 +29,7 @@ import dev.raut.core.teach.TeachDataException;
 import dev.raut.core.teach.TeachEvaluation;
 import dev.raut.core.teach.Teacher;
 import dev.raut.core.teach.TeachingData;
+import dev.raut.core.text.Messages;
 import dev.raut.evaluate.report.TeachReportFiles;
 import java.io.File;
 import java.io.IOException;
@@ -90,8 +91,9 @@ public final class TeachPresenter implements AutoCloseable {
       return this == FAST ? BackboneCatalog.fast() : BackboneCatalog.accurate();
     }
 
+    /** "Fast: MobileNetV3 …" in the current language. */
     public String label() {
-      return TeachStrings.backbone(this == FAST, backbone());
+      return Messages.text(this == FAST ? "teach.backbone.fast" : "teach.backbone.accurate", backbone().displayName());
     }
   }
 
@@ -121,7 +123,7 @@ public final class TeachPresenter implements AutoCloseable {
 
   // ---- data
   private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper(TeachStrings.NO_DATA);
+  private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper("");
   private final DoubleProperty testFraction = new SimpleDoubleProperty(0.2);
   private final LongProperty seed = new SimpleLongProperty(42);
   private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper();
@@ -147,7 +149,7 @@ public final class TeachPresenter implements AutoCloseable {
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
   private final ReadOnlyStringWrapper stageText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper curvesTitle = new ReadOnlyStringWrapper(TeachStrings.CURVES_TITLE);
+  private final ReadOnlyStringWrapper curvesTitle = new ReadOnlyStringWrapper(Messages.text("teach.curves"));
   private final ObservableList<Head.Epoch> curve = FXCollections.observableArrayList();
   private volatile AtomicBoolean cancelled = new AtomicBoolean();
   private final ConcurrentLinkedQueue<Object> pendingUpdates = new ConcurrentLinkedQueue<>();
@@ -176,7 +178,7 @@ public final class TeachPresenter implements AutoCloseable {
 
   /** What a finished run was taught with, for its card and report. */
   private record Run(TeachingData data, BackboneChoice backbone, Teacher.Settings settings, ClassifierScope scope,
-      double split, String sourceText, boolean csv, boolean droppedFolders) {}
+      double split, List<String> droppedFolderNames, boolean csv, boolean droppedFolders) {}
 
   /**
    * {@code libraryChanged} re-reads the model library and tells the pages that show it (the Models
@@ -213,7 +215,7 @@ public final class TeachPresenter implements AutoCloseable {
     return source.getReadOnlyProperty();
   }
 
-  /** The data in words: its path, or the class folders dropped together. */
+  /** The data in words: its path, or the class folders dropped together; empty before any is chosen. */
   public ReadOnlyStringProperty sourceTextProperty() {
     return sourceText.getReadOnlyProperty();
   }
@@ -406,7 +408,7 @@ public final class TeachPresenter implements AutoCloseable {
     }
     List<String> names = folders.stream().map(p -> p.getFileName().toString()).toList();
     droppedFolderNames = names;
-    sourceText.set(TeachStrings.folders(names));
+    sourceText.set(Messages.text("teach.folders", names.size(), String.join(", ", names)));
     Path parent = folders.get(0).toAbsolutePath().getParent();
     if (parent != null) {
       services.settings().put(KEY_FOLDER, parent.toString());
@@ -563,9 +565,9 @@ public final class TeachPresenter implements AutoCloseable {
   public String splitText() {
     TeachingData d = data.get();
     if (d != null && d.ownTestSplit()) {
-      return TeachStrings.SPLIT_OWN;
+      return Messages.text("teach.split.own");
     }
-    return TeachStrings.split(testFraction.get(), seed.get());
+    return split(testFraction.get(), seed.get());
   }
 
   // ---- teaching
@@ -577,7 +579,7 @@ public final class TeachPresenter implements AutoCloseable {
       return;
     }
     Run run = new Run(d, backbone.get(), new Teacher.Settings(head.get(), augment.get(), seed.get(),
-        Math.max(1, Runtime.getRuntime().availableProcessors())), scope.get(), testFraction.get(), sourceText.get(),
+        Math.max(1, Runtime.getRuntime().availableProcessors())), scope.get(), testFraction.get(), droppedFolderNames,
         source.get() != null && source.get().toString().toLowerCase(Locale.ROOT).endsWith(".csv"),
         droppedFolderNames != null);
     AtomicBoolean stop = new AtomicBoolean();
@@ -587,13 +589,13 @@ public final class TeachPresenter implements AutoCloseable {
     currentCandidate = null;
     embeddingStarted = 0;
     curve.clear();
-    curvesTitle.set(TeachStrings.CURVES_TITLE);
+    curvesTitle.set(Messages.text("teach.curves"));
     running.set(true);
     problem.set("");
     progress.set(-1);
-    stageText.set(TeachStrings.STARTING);
+    stageText.set(Messages.text("teach.starting"));
     etaText.set("");
-    services.status().setMessage(TeachStrings.STARTING);
+    services.status().setMessage(Messages.text("teach.starting"));
     worker.execute(() -> teach(run, stop));
   }
 
@@ -601,7 +603,7 @@ public final class TeachPresenter implements AutoCloseable {
   public void cancel() {
     cancelled.set(true);
     if (running.get()) {
-      stageText.set(TeachStrings.CANCELLING);
+      stageText.set(Messages.text("teach.cancelling"));
       etaText.set("");
     }
   }
@@ -672,9 +674,9 @@ public final class TeachPresenter implements AutoCloseable {
           points.clear();
           curve.clear();
           currentCandidate = e.candidate();
-          curvesTitle.set(TeachStrings.curvesOf(e.candidate()));
+          curvesTitle.set(Messages.text("teach.curves.of", lowerFirst(candidate(e.candidate()))));
           if (!cancelled.get()) {
-            stageText.set(TeachStrings.training(e.candidate()));
+            stageText.set(Messages.text("teach.training", lowerFirst(candidate(e.candidate()))));
           }
         }
         points.add(e.epoch());
@@ -690,26 +692,83 @@ public final class TeachPresenter implements AutoCloseable {
     switch (s.stage()) {
       case "embedding" -> {
         progress.set(s.total() == 0 ? 1 : (double) s.done() / s.total());
-        stageText.set(TeachStrings.embedding(s.done(), s.total()));
-        etaText.set(TeachStrings.eta(secondsLeft(embeddingStarted, s.nanos(), s.done(), s.total())));
+        stageText.set(Messages.text("teach.embedding", s.done(), s.total()));
+        etaText.set(eta(secondsLeft(embeddingStarted, s.nanos(), s.done(), s.total())));
       }
       case "training" -> {
         progress.set(-1);
         etaText.set("");
         if (currentCandidate == null) {
-          stageText.set(TeachStrings.trainingStarted());
+          stageText.set(Messages.text("teach.trainingStarted"));
         }
       }
       case "evaluating" -> {
         progress.set(-1);
-        stageText.set(TeachStrings.EVALUATING);
+        stageText.set(Messages.text("teach.evaluating"));
       }
       case "exporting" -> {
         progress.set(-1);
-        stageText.set(TeachStrings.EXPORTING);
+        stageText.set(Messages.text("teach.exporting"));
       }
       default -> stageText.set(s.stage());
     }
+  }
+
+  // ---- the run in words (made when shown, in the current language)
+
+  /** "20 % of each class, drawn with seed 42." */
+  static String split(double fraction, long seed) {
+    return Messages.text("teach.split", Math.round(100 * fraction), String.valueOf(seed));
+  }
+
+  /** "about 40 s left", "about 3 min left"; empty while there is nothing to go by. */
+  static String eta(double seconds) {
+    if (Double.isNaN(seconds) || Double.isInfinite(seconds) || seconds < 0) {
+      return "";
+    }
+    if (seconds < 60) {
+      return Messages.text("teach.eta.seconds", Math.max(1, Math.round(seconds)));
+    }
+    return Messages.text("teach.eta.minutes", Math.round(seconds / 60));
+  }
+
+  /** A head choice in plain words. */
+  static String head(HeadTraining.Choice choice) {
+    return Messages.text(switch (choice) {
+      case AUTO -> "teach.head.auto";
+      case LOGREG -> "teach.head.logreg";
+      case MLP -> "teach.head.mlp";
+    });
+  }
+
+  /** A head kind ("logreg", "mlp") in plain words, as it reads inside a sentence. */
+  static String headKind(String kind) {
+    return Messages.text("mlp".equals(kind) ? "teach.headKind.mlp" : "teach.headKind.logreg");
+  }
+
+  /** A candidate the head training tries ("logreg l2=0.01", "mlp") in plain words. */
+  static String candidate(String candidate) {
+    if (candidate.startsWith("logreg")) {
+      int at = candidate.indexOf("l2=");
+      return at < 0 ? Messages.text("teach.head.logreg")
+          : Messages.text("teach.head.logregPenalty", candidate.substring(at + 3));
+    }
+    return "mlp".equals(candidate) ? Messages.text("teach.head.mlp") : candidate;
+  }
+
+  static String done(double accuracy) {
+    return Double.isNaN(accuracy) ? Messages.text("teach.doneNoTest") : Messages.text("teach.done", percent(accuracy));
+  }
+
+  /** "93.4 %" / "93,4%". */
+  static String percent(double ratio) {
+    return Messages.text("teach.percent", 100 * ratio);
+  }
+
+  /** "Logistic regression" → "logistic regression" inside a sentence ("Learning: trying …"). */
+  private static String lowerFirst(String words) {
+    return words.isEmpty() ? words
+        : words.substring(0, 1).toLowerCase(Messages.language().locale()) + words.substring(1);
   }
 
   /** Seconds left at the rate so far; NaN before the first photo. */
@@ -728,17 +787,17 @@ public final class TeachPresenter implements AutoCloseable {
     etaText.set("");
     lastRun = run;
     curve.setAll(done.training().curves());
-    curvesTitle.set(TeachStrings.curvesOfChosen(done.training().head().kind()));
+    curvesTitle.set(Messages.text("teach.curves.chosen", headKind(done.training().head().kind())));
     // the evaluation first: the view draws the result when it arrives
     evaluation.set(done.report() == null ? null : TeachEvaluation.of(done, modelName()));
     result.set(done);
-    stageText.set(TeachStrings.done(done.testAccuracy()));
-    services.status().setMessage(TeachStrings.done(done.testAccuracy()));
+    stageText.set(done(done.testAccuracy()));
+    services.status().setMessage(done(done.testAccuracy()));
   }
 
   private String modelName() {
     String n = name.get() == null ? "" : name.get().strip();
-    return n.isEmpty() ? TeachStrings.PAGE : n;
+    return n.isEmpty() ? Messages.text("teach.page") : n;
   }
 
   private void wasCancelled() {
@@ -746,8 +805,8 @@ public final class TeachPresenter implements AutoCloseable {
     running.set(false);
     progress.set(0);
     etaText.set("");
-    stageText.set(TeachStrings.CANCELLED);
-    services.status().setMessage(TeachStrings.CANCELLED);
+    stageText.set(Messages.text("teach.cancelled"));
+    services.status().setMessage(Messages.text("teach.cancelled"));
   }
 
   private void failed(String reason) {
@@ -756,8 +815,8 @@ public final class TeachPresenter implements AutoCloseable {
     progress.set(0);
     etaText.set("");
     stageText.set("");
-    problem.set(TeachStrings.failed(reason));
-    services.status().setMessage(TeachStrings.failed(reason));
+    problem.set(Messages.text("teach.failed", reason));
+    services.status().setMessage(Messages.text("teach.failed", reason));
   }
 
   private void clearResult() {
@@ -782,7 +841,7 @@ public final class TeachPresenter implements AutoCloseable {
     }
     List<ImagePrediction> files = r.filesIn(truth, predicted);
     cellPhotos.setAll(files);
-    cellTitle.set(TeachStrings.cell(truth, predicted, files.size()));
+    cellTitle.set(Messages.text("teach.cell", truth, predicted, files.size()));
   }
 
   // ---- saving
@@ -796,15 +855,15 @@ public final class TeachPresenter implements AutoCloseable {
       return CompletableFuture.failedFuture(new IllegalStateException("Nothing to save"));
     }
     if (chosen.isEmpty()) {
-      saveMessage.set(TeachStrings.NAME_MISSING);
-      return CompletableFuture.failedFuture(new IllegalArgumentException(TeachStrings.NAME_MISSING));
+      saveMessage.set(Messages.text("teach.nameMissing"));
+      return CompletableFuture.failedFuture(new IllegalArgumentException(Messages.text("teach.nameMissing")));
     }
     saving.set(true);
-    saveMessage.set(TeachStrings.SAVING);
+    saveMessage.set(Messages.text("teach.saving"));
     ClassifierLibrary library = services.classifiers();
     CompletableFuture<ClassifierLibrary.Entry> done = CompletableFuture.supplyAsync(() -> {
       if (library.list().stream().anyMatch(e -> e.name().equalsIgnoreCase(chosen))) {
-        throw new IllegalArgumentException(TeachStrings.taken(chosen));
+        throw new IllegalArgumentException(Messages.text("teach.taken", chosen));
       }
       try {
         TeachReportFiles.Summary summary = TeachReportFiles.summary(r, chosen, run.settings(), run.split());
@@ -818,25 +877,38 @@ public final class TeachPresenter implements AutoCloseable {
       saving.set(false);
       if (error == null) {
         saved.set(entry);
-        saveMessage.set(TeachStrings.saved(entry.name()));
-        services.status().setMessage(TeachStrings.saved(entry.name()));
+        saveMessage.set(Messages.text("teach.saved", entry.name()));
+        services.status().setMessage(Messages.text("teach.saved", entry.name()));
       } else {
-        saveMessage.set(TeachStrings.notSaved(AppServices.rootMessage(error)));
+        saveMessage.set(Messages.text("teach.notSaved", AppServices.rootMessage(error)));
       }
     }));
     return done;
   }
 
-  /** Where the model came from, as {@code raut teach} writes it on the card. */
+  /**
+   * Where the model came from, as {@code raut teach} writes it on the card: in English whatever the
+   * app's language, like every card and report Raut writes (the Models page puts the format into
+   * the user's words when it shows it).
+   */
   private static ClassifierCards.Provenance provenance(Run run, Teacher.Result r) {
     Backbone b = run.backbone().backbone();
-    String from = run.droppedFolders() ? run.sourceText() : run.data().source().toAbsolutePath().toString();
-    String heldOut = r.report() == null ? TeachStrings.NO_TEST
-        : TeachStrings.heldOut(r.report().accuracy(), r.report().balancedAccuracy(), r.report().total());
-    return new ClassifierCards.Provenance(from, TeachStrings.PROVENANCE_FORMAT, b.displayName(), null,
-        TeachStrings.preprocessing(b, run.scope()),
-        TeachStrings.labelsSource(run.data().ownTestSplit(), run.csv(), run.droppedFolders()), null,
-        List.of(r.training().reason(), heldOut, TeachStrings.licence(b.license())));
+    String from = run.droppedFolders()
+        ? run.droppedFolderNames().size() + " class folders: " + String.join(", ", run.droppedFolderNames()) // not user text
+        : run.data().source().toAbsolutePath().toString();
+    String heldOut = r.report() == null ? "No photos were held back, so there is no test accuracy." // not user text
+        : String.format(Locale.ROOT, "Held-out accuracy %.1f%% (balanced %.1f%%) on %d photos.", // not user text
+            100 * r.report().accuracy(), 100 * r.report().balancedAccuracy(), r.report().total());
+    String what = run.scope() == ClassifierScope.FACE
+        ? "each photo's largest face, cut as face classifiers read it," // not user text
+        : "the whole photo"; // not user text
+    String preprocessing = "The backbone's own input: " + what + " resized to " + b.inputSize() // not user text
+        + " × " + b.inputSize() + ", RGB 0 to 255."; // not user text
+    String labels = run.droppedFolders() ? "class folders (dropped together)" // not user text
+        : run.csv() ? "a CSV of path,label" // not user text
+        : run.data().ownTestSplit() ? "class folders (train/ and test/)" : "class folders"; // not user text
+    return new ClassifierCards.Provenance(from, dev.raut.app.models.ModelsPresenter.TAUGHT_IN_RAUT, b.displayName(), null, preprocessing, labels, null,
+        List.of(r.training().reason(), heldOut, "Backbone licence: " + b.license())); // not user text
   }
 
   // ---- trying the result
@@ -850,7 +922,7 @@ public final class TeachPresenter implements AutoCloseable {
     }
     tryPhoto.set(photo);
     tryResults.clear();
-    tryMessage.set(TeachStrings.TRYING);
+    tryMessage.set(Messages.text("teach.trying"));
     String label = modelName();
     CompletableFuture<List<ClassPrediction>> done = CompletableFuture.supplyAsync(
         () -> classify(r, run.scope(), label, photo), services.ioPool());
@@ -888,7 +960,7 @@ public final class TeachPresenter implements AutoCloseable {
         DetectedFace face = faces.detect(bgr).stream()
             .max(Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElse(null);
         if (face == null) {
-          throw new CompletionException(new IllegalArgumentException(TeachStrings.NO_FACE));
+          throw new CompletionException(new IllegalArgumentException(Messages.text("teach.noFace")));
         }
         Mat crop = Analyzer.faceClassifierCrop(bgr, face);
         try {

@@ -1,7 +1,5 @@
 package dev.raut.app.teach;
 
-import static dev.raut.app.teach.TeachStrings.*;
-
 import dev.raut.app.evaluate.ConfusionHeatmapView;
 import dev.raut.app.gallery.PhotoLoader;
 import dev.raut.core.classify.ClassPrediction;
@@ -11,6 +9,7 @@ import dev.raut.core.evaluate.ImagePrediction;
 import dev.raut.core.teach.Head;
 import dev.raut.core.teach.HeadTraining;
 import dev.raut.core.teach.Teacher;
+import dev.raut.core.text.Messages;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -68,9 +70,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * out), save it to the library and try it on a photo. Esc cancels a run.
  */
 public final class TeachView extends StackPane {
-  /** The navigation entry's title and tooltip. */
-  public static final String PAGE = TeachStrings.PAGE;
-  public static final String PAGE_TIP = TeachStrings.PAGE_TIP;
+  /** The page's name for {@code MainWindow.show}: an id, never shown (the shown title is {@link #pageTitle()}). */
+  public static final String PAGE = "Teach"; // not user text
   /** Opens the Teach page (Ctrl+T; Cmd+T on macOS): not taken by any other page. */
   public static final KeyCombination SHOW = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
   private static final double EXAMPLE = 56;
@@ -89,6 +90,12 @@ public final class TeachView extends StackPane {
   private final XYChart.Series<Number, Number> validationLoss = new XYChart.Series<>();
   private final XYChart.Series<Number, Number> trainAccuracy = new XYChart.Series<>();
   private final XYChart.Series<Number, Number> validationAccuracy = new XYChart.Series<>();
+  // held here and added weakly: a view replaced after a language change is not kept alive by the presenter
+  private final ListChangeListener<TeachPresenter.ClassRow> onClassRows = c -> showClasses();
+  private final ListChangeListener<Head.Epoch> onCurve = this::curveChanged;
+  private final ChangeListener<Teacher.Result> onResult = (obs, old, now) -> showResult(now, true);
+  private final ListChangeListener<ImagePrediction> onCellPhotos = c -> showCellPhotos();
+  private final ListChangeListener<ClassPrediction> onTryResults = c -> showTryResults();
 
   public TeachView(TeachPresenter presenter, PhotoLoader photos) {
     this.presenter = presenter;
@@ -109,17 +116,32 @@ public final class TeachView extends StackPane {
         e.consume();
       }
     });
-    presenter.classRows().addListener((ListChangeListener<TeachPresenter.ClassRow>) c -> showClasses());
-    presenter.curve().addListener(this::curveChanged);
-    presenter.resultProperty().addListener((obs, old, now) -> showResult(now));
-    presenter.cellPhotos().addListener((ListChangeListener<ImagePrediction>) c -> showCellPhotos());
-    presenter.tryResults().addListener((ListChangeListener<ClassPrediction>) c -> showTryResults());
+    presenter.classRows().addListener(new WeakListChangeListener<>(onClassRows));
+    presenter.curve().addListener(new WeakListChangeListener<>(onCurve));
+    presenter.resultProperty().addListener(new WeakChangeListener<>(onResult));
+    presenter.cellPhotos().addListener(new WeakListChangeListener<>(onCellPhotos));
+    presenter.tryResults().addListener(new WeakListChangeListener<>(onTryResults));
+    // a view built on a presenter that has data, a run or a result (after a language change) shows them at once
+    showClasses();
+    presenter.curve().forEach(this::plot);
+    showResult(presenter.resultProperty().get(), false);
+    showCellPhotos();
+  }
+
+  /** The navigation entry's title, in the current language. */
+  public static String pageTitle() {
+    return Messages.text("teach.page");
+  }
+
+  /** The navigation entry's tooltip, in the current language. */
+  public static String pageTip() {
+    return Messages.text("teach.page.tip");
   }
 
   private static Node heading() {
-    Label title = new Label(TITLE);
+    Label title = new Label(Messages.text("teach.title"));
     title.getStyleClass().add("title-2");
-    Label hint = new Label(INTRO);
+    Label hint = new Label(Messages.text("teach.intro"));
     hint.getStyleClass().add("text-muted");
     hint.setWrapText(true);
     return new VBox(4, title, hint);
@@ -128,21 +150,22 @@ public final class TeachView extends StackPane {
   // ---- the data
 
   private Node dataRow() {
-    Label label = new Label(DATA_TITLE);
+    Label label = new Label(Messages.text("teach.data"));
     label.getStyleClass().add("text-bold");
     Label path = new Label();
     path.setId("teach-source");
-    path.textProperty().bind(presenter.sourceTextProperty());
+    path.textProperty().bind(Bindings.createStringBinding(() -> presenter.sourceTextProperty().get().isEmpty()
+        ? Messages.text("teach.noData") : presenter.sourceTextProperty().get(), presenter.sourceTextProperty()));
     path.setMinWidth(0);
     path.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(path, Priority.ALWAYS);
-    Button folder = new Button(CHOOSE_FOLDER, new FontIcon(Material2AL.FOLDER_OPEN));
+    Button folder = new Button(Messages.text("teach.folder"), new FontIcon(Material2AL.FOLDER_OPEN));
     folder.setId("teach-choose-folder");
-    folder.setTooltip(new Tooltip(CHOOSE_FOLDER_TIP));
+    folder.setTooltip(new Tooltip(Messages.text("teach.folder.tip")));
     folder.setOnAction(e -> chooseFolder());
-    Button csv = new Button(CHOOSE_CSV, new FontIcon(Material2AL.DESCRIPTION));
+    Button csv = new Button(Messages.text("teach.csv"), new FontIcon(Material2AL.DESCRIPTION));
     csv.setId("teach-choose-csv");
-    csv.setTooltip(new Tooltip(CHOOSE_CSV_TIP));
+    csv.setTooltip(new Tooltip(Messages.text("teach.csv.tip")));
     csv.setOnAction(e -> chooseCsv());
     HBox row = new HBox(10, label, path, folder, csv);
     row.setAlignment(Pos.CENTER_LEFT);
@@ -153,7 +176,7 @@ public final class TeachView extends StackPane {
   private Node readingRow() {
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(18, 18);
-    HBox row = new HBox(8, spinner, new Label(READING));
+    HBox row = new HBox(8, spinner, new Label(Messages.text("teach.reading")));
     row.setId("teach-reading");
     row.setAlignment(Pos.CENTER_LEFT);
     row.visibleProperty().bind(presenter.readingProperty());
@@ -177,7 +200,7 @@ public final class TeachView extends StackPane {
     summary.setId("teach-summary");
     summary.getStyleClass().add("title-4");
     summary.textProperty().bind(Bindings.createStringBinding(() -> presenter.dataProperty().get() == null ? ""
-        : TeachStrings.summary(presenter.dataProperty().get().classes().size(),
+        : Messages.text("teach.summary", presenter.dataProperty().get().classes().size(),
             presenter.dataProperty().get().train().size(), presenter.dataProperty().get().test().size()),
         presenter.dataProperty()));
     classGrid.setId("teach-classes");
@@ -189,8 +212,8 @@ public final class TeachView extends StackPane {
     warnings.prefHeightProperty().bind(Bindings.createDoubleBinding(
         () -> Math.min(Math.max(1, presenter.warnings().size()), 5) * 26.0 + 4, presenter.warnings()));
     warnings.setMinHeight(Region.USE_PREF_SIZE);
-    warnings.setAccessibleText(WARNINGS);
-    Label warningsTitle = new Label(WARNINGS);
+    warnings.setAccessibleText(Messages.text("teach.warnings"));
+    Label warningsTitle = new Label(Messages.text("teach.warnings"));
     warningsTitle.getStyleClass().addAll("text-bold", "warning");
     VBox warningBox = new VBox(4, warningsTitle, warnings);
     warningBox.visibleProperty().bind(Bindings.isNotEmpty(presenter.warnings()));
@@ -205,20 +228,20 @@ public final class TeachView extends StackPane {
 
   /** The data's own test folder, or the held-back part and its seed, editable. */
   private Node splitRow() {
-    Label own = new Label(SPLIT_OWN);
+    Label own = new Label(Messages.text("teach.split.own"));
     own.setId("teach-split-own");
     Spinner<Integer> percent = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 50,
         (int) Math.round(presenter.testFractionProperty().get() * 100), 5));
     percent.setId("teach-split-percent");
     percent.setPrefWidth(80);
-    percent.setTooltip(new Tooltip(SPLIT_PERCENT_TIP));
-    percent.setAccessibleText(SPLIT_HELD);
+    percent.setTooltip(new Tooltip(Messages.text("teach.split.percent.tip")));
+    percent.setAccessibleText(Messages.text("teach.split.held"));
     percent.valueProperty().addListener((obs, old, now) -> presenter.testFractionProperty().set(now / 100.0));
     TextField seed = new TextField(String.valueOf(presenter.seedProperty().get()));
     seed.setId("teach-split-seed");
     seed.setPrefColumnCount(6);
-    seed.setTooltip(new Tooltip(SPLIT_SEED_TIP));
-    seed.setAccessibleText(SPLIT_SEED);
+    seed.setTooltip(new Tooltip(Messages.text("teach.split.seed.tip")));
+    seed.setAccessibleText(Messages.text("teach.split.seed"));
     Runnable commitSeed = () -> {
       try {
         presenter.seedProperty().set(Long.parseLong(seed.getText().strip()));
@@ -232,7 +255,8 @@ public final class TeachView extends StackPane {
         commitSeed.run();
       }
     });
-    HBox held = new HBox(8, new Label(SPLIT_HELD), percent, new Label("% of each class, " + SPLIT_SEED), seed);
+    HBox held = new HBox(8, new Label(Messages.text("teach.split.held")), percent,
+        new Label(Messages.text("teach.split.rest")), seed);
     held.setAlignment(Pos.CENTER_LEFT);
     held.setId("teach-split-held");
     held.disableProperty().bind(presenter.runningProperty());
@@ -251,7 +275,8 @@ public final class TeachView extends StackPane {
     if (rows.isEmpty()) {
       return;
     }
-    String[] heads = {COL_CLASS, COL_TRAIN, COL_TEST, COL_EXAMPLES};
+    String[] heads = {Messages.text("teach.col.class"), Messages.text("teach.col.train"), Messages.text("teach.col.test"),
+        Messages.text("teach.col.examples")};
     for (int c = 0; c < heads.length; c++) {
       Label head = new Label(heads[c]);
       head.getStyleClass().add("text-bold");
@@ -295,36 +320,36 @@ public final class TeachView extends StackPane {
   // ---- the settings
 
   private Node settings() {
-    Label title = new Label(SETTINGS_TITLE);
+    Label title = new Label(Messages.text("teach.settings"));
     title.getStyleClass().add("title-4");
     ComboBox<TeachPresenter.BackboneChoice> backbone = new ComboBox<>();
     backbone.getItems().setAll(TeachPresenter.BackboneChoice.values());
     backbone.setId("teach-backbone");
     backbone.valueProperty().bindBidirectional(presenter.backboneProperty());
     backbone.setConverter(converter(TeachPresenter.BackboneChoice::label));
-    backbone.setTooltip(new Tooltip(BACKBONE_TIP));
-    backbone.setAccessibleText(BACKBONE);
+    backbone.setTooltip(new Tooltip(Messages.text("teach.backbone.tip")));
+    backbone.setAccessibleText(Messages.text("teach.backbone"));
     ComboBox<HeadTraining.Choice> head = new ComboBox<>();
     head.getItems().setAll(HeadTraining.Choice.values());
     head.setId("teach-head");
     head.valueProperty().bindBidirectional(presenter.headProperty());
-    head.setConverter(converter(TeachStrings::head));
-    head.setTooltip(new Tooltip(HEAD_TIP));
-    head.setAccessibleText(HEAD);
-    CheckBox augment = new CheckBox(AUGMENT);
+    head.setConverter(converter(TeachPresenter::head));
+    head.setTooltip(new Tooltip(Messages.text("teach.head.tip")));
+    head.setAccessibleText(Messages.text("teach.head"));
+    CheckBox augment = new CheckBox(Messages.text("teach.augment"));
     augment.setId("teach-augment");
     augment.selectedProperty().bindBidirectional(presenter.augmentProperty());
-    augment.setTooltip(new Tooltip(AUGMENT_TIP));
+    augment.setTooltip(new Tooltip(Messages.text("teach.augment.tip")));
     ToggleGroup scopes = new ToggleGroup();
-    RadioButton whole = new RadioButton(WHOLE_PHOTO);
+    RadioButton whole = new RadioButton(Messages.text("teach.wholePhoto"));
     whole.setId("teach-scope-image");
     whole.setToggleGroup(scopes);
     whole.setUserData(ClassifierScope.IMAGE);
-    RadioButton face = new RadioButton(EACH_FACE);
+    RadioButton face = new RadioButton(Messages.text("teach.eachFace"));
     face.setId("teach-scope-face");
     face.setToggleGroup(scopes);
     face.setUserData(ClassifierScope.FACE);
-    face.setTooltip(new Tooltip(EACH_FACE_TIP));
+    face.setTooltip(new Tooltip(Messages.text("teach.eachFace.tip")));
     (presenter.scopeProperty().get() == ClassifierScope.FACE ? face : whole).setSelected(true);
     scopes.selectedToggleProperty().addListener((obs, old, now) -> {
       if (now == null) {
@@ -336,17 +361,17 @@ public final class TeachView extends StackPane {
     TextField name = new TextField();
     name.setId("teach-name");
     name.textProperty().bindBidirectional(presenter.nameProperty());
-    name.setTooltip(new Tooltip(NAME_TIP));
-    name.setAccessibleText(NAME);
+    name.setTooltip(new Tooltip(Messages.text("teach.name.tip")));
+    name.setAccessibleText(Messages.text("teach.name"));
     name.setPrefColumnCount(22);
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(8);
-    grid.addRow(0, boldLabel(BACKBONE), backbone);
-    grid.addRow(1, boldLabel(HEAD), head);
+    grid.addRow(0, boldLabel(Messages.text("teach.backbone")), backbone);
+    grid.addRow(1, boldLabel(Messages.text("teach.head")), head);
     grid.add(augment, 1, 2);
-    grid.addRow(3, boldLabel(SCOPE), new HBox(12, whole, face));
-    grid.addRow(4, boldLabel(NAME), name);
+    grid.addRow(3, boldLabel(Messages.text("teach.scope")), new HBox(12, whole, face));
+    grid.addRow(4, boldLabel(Messages.text("teach.name")), name);
     VBox box = new VBox(8, title, grid);
     box.setId("teach-settings");
     box.disableProperty().bind(presenter.runningProperty());
@@ -376,15 +401,15 @@ public final class TeachView extends StackPane {
   // ---- running
 
   private Node runRow() {
-    Button start = new Button(START, new FontIcon(Material2MZ.PLAY_ARROW));
+    Button start = new Button(Messages.text("teach.start"), new FontIcon(Material2MZ.PLAY_ARROW));
     start.setId("teach-start");
     start.getStyleClass().add("accent");
-    start.setTooltip(new Tooltip(START_TIP));
+    start.setTooltip(new Tooltip(Messages.text("teach.start.tip")));
     start.disableProperty().bind(presenter.canStart().not());
     start.setOnAction(e -> presenter.start());
-    Button cancel = new Button(CANCEL, new FontIcon(Material2AL.CLOSE));
+    Button cancel = new Button(Messages.text("common.cancel"), new FontIcon(Material2AL.CLOSE));
     cancel.setId("teach-cancel");
-    cancel.setTooltip(new Tooltip(CANCEL_TIP));
+    cancel.setTooltip(new Tooltip(Messages.text("teach.cancel.tip")));
     cancel.disableProperty().bind(presenter.runningProperty().not());
     cancel.setOnAction(e -> presenter.cancel());
     ProgressBar bar = new ProgressBar();
@@ -410,16 +435,16 @@ public final class TeachView extends StackPane {
     title.setId("teach-curves-title");
     title.getStyleClass().add("text-bold");
     title.textProperty().bind(presenter.curvesTitleProperty());
-    Label note = new Label(CURVES_NOTE);
+    Label note = new Label(Messages.text("teach.curves.note"));
     note.getStyleClass().add("text-muted");
     note.setWrapText(true);
-    trainLoss.setName(TRAIN_SERIES);
-    validationLoss.setName(VALIDATION_SERIES);
-    trainAccuracy.setName(TRAIN_SERIES);
-    validationAccuracy.setName(VALIDATION_SERIES);
-    LineChart<Number, Number> loss = chart(LOSS, "teach-loss-chart", false);
+    trainLoss.setName(Messages.text("teach.series.train"));
+    validationLoss.setName(Messages.text("teach.series.check"));
+    trainAccuracy.setName(Messages.text("teach.series.train"));
+    validationAccuracy.setName(Messages.text("teach.series.check"));
+    LineChart<Number, Number> loss = chart(Messages.text("teach.loss"), "teach-loss-chart", false);
     loss.getData().addAll(List.of(trainLoss, validationLoss));
-    LineChart<Number, Number> accuracy = chart(ACCURACY, "teach-accuracy-chart", true);
+    LineChart<Number, Number> accuracy = chart(Messages.text("teach.accuracyChart"), "teach-accuracy-chart", true);
     accuracy.getData().addAll(List.of(trainAccuracy, validationAccuracy));
     HBox charts = new HBox(12, loss, accuracy);
     HBox.setHgrow(loss, Priority.ALWAYS);
@@ -486,46 +511,50 @@ public final class TeachView extends StackPane {
 
   // ---- the result
 
-  private void showResult(Teacher.Result result) {
+  /** {@code arrived}: the run just finished (scrolled into view), not a view built again on an old result. */
+  private void showResult(Teacher.Result result, boolean arrived) {
     resultSection.getChildren().clear();
     cellStrip.getChildren().clear();
     if (result == null) {
       return;
     }
-    Label title = new Label(RESULT_TITLE);
+    Label title = new Label(Messages.text("teach.result"));
     title.getStyleClass().add("title-3");
-    Label accuracy = new Label(result.report() == null ? NO_TEST
-        : TeachStrings.accuracy(result.report().accuracy(), result.report().balancedAccuracy(), result.report().total()));
+    Label accuracy = new Label(result.report() == null ? Messages.text("teach.noTest")
+        : Messages.text("teach.accuracy", result.report().total(), TeachPresenter.percent(result.report().accuracy()),
+            TeachPresenter.percent(result.report().balancedAccuracy())));
     accuracy.setId("teach-accuracy");
     accuracy.getStyleClass().add("title-4");
-    Label head = new Label(TeachStrings.chosenHead(result.training().head().kind(), result.training().reason()));
+    Label head = new Label(Messages.text("teach.chosenHead", TeachPresenter.headKind(result.training().head().kind()),
+        result.training().reason()));
     head.setId("teach-head-reason");
     head.setWrapText(true);
-    Label took = new Label(TeachStrings.took(result.photosEmbedded(), result.photosFromCache(), result.embedMillis(),
-        result.trainMillis()));
+    Label took = new Label(Messages.text("teach.took", result.photosEmbedded(), result.photosFromCache(),
+        result.embedMillis() / 1000.0, result.trainMillis() / 1000.0));
     took.getStyleClass().add("text-muted");
     resultSection.getChildren().addAll(title, accuracy, head, took, saveRow(), tryRow());
     // the result is what the user waited for: bring it into view
-    javafx.application.Platform.runLater(() -> reveal(title));
+    if (arrived) {
+      javafx.application.Platform.runLater(() -> reveal(title));
+    }
     EvaluationResult evaluation = presenter.evaluationProperty().get();
     if (evaluation != null) {
-      resultSection.getChildren().addAll(boldLabel(CONFUSION), heatmap(evaluation), cellSection());
+      resultSection.getChildren().addAll(boldLabel(Messages.text("teach.confusion")), heatmap(evaluation), cellSection());
     }
     if (!result.skipped().isEmpty()) {
       ListView<String> skipped = new ListView<>();
       skipped.setId("teach-skipped");
       skipped.getItems().setAll(result.skipped().stream()
-          .map(s -> TeachStrings.skipped(s.photo().name(), s.error().message())).toList());
+          .map(s -> Messages.text("teach.skippedPhoto", s.photo().name(), s.error().message())).toList());
       skipped.setPrefHeight(Math.min(result.skipped().size(), 8) * 26 + 4);
       skipped.setMinHeight(Region.USE_PREF_SIZE);
-      resultSection.getChildren().addAll(boldLabel(SKIPPED + ": " + result.skipped().size()), skipped);
+      resultSection.getChildren().addAll(boldLabel(Messages.text("teach.skipped", result.skipped().size())), skipped);
     }
   }
 
   private Node heatmap(EvaluationResult evaluation) {
     if (evaluation.report().matrix().size() > MAX_HEATMAP_CLASSES) {
-      Label tooMany = new Label(evaluation.report().matrix().size() + " classes are too many to draw here; the saved"
-          + " report's confusion.png has the whole matrix.");
+      Label tooMany = new Label(Messages.text("teach.tooMany", evaluation.report().matrix().size()));
       tooMany.getStyleClass().add("text-muted");
       return tooMany;
     }
@@ -550,24 +579,24 @@ public final class TeachView extends StackPane {
     cellStrip.getChildren().setAll(shown.stream().limit(MAX_CELL_THUMBNAILS).map(p -> {
       ImageView view = thumbnail(p.file(), CELL_THUMBNAIL);
       // every photo of a cell has the same prediction: the caption is its confidence
-      Label caption = new Label(TeachStrings.percent(p.confidence()));
+      Label caption = new Label(TeachPresenter.percent(p.confidence()));
       caption.getStyleClass().add("text-small");
       VBox box = new VBox(2, view, caption);
       box.setUserData(p.file());
       box.setPrefWidth(CELL_THUMBNAIL);
-      Tooltip.install(box, new Tooltip(p.file() + "\n" + TeachStrings.cell(p.truth(), p.predicted(), 1)));
+      Tooltip.install(box, new Tooltip(p.file() + "\n" + Messages.text("teach.cell", p.truth(), p.predicted(), 1)));
       return (Node) box;
     }).toList());
     if (shown.size() > MAX_CELL_THUMBNAILS) {
-      cellStrip.getChildren().add(new Label("+" + (shown.size() - MAX_CELL_THUMBNAILS)));
+      cellStrip.getChildren().add(new Label(Messages.text("teach.more", shown.size() - MAX_CELL_THUMBNAILS)));
     }
   }
 
   private Node saveRow() {
-    Button save = new Button(SAVE, new FontIcon(Material2MZ.SAVE));
+    Button save = new Button(Messages.text("teach.save"), new FontIcon(Material2MZ.SAVE));
     save.setId("teach-save");
     save.getStyleClass().add("accent");
-    save.setTooltip(new Tooltip(SAVE_TIP));
+    save.setTooltip(new Tooltip(Messages.text("teach.save.tip")));
     save.disableProperty().bind(presenter.savingProperty().or(presenter.savedProperty().isNotNull())
         .or(presenter.nameProperty().isEmpty()));
     save.setOnAction(e -> presenter.save());
@@ -584,9 +613,9 @@ public final class TeachView extends StackPane {
   }
 
   private Node tryRow() {
-    Button tryIt = new Button(TRY, new FontIcon(Material2MZ.PHOTO));
+    Button tryIt = new Button(Messages.text("teach.try"), new FontIcon(Material2MZ.PHOTO));
     tryIt.setId("teach-try");
-    tryIt.setTooltip(new Tooltip(TRY_TIP));
+    tryIt.setTooltip(new Tooltip(Messages.text("teach.try.tip")));
     tryIt.setOnAction(e -> choosePhoto());
     Label message = new Label();
     message.setId("teach-try-message");
@@ -610,7 +639,7 @@ public final class TeachView extends StackPane {
       label.setMinWidth(120);
       ProgressBar bar = new ProgressBar(p.score());
       bar.setPrefWidth(140);
-      Label percent = new Label(TeachStrings.percent(p.score()));
+      Label percent = new Label(Messages.percent(p.score()));
       HBox row = new HBox(8, label, bar, percent);
       row.setAlignment(Pos.CENTER_LEFT);
       row.setUserData(p);
@@ -641,7 +670,7 @@ public final class TeachView extends StackPane {
 
   private void chooseFolder() {
     DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle(CHOOSE_FOLDER_TITLE);
+    chooser.setTitle(Messages.text("teach.folder.title"));
     initialFolder().ifPresent(chooser::setInitialDirectory);
     File folder = chooser.showDialog(getScene().getWindow());
     if (folder != null) {
@@ -651,8 +680,8 @@ public final class TeachView extends StackPane {
 
   private void chooseCsv() {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle(CHOOSE_CSV_TITLE);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(CSV_FILES, "*.csv"));
+    chooser.setTitle(Messages.text("teach.csv.title"));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.text("teach.csv.files"), "*.csv"));
     initialFolder().ifPresent(chooser::setInitialDirectory);
     File file = chooser.showOpenDialog(getScene().getWindow());
     if (file != null) {
@@ -662,8 +691,8 @@ public final class TeachView extends StackPane {
 
   private void choosePhoto() {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle(TRY_TITLE);
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(PHOTOS, "*.jpg", "*.jpeg", "*.png", "*.bmp",
+    chooser.setTitle(Messages.text("teach.try.title"));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.text("teach.photos"), "*.jpg", "*.jpeg", "*.png", "*.bmp",
         "*.gif", "*.tif", "*.tiff", "*.webp"));
     initialFolder().ifPresent(chooser::setInitialDirectory);
     File file = chooser.showOpenDialog(getScene().getWindow());

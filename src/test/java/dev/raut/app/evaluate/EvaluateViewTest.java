@@ -17,6 +17,8 @@ import dev.raut.core.evaluate.EvaluationTask;
 import dev.raut.core.evaluate.ConfusionMatrix;
 import dev.raut.core.evaluate.EvaluationResult;
 import dev.raut.core.evaluate.ImagePrediction;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
 import dev.raut.evaluate.report.EvaluationReportFiles;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -224,6 +226,42 @@ class EvaluateViewTest {
     assertThat(result.report().total()).isEqualTo(3);
     assertThat(fx(() -> robot.lookup(".heatmap-cell").queryAll().size()))
         .isEqualTo(result.report().matrix().size() * result.report().matrix().size());
+
+    // after a language change the window builds the page again from its presenter: the report is all there
+    try {
+      EvaluateView again = fx(() -> {
+        Messages.setLanguage(Language.INDONESIAN);
+        EvaluateView built = new EvaluateView(presenter);
+        new javafx.scene.Scene(built, 1000, 700);
+        built.applyCss();
+        built.layout();
+        return built;
+      });
+      assertThat(fx(() -> ((Label) again.lookup("#eval-summary")).getText()))
+          .isEqualTo("Akurasi " + EvaluateView.percent(result.report().accuracy()) + " · Akurasi seimbang "
+              + EvaluateView.percent(result.report().balancedAccuracy()) + " · F1 makro "
+              + EvaluateView.percent(result.report().macroAverage().f1()));
+      assertThat(EvaluateView.percent(0.5)).isEqualTo("50,0%");
+      assertThat(fx(() -> ((Label) again.lookup("#eval-counts")).getText())).startsWith("Colours pada colours · 3 dari 3")
+          .contains("tidak ada kelas: 0").contains("galat: 0");
+      assertThat(fx(() -> again.lookupAll(".heatmap-cell").size()))
+          .isEqualTo(result.report().matrix().size() * result.report().matrix().size());
+      assertThat(fx(() -> ((javafx.scene.control.Button) again.lookup("#eval-run")).getText())).isEqualTo("Jalankan");
+      assertThat(fx(() -> ((TableView<?>) again.lookup("#eval-classes")).getColumns().get(0).getText())).isEqualTo("Kelas");
+      assertThat(fx(() -> ((javafx.scene.control.ComboBox<?>) again.lookup("#eval-task")).getValue().toString()))
+          .isEqualTo("Pengklasifikasi: Colours");
+      String truth = result.report().matrix().labels().get(0);
+      fxRun(() -> presenter.showCell(truth, truth));
+      int count = result.report().matrix().count(truth, truth);
+      assertThat(fx(() -> ((Label) again.lookup("#eval-cell-title")).getText()))
+          .isEqualTo("Sebenarnya " + truth + ", diprediksi " + truth + ": " + count + " foto");
+      // the built-in models' labels are shown in the user's language, a user's classifier's as they are
+      assertThat(TaskChoice.display(EvaluationTask.EMOTION, "happy")).isEqualTo("senang");
+      assertThat(TaskChoice.display(EvaluationTask.OBJECTS, "traffic light")).isEqualTo("lampu lalu lintas");
+      assertThat(TaskChoice.display(EvaluationTask.CLASSIFY, "happy")).isEqualTo("happy");
+    } finally {
+      fxRun(() -> Messages.setLanguage(Language.ENGLISH));
+    }
   }
 
   private static Path copyInto(Path file, Path folder) {

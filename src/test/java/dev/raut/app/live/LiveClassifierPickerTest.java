@@ -1,5 +1,6 @@
 package dev.raut.app.live;
 
+import dev.raut.core.text.Messages;
 import static dev.raut.app.AppTestSupport.fx;
 import static dev.raut.app.AppTestSupport.fxRun;
 import static dev.raut.app.AppTestSupport.waitUntil;
@@ -64,12 +65,12 @@ class LiveClassifierPickerTest {
     app.window().models().refresh().join();
     waitUntil("the Live view up", 60, () -> app.window().live().view().isPresent());
     LiveView view = fx(() -> app.window().live().view().orElseThrow());
-    waitUntil("the library in Live's list", 20, () -> view.analysisChoices().contains(LiveStrings.perFace(NAME)));
-    assertThat(fx(view::analysisChoices)).containsExactly(LiveStrings.FACES, LiveStrings.OBJECTS,
-        LiveStrings.perFace(NAME), LiveStrings.FROM_FILE);
+    waitUntil("the library in Live's list", 20, () -> view.analysisChoices().contains(Messages.text("live.mode.perFace", NAME)));
+    assertThat(fx(view::analysisChoices)).containsExactly(Messages.text("live.mode.faces"), Messages.text("live.mode.objects"),
+        Messages.text("live.mode.perFace", NAME), Messages.text("live.mode.pickFile"));
 
     // a library classifier by name: no file chooser, its card runs on each face next to the emotion
-    assertThat(fx(() -> view.chooseAnalysis(LiveStrings.perFace(NAME)))).isTrue();
+    assertThat(fx(() -> view.chooseAnalysis(Messages.text("live.mode.perFace", NAME)))).isTrue();
     String card = fer.card().toString();
     waitUntil("the classifier in the live request", 20, () -> card.equals(view.presenter().requestInUse().classifier()));
     AnalysisRequest perFace = fx(() -> view.presenter().requestInUse());
@@ -80,15 +81,15 @@ class LiveClassifierPickerTest {
     EmotionModels models = app.services().emotionModels();
     fxRun(() -> assertThat(models.choose(fer.id())).isTrue());
     waitUntil("the emotion model in the live request", 20, () -> card.equals(view.presenter().requestInUse().emotionModel()));
-    fxRun(() -> view.chooseAnalysis(LiveStrings.FACES));
+    fxRun(() -> view.chooseAnalysis(Messages.text("live.mode.faces")));
     waitUntil("faces and emotions by the user's model", 20, () -> view.presenter().requestInUse().classifier() == null
         && card.equals(view.presenter().requestInUse().emotionModel()));
-    fxRun(() -> view.chooseAnalysis(LiveStrings.OBJECTS));
+    fxRun(() -> view.chooseAnalysis(Messages.text("live.mode.objects")));
     waitUntil("objects: no emotions", 20, () -> !view.presenter().requestInUse().faces());
 
     // fits a 1000 x 700 window
     fxRun(() -> {
-      view.chooseAnalysis(LiveStrings.perFace(NAME));
+      view.chooseAnalysis(Messages.text("live.mode.perFace", NAME));
       stage.setWidth(1000);
       stage.setHeight(700);
     });
@@ -105,7 +106,7 @@ class LiveClassifierPickerTest {
 
     // removed from the library: gone from the list, Live goes back to faces and emotions (built-in)
     app.window().models().remove(fer).join();
-    waitUntil("the classifier gone from Live", 20, () -> !view.analysisChoices().contains(LiveStrings.perFace(NAME))
+    waitUntil("the classifier gone from Live", 20, () -> !view.analysisChoices().contains(Messages.text("live.mode.perFace", NAME))
         && view.presenter().requestInUse().classifier() == null && view.presenter().requestInUse().emotionModel() == null
         && view.presenter().requestInUse().emotions());
     assertThat(fx(() -> view.presenter().noticeProperty().get())).contains(NAME);

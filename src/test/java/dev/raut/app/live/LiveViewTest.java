@@ -7,7 +7,11 @@ import dev.raut.core.camera.CameraException;
 import dev.raut.core.camera.FrameSource;
 import dev.raut.core.camera.LiveFixtures;
 import dev.raut.core.camera.SourceStatus;
+import dev.raut.core.camera.TrackedFace;
 import dev.raut.core.camera.VideoFileSource;
+import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -235,6 +239,83 @@ class LiveViewTest {
       assertThat(onFx(() -> view.lookupAll(".text-field").stream().anyMatch(n -> n.isVisible()
           && "Motion-JPEG .avi".equals(((javafx.scene.control.TextField) n).getPromptText())))).isTrue();
     }
+  }
+
+  @Test
+  void aLanguageChangeRelabelsTheControlsWhileTheVideoGoesOn(FxRobot robot) throws Exception {
+    WatchedSource source = new WatchedSource(video, true);
+    robot.interact(() -> view.start(source));
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() > 0));
+    assertThat(onFx(() -> texts(view))).contains("Start", "Stop", "Faces & emotions", "Camera", "Snapshot");
+    try {
+      robot.interact(() -> {
+        Messages.setLanguage(Language.INDONESIAN);
+        view.relabel();
+      });
+      List<String> shown = onFx(() -> texts(view));
+      assertThat(shown).contains("Mulai", "Berhenti", "Sumber", "Analisis", "Wajah & emosi", "Kamera", "Cerminkan",
+          "Ambil gambar", "Rekam", "Juga pada setiap wajah").doesNotContain("Start", "Faces & emotions", "Snapshot");
+      assertThat(onFx(() -> view.analysisChoices())).containsExactly("Wajah & emosi", "Objek", "Dari berkas…");
+      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> view.presenter().hudProperty().get()
+          .matches("kamera [0-9,]+ fps · analisis [0-9,]+ fps · latensi .*")));
+      // the same source, never stopped or opened again
+      assertThat(source.open).isTrue();
+      assertThat(source.opens.get()).isEqualTo(1);
+      assertThat(onFx(() -> view.presenter().runningProperty().get())).isTrue();
+      int before = onFx(() -> (int) view.shownFrameIndex());
+      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> view.shownFrameIndex() > before));
+
+      ImageAnalysis.Face face = new ImageAnalysis.Face(List.of(10.0, 10.0, 80.0, 80.0), 0.97, List.of(),
+          new ImageAnalysis.Emotion("happy", 0.92, java.util.Map.of("happy", 0.92)), List.of(), 33.6,
+          new ImageAnalysis.ClassScore("female", 0.9), List.of());
+      TrackedFace tracked = new TrackedFace(1, 0, face, face.emotion(), List.of(), 33.6, face.gender());
+      assertThat(onFx(() -> OverlayCanvas.label(tracked))).isEqualTo("senang 92% · 34 th P");
+    } finally {
+      robot.interact(() -> {
+        Messages.setLanguage(Language.ENGLISH);
+        view.relabel();
+      });
+    }
+    assertThat(onFx(() -> texts(view))).contains("Start", "Faces & emotions");
+    robot.interact(() -> view.presenter().stop());
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !source.open);
+  }
+
+  @Test
+  void aViewBuiltInIndonesianSpeaksIndonesian(FxRobot robot) throws Exception {
+    LiveView indonesian;
+    try {
+      indonesian = onFx(() -> {
+        Messages.setLanguage(Language.INDONESIAN);
+        LiveView built = new LiveView(engine);
+        new Scene(built, 960, 640);
+        built.applyCss();
+        built.layout();
+        return built;
+      });
+      assertThat(onFx(() -> texts(indonesian))).contains("Mulai", "Berhenti", "Sumber", "Kamera", "Detektor",
+          "Titik kunci", "Jeda", "Usia & jenis kelamin", "Otomatis (terbaik untuk foto)");
+    } finally {
+      onFx(() -> {
+        Messages.setLanguage(Language.ENGLISH);
+        return null;
+      });
+    }
+    onFx(indonesian::closeLater).get(20, TimeUnit.SECONDS);
+  }
+
+  /** Every text a control shows in {@code root}, skins included (a box's shown value is a label of its skin). */
+  private static List<String> texts(javafx.scene.Parent root) {
+    List<String> out = new java.util.ArrayList<>();
+    for (javafx.scene.Node n : root.getChildrenUnmodifiable()) {
+      if (n instanceof javafx.scene.control.Labeled l && l.getText() != null) {
+        out.add(l.getText());
+      }
+      if (n instanceof javafx.scene.Parent p) {
+        out.addAll(texts(p));
+      }
+    }
+    return out;
   }
 
   private static int opaquePixels(WritableImage image) {

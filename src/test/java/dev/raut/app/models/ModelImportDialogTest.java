@@ -13,6 +13,8 @@ import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.classify.ClassifierSpec;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +105,53 @@ class ModelImportDialogTest {
   }
 
   @Test
+  void thePageAndTheDialogBuiltInIndonesianSpeakIndonesian(FxRobot robot) throws Exception {
+    try {
+      ModelsView indonesian = fx(() -> {
+        Messages.setLanguage(Language.INDONESIAN);
+        ModelsView built = new ModelsView(app.window().models());
+        new javafx.scene.Scene(built, 1000, 700);
+        built.applyCss();
+        built.layout();
+        return built;
+      });
+      List<String> labels = fx(() -> indonesian.lookupAll(".label").stream().filter(n -> n instanceof Label)
+          .map(n -> ((Label) n).getText()).toList());
+      assertThat(labels).contains("Model bawaan", "Pengklasifikasi Anda");
+      assertThat(fx(() -> ((Button) indonesian.lookup("#import-classifier")).getText())).isEqualTo("Impor model…");
+      TableView<?> defaults = fx(() -> (TableView<?>) indonesian.lookupAll(".table-view").iterator().next());
+      assertThat(fx(() -> defaults.getColumns().stream().map(c -> c.getText()).toList()))
+          .containsExactly("Model", "Tugas", "Sumber", "Lisensi", "Cache");
+      waitUntil("the default models listed", 60, () -> !defaults.getItems().isEmpty());
+      List<String> tasks = fx(() -> defaults.getItems().stream()
+          .map(row -> String.valueOf(defaults.getColumns().get(1).getCellData(defaults.getItems().indexOf(row)))).toList());
+      assertThat(tasks).contains("deteksi wajah", "emosi");
+      List<String> states = fx(() -> defaults.getItems().stream()
+          .map(row -> String.valueOf(defaults.getColumns().get(4).getCellData(defaults.getItems().indexOf(row)))).toList());
+      assertThat(states).allMatch(st -> List.of("siap", "belum diunduh", "rusak (hash tidak cocok)").contains(st));
+
+      ImportDialog dialog = fx(() -> {
+        view.openImport(null);
+        return view.openDialog();
+      });
+      assertThat(fx(dialog::getTitle)).isEqualTo("Impor pengklasifikasi");
+      assertThat(text(robot, "#import-source")).isEqualTo("Belum ada model yang dipilih");
+      await(fx(() -> dialog.load(fer())));
+      assertThat(text(robot, "#import-input")).isEqualTo("64 × 64 piksel, abu-abu");
+      assertThat(text(robot, "#import-labels-count")).isEqualTo("7 label untuk 7 keluaran");
+      assertThat(text(robot, "#import-labels-from")).isEqualTo("Dari fer2013_mini_XCEPTION.102-0.66.labels.txt");
+      assertThat(text(robot, "#import-scaling-reason")).startsWith("Mohon periksa: ");
+      assertThat(fx(() -> ((Button) robot.lookup("#import-confirm").query()).getText())).isEqualTo("Impor");
+      fxRun(() -> node(robot, "#import-labels", TextArea.class).appendText("\nextra"));
+      assertThat(text(robot, "#import-labels-count"))
+          .isEqualTo("8 label, tetapi model memiliki 7 keluaran: berikan tepat satu label per keluaran, sesuai urutan.");
+      assertThat(text(robot, "#import-labels-from")).isEqualTo("Diketik sendiri");
+    } finally {
+      fxRun(() -> Messages.setLanguage(Language.ENGLISH));
+    }
+  }
+
+  @Test
   void kerasFileIsReadTriedAndImportedAsAPerFaceClassifier(FxRobot robot) throws Exception {
     ImportDialog dialog = openWithCtrlI(robot);
     await(fx(() -> dialog.load(fer())));
@@ -170,7 +219,7 @@ class ModelImportDialogTest {
     assertThat(text(robot, "#import-labels-count"))
         .isEqualTo("6 labels, but the model has 7 outputs: give exactly one label per output, in order.");
     assertThat(fx(() -> node(robot, "#import-labels-count", Label.class).getStyleClass())).contains("danger");
-    assertThat(text(robot, "#import-labels-from")).isEqualTo("From typed in");
+    assertThat(text(robot, "#import-labels-from")).isEqualTo("Typed in");
 
     // a labels file with indices ("0 angry") and the right count makes it importable again
     Path file = temp.resolve("emotions.txt");

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.raut.app.AppTestSupport;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -101,6 +103,29 @@ class ServeToggleTest {
       assertThat(fx(() -> server.noteProperty().get())).isEmpty();
     } catch (IOException e) {
       throw new AssertionError("could not hold a loopback port for the test", e);
+    }
+  }
+
+  @Test
+  void theSwitchFollowsALanguageChangeAndTheMovedPortIsToldInIndonesian() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        LocalServerPresenter server = new LocalServerPresenter(app.services(), taken.getLocalPort())) {
+      ToggleButton toggle = fx(() -> app.window().root().lookupAll("#serve-toggle").stream()
+          .map(ToggleButton.class::cast).findFirst().orElseThrow());
+      assertThat(fx(toggle::getText)).isEqualTo("Serve on localhost");
+      fxRun(() -> Messages.setLanguage(Language.INDONESIAN));
+      assertThat(fx(toggle::getText)).isEqualTo("Layani di localhost");
+      assertThat(fx(() -> toggle.getTooltip().getText())).contains("komputer ini");
+
+      fxRun(() -> server.setServing(true));
+      waitUntil("the server running", 120, () -> server.stateProperty().get() == LocalServerPresenter.State.RUNNING);
+      URI url = URI.create(fx(() -> server.urlProperty().get()));
+      assertThat(fx(() -> server.noteProperty().get())).isEqualTo("Port " + taken.getLocalPort()
+          + " sedang dipakai, jadi Raut melayani di port " + url.getPort() + ".");
+      fxRun(() -> server.setServing(false));
+      waitUntil("the server stopped", 30, () -> server.stateProperty().get() == LocalServerPresenter.State.STOPPED);
+    } finally {
+      fxRun(() -> Messages.setLanguage(Language.ENGLISH));
     }
   }
 }

@@ -55,18 +55,18 @@ class TeachPresenterLogicTest {
     assertThat(TeachPresenter.secondsLeft(1_000_000_000L, 1_000_000_000L, 0, 10)).isNaN();
     // 2 photos in 4 s: 2 s each, 8 to go
     assertThat(TeachPresenter.secondsLeft(1_000_000_000L, 5_000_000_000L, 2, 10)).isEqualTo(16.0);
-    assertThat(TeachStrings.eta(16.4)).isEqualTo("about 16 s left");
-    assertThat(TeachStrings.eta(0.2)).isEqualTo("about 1 s left");
-    assertThat(TeachStrings.eta(150)).isEqualTo("about 3 min left");
-    assertThat(TeachStrings.eta(Double.NaN)).isEmpty();
+    assertThat(TeachPresenter.eta(16.4)).isEqualTo("about 16 s left");
+    assertThat(TeachPresenter.eta(0.2)).isEqualTo("about 1 s left");
+    assertThat(TeachPresenter.eta(150)).isEqualTo("about 3 min left");
+    assertThat(TeachPresenter.eta(Double.NaN)).isEmpty();
   }
 
   @Test
   void headCandidatesInPlainWords() {
-    assertThat(TeachStrings.candidate("logreg l2=0.01")).isEqualTo("Logistic regression (penalty 0.01)");
-    assertThat(TeachStrings.candidate("mlp")).isEqualTo("Small neural network");
-    assertThat(TeachStrings.headKind("mlp")).isEqualTo("a small neural network");
-    assertThat(TeachStrings.headKind("logreg")).isEqualTo("logistic regression");
-    assertThat(TeachStrings.split(0.2, 42)).isEqualTo("20 % of each class, drawn with seed 42.");
+    assertThat(TeachPresenter.candidate("logreg l2=0.01")).isEqualTo("Logistic regression (penalty 0.01)");
+    assertThat(TeachPresenter.candidate("mlp")).isEqualTo("Small neural network");
+    assertThat(TeachPresenter.headKind("mlp")).isEqualTo("a small neural network");
+    assertThat(TeachPresenter.headKind("logreg")).isEqualTo("logistic regression");
+    assertThat(TeachPresenter.split(0.2, 42)).isEqualTo("20 % of each class, drawn with seed 42.");
   }
 }

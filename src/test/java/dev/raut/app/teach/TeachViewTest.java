@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.app.evaluate.ConfusionHeatmapView;
 import dev.raut.app.gallery.AnalysisChoice;
+import dev.raut.app.gallery.PhotoLoader;
 import dev.raut.core.classify.ClassPrediction;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.evaluate.EvaluationResult;
 import dev.raut.core.teach.Teacher;
 import dev.raut.core.teach.TeachingData;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
 import dev.raut.evaluate.report.TeachReportFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
 import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -97,7 +101,7 @@ class TeachViewTest {
     assertThat(read.ownTestSplit()).isFalse();
     assertThat(read.train().size() + read.test().size()).isEqualTo(36);
     assertThat(fx(() -> ((Label) robot.lookup("#teach-summary").query()).getText()))
-        .isEqualTo(TeachStrings.summary(3, read.train().size(), read.test().size()));
+        .isEqualTo(Messages.text("teach.summary", 3, read.train().size(), read.test().size()));
     assertThat(gridRows(robot)).containsExactlyElementsOf(TeachTestSupport.KINDS.stream()
         .map(k -> k + " " + read.trainCounts().get(k) + " " + read.testCounts().get(k)).toList());
     assertThat(read.testCounts().values()).allMatch(n -> n >= 2);
@@ -140,10 +144,11 @@ class TeachViewTest {
     assertThat(livePoints.get()).as("curve points reached the chart while learning").isPositive();
     assertThat(embeddingUpdates.get()).as("embedding progress shown").isPositive();
     assertThat(result.testAccuracy()).as("held-out accuracy; chance is 1/3").isGreaterThan(0.8);
-    assertThat(fx(() -> ((Label) robot.lookup("#teach-accuracy").query()).getText())).isEqualTo(TeachStrings.accuracy(
-        result.report().accuracy(), result.report().balancedAccuracy(), read.test().size()));
+    assertThat(fx(() -> ((Label) robot.lookup("#teach-accuracy").query()).getText())).isEqualTo("Accuracy on "
+        + read.test().size() + " test photos " + TeachPresenter.percent(result.report().accuracy())
+        + " · Balanced accuracy " + TeachPresenter.percent(result.report().balancedAccuracy()));
     assertThat(fx(() -> ((Label) robot.lookup("#teach-head-reason").query()).getText()))
-        .contains(TeachStrings.headKind(result.training().head().kind())).contains(result.training().reason());
+        .contains(TeachPresenter.headKind(result.training().head().kind())).contains(result.training().reason());
     assertThat(fx(() -> presenter.curve().size())).isEqualTo(result.training().curves().size()).isPositive();
 
     // the confusion matrix: a cell's photos
@@ -180,7 +185,7 @@ class TeachViewTest {
     assertThat(fx(() -> app.window().gallery().choices().stream().filter(c -> c.kind() == AnalysisChoice.Kind.CLASSIFIER)
         .map(c -> c.classifier().name()).toList())).containsExactly("kinds of pattern");
     assertThat(fx(() -> ((Label) robot.lookup("#teach-save-message").query()).getText()))
-        .isEqualTo(TeachStrings.saved("kinds of pattern"));
+        .isEqualTo(Messages.text("teach.saved", "kinds of pattern"));
     assertThat(fx(() -> robot.lookup("#teach-save").query().isDisabled())).as("saved once").isTrue();
 
     // try it: a photo dropped on the page
@@ -189,13 +194,83 @@ class TeachViewTest {
     Path photo = stripes.resolve("stripes").resolve("stripes_0.png");
     assertThat(fx(() -> TeachTestSupport.drop(view(robot), List.of(photo)))).isTrue();
     waitUntil("the photo classified", 60, () -> !presenter.tryResults().isEmpty()
-        || !presenter.tryMessageProperty().get().equals(TeachStrings.TRYING));
+        || !presenter.tryMessageProperty().get().equals(Messages.text("teach.trying")));
     List<ClassPrediction> top = fx(() -> List.copyOf(presenter.tryResults()));
     assertThat(top).as(fx(() -> presenter.tryMessageProperty().get())).hasSize(3);
     assertThat(top.get(0).label()).isEqualTo("stripes");
     assertThat(fx(() -> robot.lookup(".teach-try-class").queryAll().stream()
         .map(n -> ((ClassPrediction) n.getUserData()).label()).toList())).containsExactlyElementsOf(
             top.stream().map(ClassPrediction::label).toList());
+
+    // after a language change the window builds the page again from its presenter: the result is all there
+    try {
+      TeachView again = fx(() -> {
+        Messages.setLanguage(Language.INDONESIAN);
+        return offscreen(new TeachView(presenter, new PhotoLoader(app.services().ioPool())));
+      });
+      assertThat(fx(() -> ((Label) again.lookup("#teach-accuracy")).getText())).isEqualTo("Akurasi pada "
+          + read.test().size() + " foto uji " + TeachPresenter.percent(result.report().accuracy())
+          + " · Akurasi seimbang " + TeachPresenter.percent(result.report().balancedAccuracy()));
+      assertThat(TeachPresenter.percent(0.934)).isEqualTo("93,4%");
+      assertThat(fx(() -> again.lookupAll("#teach-heatmap .heatmap-cell").size())).isEqualTo(9);
+      assertThat(fx(() -> again.lookupAll(".teach-try-class").size())).isEqualTo(3);
+      assertThat(fx(() -> ((javafx.scene.control.Button) again.lookup("#teach-save")).getText()))
+          .isEqualTo("Simpan ke pustaka");
+      assertThat(fx(() -> again.lookup("#teach-save").isDisabled())).as("still saved once").isTrue();
+      assertThat(fx(() -> ((Label) again.lookup("#teach-cell-title")).getText())).as("made when clicked, in English")
+          .startsWith("True warm, predicted warm");
+      assertThat(fx(() -> ((javafx.scene.layout.FlowPane) again.lookup("#teach-cell-photos")).getChildren().size()))
+          .isEqualTo(warm.count());
+    } finally {
+      fxRun(() -> Messages.setLanguage(Language.ENGLISH));
+    }
+  }
+
+  /** A view in a scene of its own, laid out, so that its scroll pane's content can be looked up. */
+  private static <T extends javafx.scene.Parent> T offscreen(T view) {
+    new Scene(view, 1000, 700);
+    view.applyCss();
+    view.layout();
+    return view;
+  }
+
+  @Test
+  void aPageBuiltAgainInIndonesianMidRunFollowsTheRunInIndonesian(FxRobot robot) throws Exception {
+    fxRun(() -> app.window().show(TeachView.PAGE));
+    Path data = TeachTestSupport.makeDataset(temp.resolve("many"), TeachTestSupport.KINDS, 60, 2);
+    fxRun(() -> presenter.setDataset(data));
+    waitUntil("the data read", 60, () -> presenter.dataProperty().get() != null);
+    TeachingData read = fx(() -> presenter.dataProperty().get());
+    robot.clickOn("#teach-start");
+    waitUntil("photos being embedded", 120, () -> presenter.progressProperty().get() > 0);
+    try {
+      TeachView again = fx(() -> {
+        Messages.setLanguage(Language.INDONESIAN);
+        return offscreen(new TeachView(presenter, new PhotoLoader(app.services().ioPool())));
+      });
+      assertThat(fx(() -> ((Label) again.lookup("#teach-summary")).getText())).isEqualTo("3 kelas, "
+          + read.train().size() + " foto untuk dipelajari, " + read.test().size() + " untuk diuji.");
+      assertThat(fx(() -> again.lookupAll(".teach-class-name").stream().map(n -> ((Label) n).getText()).toList()))
+          .containsExactlyElementsOf(TeachTestSupport.KINDS);
+      assertThat(fx(() -> ((javafx.scene.control.Button) again.lookup("#teach-start")).getText()))
+          .isEqualTo("Mulai mengajari");
+      assertThat(fx(() -> again.lookup("#teach-start").isDisabled())).as("the run goes on").isTrue();
+      assertThat(fx(() -> again.lookup("#teach-progress").isVisible())).isTrue();
+      assertThat(fx(() -> again.lookup("#teach-settings").isDisabled())).isTrue();
+      assertThat(fx(() -> ((Label) again.lookup("#teach-source")).getText())).isEqualTo(data.toString());
+      // the presenter's next words come in Indonesian, on the new view and the old one alike
+      waitUntil("progress in Indonesian", 60, () -> !presenter.runningProperty().get()
+          || ((Label) again.lookup("#teach-stage")).getText().startsWith("Membaca foto dengan jaringan:"));
+      assertThat(fx(() -> presenter.runningProperty().get())).as("still running, so the words above were live").isTrue();
+      assertThat(fx(() -> ((Label) robot.lookup("#teach-stage").query()).getText())).startsWith("Membaca foto");
+      fxRun(presenter::cancel);
+      waitUntil("the run stopped", 60, () -> !presenter.runningProperty().get());
+      assertThat(fx(() -> ((Label) again.lookup("#teach-stage")).getText()))
+          .isEqualTo("Dibatalkan; tidak ada yang disimpan.");
+    } finally {
+      fxRun(() -> Messages.setLanguage(Language.ENGLISH));
+    }
+    assertLibraryEmpty();
   }
 
   @Test
@@ -210,7 +285,7 @@ class TeachViewTest {
     robot.clickOn("#teach-cancel");
     waitUntil("the run stopped", 60, () -> !presenter.runningProperty().get());
     assertThat(fx(() -> presenter.resultProperty().get())).isNull();
-    assertThat(fx(() -> ((Label) robot.lookup("#teach-stage").query()).getText())).isEqualTo(TeachStrings.CANCELLED);
+    assertThat(fx(() -> ((Label) robot.lookup("#teach-stage").query()).getText())).isEqualTo(Messages.text("teach.cancelled"));
     assertThat(fx(() -> robot.lookup("#teach-save").tryQuery().isPresent())).isFalse();
     assertLibraryEmpty();
 
@@ -221,7 +296,7 @@ class TeachViewTest {
     fxRun(() -> Event.fireEvent(view(robot), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false,
         false, false)));
     waitUntil("the run stopped by Esc", 60, () -> !presenter.runningProperty().get());
-    assertThat(fx(() -> presenter.stageTextProperty().get())).isEqualTo(TeachStrings.CANCELLED);
+    assertThat(fx(() -> presenter.stageTextProperty().get())).isEqualTo(Messages.text("teach.cancelled"));
     assertThat(fx(() -> presenter.resultProperty().get())).isNull();
     assertLibraryEmpty();
   }
@@ -256,7 +331,7 @@ class TeachViewTest {
     waitUntil("the folders read", 60, () -> presenter.dataProperty().get() != null);
     assertThat(fx(() -> presenter.problemProperty().get())).isEmpty();
     assertThat(fx(() -> ((Label) robot.lookup("#teach-source").query()).getText()))
-        .isEqualTo(TeachStrings.folders(List.of("checkers", "stripes", "warm")));
+        .isEqualTo(Messages.text("teach.folders", 3, "checkers, stripes, warm"));
     TeachingData read = fx(() -> presenter.dataProperty().get());
     assertThat(read.classes()).containsExactly("checkers", "stripes", "warm");
     assertThat(read.trainCounts().get("checkers") + read.testCounts().get("checkers")).isEqualTo(12);
