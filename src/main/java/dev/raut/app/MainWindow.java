@@ -137,9 +137,9 @@ public final class MainWindow implements AutoCloseable {
     show(pages.stream().filter(p -> p.id().equals(saved)).findFirst().orElse(pages.get(0)));
     stopListening = Messages.onLanguageChange(language -> {
       if (Platform.isFxApplicationThread()) {
-        relabel(language);
+        relabel();
       } else {
-        Platform.runLater(() -> relabel(language));
+        Platform.runLater(this::relabel);
       }
     });
   }
@@ -268,7 +268,7 @@ public final class MainWindow implements AutoCloseable {
    * Builds the navigation, the status bar and the pages' views again in the new language, from
    * their presenters (which keep the photos, runs and choices), and shows the page that was showing.
    */
-  private void relabel(Language language) {
+  private void relabel() {
     Page showing = current;
     built.clear();
     galleryView = null;
@@ -278,7 +278,8 @@ public final class MainWindow implements AutoCloseable {
     services.relabel();
     gallery.relabel();
     show(showing);
-    services.status().setMessage(Messages.text("app.language.changed", language.nativeName()));
+    // the last message was in the other language; the window itself shows the change
+    services.status().setMessage("");
   }
 
   private VBox navigationBar() {
@@ -327,6 +328,8 @@ public final class MainWindow implements AutoCloseable {
     chooser.setId("language");
     chooser.getStyleClass().addAll("flat", "nav-language");
     chooser.setMaxWidth(Double.MAX_VALUE);
+    // "Bahasa Indonesia" is wider than the navigation: two lines rather than "Bahasa Ind…"
+    chooser.setWrapText(true);
     chooser.setTooltip(new Tooltip(Messages.text("common.language.tip")));
     chooser.setAccessibleText(Messages.text("common.language"));
     ToggleGroup languages = new ToggleGroup();

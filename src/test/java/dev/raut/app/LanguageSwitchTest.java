@@ -48,9 +48,11 @@ class LanguageSwitchTest {
 
   private AppTestSupport app;
   private GalleryPresenter gallery;
+  private Stage stage;
 
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     app = new AppTestSupport(stage, temp);
     gallery = app.window().gallery();
     app.window().show("Gallery");
@@ -83,6 +85,8 @@ class LanguageSwitchTest {
     assertThat(Messages.language()).isEqualTo(Language.INDONESIAN);
     assertThat(navTexts(robot)).containsExactly("Galeri", "Orang", "Langsung", "Model", "Evaluasi", "Ajari");
     assertThat(fx(() -> robot.lookup("#language").queryAs(MenuButton.class).getText())).isEqualTo("Bahasa Indonesia");
+    assertThat(fx(() -> AppTestSupport.textCut(robot.lookup("#language").queryAs(MenuButton.class))))
+        .as("the language menu's name fits the navigation").isFalse();
     assertThat(app.services().settings().get(MainWindow.KEY_LANGUAGE, null)).as("remembered for the next start")
         .isEqualTo("id");
 
@@ -121,6 +125,16 @@ class LanguageSwitchTest {
     assertThat(fx(() -> detail.lookupAll(".check-box").stream().map(n -> ((Labeled) n).getText()).toList()))
         .contains("Wajah", "Titik kunci", "Objek");
     fxRun(gallery::closeDetail);
+
+    // the longer Indonesian words still fit the gallery's two toolbars in a 1000 x 700 window
+    fxRun(() -> {
+      stage.setWidth(1000);
+      stage.setHeight(700);
+    });
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> after.lookupAll(".tool-bar-overflow-button").stream().filter(Node::isVisible).count()))
+        .as("toolbar overflow menus").isZero();
+    assertThat(fx(() -> AppTestSupport.textCut((Labeled) after.lookup("#face-extras")))).isFalse();
 
     // page ids stay English in either language
     fxRun(() -> app.window().show("People"));

@@ -312,6 +312,7 @@ final class DetailView extends BorderPane {
   private int fact(int row, String name, String value) {
     Label key = new Label(name);
     key.getStyleClass().add("text-muted");
+    key.setMinWidth(Region.USE_PREF_SIZE); // the value wraps; the name ("Ukuran berkas") stays whole
     Label text = new Label(value);
     text.setWrapText(true);
     text.setMaxWidth(280);
