@@ -276,6 +276,7 @@ public final class MainWindow implements AutoCloseable {
     root.setLeft(navigationBar());
     root.setBottom(statusBar());
     services.relabel();
+    services.emotionModels().relabel();
     gallery.relabel();
     show(showing);
     // the last message was in the other language; the window itself shows the change
