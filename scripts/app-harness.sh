@@ -2,6 +2,8 @@
 # Screenshots and performance figures of the desktop app on a virtual display.
 #   scripts/app-harness.sh screenshots docs/screenshots   -> gallery.png, detail.png, models.png, evaluate.png, live.png, people.png
 #   scripts/app-harness.sh measure 1000                   -> memory with 1,000 cards, scrolling frame rate
+#   RAUT_LANG=id scripts/app-harness.sh screenshots DIR   -> the screenshots in Bahasa Indonesia (the harness starts
+#                                                            from empty settings, so the app follows RAUT_LANG)
 # Needs xvfb (apt-get install xvfb) and the sample photos (the build fetches them).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -24,7 +24,7 @@ public final class AppLog {
       java.nio.file.Files.createDirectories(folder);
       System.setProperty(property, folder.resolve("raut.log").toString());
       System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-      System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss");
+      System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss"); // not user text
     } catch (java.io.IOException | RuntimeException e) {
       // no writable data folder: the log stays on standard error, where slf4j-simple puts it by default
     }

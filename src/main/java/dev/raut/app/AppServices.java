@@ -5,6 +5,7 @@ import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.teach.EmbeddingCache;
+import dev.raut.core.text.Messages;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,9 @@ public final class AppServices implements AutoCloseable {
   private final ExecutorService analysisPool = Executors.newFixedThreadPool(ANALYSIS_THREADS, daemon("raut-analysis"));
   private final ExecutorService ioPool = Executors.newFixedThreadPool(2, daemon("raut-io"));
   private final CompletableFuture<Analyzer> analyzer;
+  /** The engine's state as a text key and its arguments, so the status bar can show it again in another language. */
+  private String engineKey = "app.status.starting";
+  private Object[] engineArgs = {};
 
   public AppServices(AppSettings settings, ClassifierLibrary classifiers, Supplier<Engine> engineFactory) {
     this(settings, classifiers, EmbeddingCache.defaultCache(), engineFactory);
@@ -100,10 +104,27 @@ public final class AppServices implements AutoCloseable {
 
   /** Loads the models a request needs in the background and shows the state in the status bar. */
   public void warmUp(AnalysisRequest request) {
-    status.setEngineState("Loading models…");
+    engineState("app.status.loading");
     analyzer.thenAcceptAsync(a -> a.engine().warmUp(request), analysisPool).whenComplete((ok, error) ->
-        Platform.runLater(() -> status.setEngineState(error == null ? "Models ready"
-            : "Models not ready: " + rootMessage(error))));
+        Platform.runLater(() -> {
+          if (error == null) {
+            engineState("app.status.ready");
+          } else {
+            engineState("app.status.failed", rootMessage(error));
+          }
+        }));
+  }
+
+  /** FX thread. */
+  private void engineState(String key, Object... args) {
+    engineKey = key;
+    engineArgs = args;
+    status.setEngineState(Messages.text(key, args));
+  }
+
+  /** Shows the engine's state again in the current language (after the user chose another). FX thread. */
+  public void relabel() {
+    status.setEngineState(Messages.text(engineKey, engineArgs));
   }
 
   public static String rootMessage(Throwable error) {

@@ -60,6 +60,8 @@ public final class EmotionModels {
   /** The choice in effect: never null, changes only when the model really changes (the list's reshuffles don't count). */
   private final ReadOnlyObjectWrapper<Option> inUse = new ReadOnlyObjectWrapper<>(Option.BUILT_IN);
   private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+  /** The model the note is about, so the note can be said again in another language. */
+  private String goneName;
   /** The saved choice, until the library has been read once. */
   private String pendingKey;
 
@@ -104,6 +106,13 @@ public final class EmotionModels {
     note.set("");
   }
 
+  /** Says the note again in the current language (after the user chose another). */
+  public void relabel() {
+    if (!note.get().isEmpty() && goneName != null) {
+      note.set(Messages.text("app.emotion.gone", goneName));
+    }
+  }
+
   /**
    * The library as the Models page read it. Keeps the current choice when it is still there,
    * restores the saved one the first time, and falls back to the built-in model (with a note) when
@@ -119,6 +128,7 @@ public final class EmotionModels {
     options.setAll(list);
     Option next = list.stream().filter(o -> o.key().equals(wanted)).findFirst().orElse(Option.BUILT_IN);
     if (!next.key().equals(wanted)) {
+      goneName = wantedName;
       note.set(Messages.text("app.emotion.gone", wantedName));
     }
     chosen.set(next);

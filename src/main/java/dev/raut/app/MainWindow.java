@@ -4,6 +4,7 @@ import dev.raut.app.evaluate.EvaluatePresenter;
 import dev.raut.app.evaluate.EvaluateView;
 import dev.raut.app.gallery.GalleryPresenter;
 import dev.raut.app.gallery.GalleryView;
+import dev.raut.app.gallery.PhotoLoader;
 import dev.raut.app.live.LivePage;
 import dev.raut.app.models.ModelsPresenter;
 import dev.raut.app.models.ModelsView;
@@ -13,10 +14,14 @@ import dev.raut.app.serve.LocalServerPresenter;
 import dev.raut.app.serve.ServeControl;
 import dev.raut.app.teach.TeachPresenter;
 import dev.raut.app.teach.TeachView;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -24,6 +29,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -42,9 +49,23 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * The main window's content: navigation on the left, the current page, and the status bar. Builds
  * the presenters and pages (the composition root of the UI), so the app and the UI tests get the
  * same window.
+ *
+ * <p>The language: the one saved in the settings, else the system's ({@link Language#system()}).
+ * Choosing another in the navigation bar builds the navigation, the status bar and every page's
+ * view again from their presenters, which keep everything (the gallery's photos, a run in
+ * progress), and shows the same page.
  */
 public final class MainWindow implements AutoCloseable {
   private static final String KEY_PAGE = "window.page";
+  /** The language the user chose ("en", "id"); absent until they choose one. */
+  static final String KEY_LANGUAGE = "language";
+  /** Page ids: the same in every language, for {@link #show(String)} and the saved page. */
+  public static final String GALLERY = "Gallery";
+  public static final String PEOPLE = "People";
+  public static final String LIVE = "Live";
+  public static final String MODELS = "Models";
+  public static final String EVALUATE = "Evaluate";
+  public static final String TEACH = "Teach";
 
   private final AppServices services;
   private final GalleryPresenter gallery;
@@ -53,19 +74,28 @@ public final class MainWindow implements AutoCloseable {
   private final LocalServerPresenter server;
   private final TeachPresenter teach;
   private final PeoplePresenter people;
-  private final GalleryView galleryView;
+  /** Kept across rebuilds: its thumbnail cache outlives a change of language. */
+  private final PhotoLoader galleryLoader;
+  private GalleryView galleryView;
   private ModelsView modelsView;
   private final BorderPane root = new BorderPane();
   private final StackPane pageHolder = new StackPane();
   private final Map<Page, Node> built = new HashMap<>();
   private final List<Page> pages;
-  private final ToggleGroup navigation = new ToggleGroup();
+  private ToggleGroup navigation = new ToggleGroup();
   private final Runnable toggleTheme;
   private final LivePage live;
+  /**
+   * Kept across rebuilds: its switch follows the server's state changes only, so a new one would
+   * show "off" while serving. app/serve relabels it (or makes it rebuildable; then build it in statusBar()).
+   */
+  private final Node serveControl;
+  private final Runnable stopListening;
+  private Page current;
 
   /** Without a browser to open links in (tests): a clicked link's address goes to the status bar. */
   public MainWindow(AppServices services, Runnable toggleTheme) {
-    this(services, toggleTheme, url -> services.status().setMessage("Open " + url + " in your browser"));
+    this(services, toggleTheme, url -> services.status().setMessage(Messages.text("app.link.open", url)));
   }
 
   /**
@@ -75,9 +105,12 @@ public final class MainWindow implements AutoCloseable {
   public MainWindow(AppServices services, Runnable toggleTheme, Consumer<String> openLink) {
     this.services = services;
     this.toggleTheme = toggleTheme;
+    // before any presenter makes its first texts
+    Messages.setLanguage(savedLanguage(services.settings()));
+    services.relabel();
     this.gallery = new GalleryPresenter(services);
     this.evaluate = new EvaluatePresenter(services, photos -> {
-      show("Gallery");
+      show(GALLERY);
       gallery.addPaths(photos);
     });
     this.server = new LocalServerPresenter(services);
@@ -91,16 +124,29 @@ public final class MainWindow implements AutoCloseable {
     });
     // a model saved on the Teach page reaches the Models page, the gallery and Evaluate as an import does
     this.teach = new TeachPresenter(services, models::refresh);
-    this.galleryView = new GalleryView(gallery);
+    this.galleryLoader = new PhotoLoader(services.ioPool());
     this.people = new PeoplePresenter(services, gallery, services.dataFolder().resolve("people.json"),
-        () -> show("Gallery"));
+        () -> show(GALLERY));
     this.pages = pages();
+    this.serveControl = new ServeControl(server, openLink);
     root.getStyleClass().add("main-window");
     root.setLeft(navigationBar());
     root.setCenter(pageHolder);
-    root.setBottom(new StatusBar(services.status(), new ServeControl(server, openLink)));
-    String saved = services.settings().get(KEY_PAGE, pages.get(0).title());
-    show(pages.stream().filter(p -> p.title().equals(saved)).findFirst().orElse(pages.get(0)));
+    root.setBottom(statusBar());
+    String saved = services.settings().get(KEY_PAGE, pages.get(0).id());
+    show(pages.stream().filter(p -> p.id().equals(saved)).findFirst().orElse(pages.get(0)));
+    stopListening = Messages.onLanguageChange(language -> {
+      if (Platform.isFxApplicationThread()) {
+        relabel();
+      } else {
+        Platform.runLater(this::relabel);
+      }
+    });
+  }
+
+  /** The language the user chose last time, or the system's when they never chose one. */
+  static Language savedLanguage(AppSettings settings) {
+    return Language.parse(settings.get(KEY_LANGUAGE, null)).orElseGet(Language::system);
   }
 
   /**
@@ -108,16 +154,15 @@ public final class MainWindow implements AutoCloseable {
    */
   private List<Page> pages() {
     return List.of(
-        new Page("Gallery", Material2MZ.PHOTO_LIBRARY, "Analyse photos: drop files or folders", () -> galleryView),
-        new Page(PeopleView.PAGE, Material2MZ.PEOPLE, PeopleView.PAGE_TIP,
-            () -> new PeopleView(people, new dev.raut.app.gallery.PhotoLoader(services.ioPool()))),
-        new Page("Live", Material2MZ.VIDEOCAM, "Faces and emotions on a camera or video", () -> live),
-        new Page("Models", Material2MZ.MODEL_TRAINING, "The default models and your imported classifiers",
-            this::modelsView),
-        new Page("Evaluate", Material2AL.ASSESSMENT, "Measure a model on a labelled photo set",
-            () -> new EvaluateView(evaluate)),
-        new Page(TeachView.PAGE, Material2MZ.SCHOOL, TeachView.pageTip(),
-            () -> new TeachView(teach, new dev.raut.app.gallery.PhotoLoader(services.ioPool()))));
+        new Page(GALLERY, "app.page.gallery", Material2MZ.PHOTO_LIBRARY, this::galleryView),
+        new Page(PEOPLE, "app.page.people", Material2MZ.PEOPLE,
+            () -> new PeopleView(people, new PhotoLoader(services.ioPool()))),
+        // Live is one node for the window's life (its camera keeps running): relabel() relabels it in place
+        new Page(LIVE, "app.page.live", Material2MZ.VIDEOCAM, () -> live),
+        new Page(MODELS, "app.page.models", Material2MZ.MODEL_TRAINING, this::modelsView),
+        new Page(EVALUATE, "app.page.evaluate", Material2AL.ASSESSMENT, () -> new EvaluateView(evaluate)),
+        new Page(TEACH, "app.page.teach", Material2MZ.SCHOOL,
+            () -> new TeachView(teach, new PhotoLoader(services.ioPool()))));
   }
 
   public Parent root() {
@@ -132,11 +177,18 @@ public final class MainWindow implements AutoCloseable {
     return gallery;
   }
 
+  /**
+   * The gallery page's view, built the first time it is asked for. A change of language builds a
+   * new one: ask again rather than keeping it.
+   */
   public GalleryView galleryView() {
+    if (galleryView == null) {
+      galleryView = new GalleryView(gallery, galleryLoader);
+    }
     return galleryView;
   }
 
-  /** The Models page, built the first time it is asked for. */
+  /** The Models page, built the first time it is asked for (and again after a change of language). */
   public ModelsView modelsView() {
     if (modelsView == null) {
       modelsView = new ModelsView(models);
@@ -170,6 +222,7 @@ public final class MainWindow implements AutoCloseable {
    * background so the JavaFX thread does not wait for a camera); close the engine after that.
    */
   public java.util.concurrent.CompletableFuture<Void> shutDown() {
+    stopListening.run();
     java.util.concurrent.CompletableFuture<Void> liveStopped = live.closeLater();
     server.close();
     evaluate.close();
@@ -182,36 +235,74 @@ public final class MainWindow implements AutoCloseable {
     shutDown();
   }
 
-  /** Shows a page by its title ("Gallery", "People", "Live", "Models", "Evaluate", "Teach"). */
-  public void show(String title) {
-    pages.stream().filter(p -> p.title().equals(title)).findFirst().ifPresent(this::show);
+  /**
+   * Shows a page by its id ({@link #GALLERY} "Gallery", "People", "Live", "Models", "Evaluate",
+   * "Teach"): the English names, whatever language the window speaks.
+   */
+  public void show(String id) {
+    pages.stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(this::show);
+  }
+
+  /** The id of the page showing now. */
+  public String currentPage() {
+    return current.id();
   }
 
   private void show(Page page) {
     Node content = built.computeIfAbsent(page, p -> p.content().get());
     pageHolder.getChildren().setAll(content);
+    current = page;
     navigation.getToggles().stream().filter(t -> t.getUserData() == page).findFirst()
         .ifPresent(t -> t.setSelected(true));
-    services.settings().put(KEY_PAGE, page.title());
+    services.settings().put(KEY_PAGE, page.id());
+  }
+
+  /** The user chose a language: remembered for the next start; the window follows through the listener. */
+  private void choose(Language language) {
+    services.settings().put(KEY_LANGUAGE, language.tag());
+    Messages.setLanguage(language);
+  }
+
+  /**
+   * Builds the navigation, the status bar and the pages' views again in the new language, from
+   * their presenters (which keep the photos, runs and choices), and shows the page that was showing.
+   */
+  private void relabel() {
+    Page showing = current;
+    built.clear();
+    galleryView = null;
+    modelsView = null;
+    root.setLeft(navigationBar());
+    root.setBottom(statusBar());
+    services.relabel();
+    services.emotionModels().relabel();
+    gallery.relabel();
+    live.relabel(); // in place: a running camera or video goes on
+    show(showing);
+    // the last message was in the other language; the window itself shows the change
+    services.status().setMessage("");
   }
 
   private VBox navigationBar() {
+    navigation = new ToggleGroup();
     VBox bar = new VBox(4);
     bar.getStyleClass().add("nav-bar");
     bar.setPadding(new Insets(10, 6, 10, 6));
-    Label brand = new Label("Raut");
+    Label brand = new Label("Raut"); // not user text: the name
     brand.getStyleClass().addAll("title-3", "nav-brand");
     bar.getChildren().add(brand);
     for (Page page : pages) {
       ToggleButton button = new ToggleButton(page.title(), new FontIcon(page.icon()));
+      button.setId("nav-" + page.id().toLowerCase(Locale.ROOT));
       button.setUserData(page);
       button.setToggleGroup(navigation);
       button.setMaxWidth(Double.MAX_VALUE);
       button.setAlignment(Pos.CENTER_LEFT);
       button.setTooltip(new Tooltip(page.tooltip()));
-      button.setAccessibleText(page.title() + " page");
+      button.setAccessibleText(Messages.text("app.page.accessible", page.title()));
       button.getStyleClass().add("nav-button");
       button.setOnAction(e -> show(page));
+      button.setSelected(page == current);
       bar.getChildren().add(button);
     }
     // a click on the selected entry must not leave no page selected
@@ -224,14 +315,39 @@ public final class MainWindow implements AutoCloseable {
     VBox.setVgrow(spacer, Priority.ALWAYS);
     Button theme = new Button(null, new FontIcon(Material2AL.BRIGHTNESS_MEDIUM));
     theme.getStyleClass().addAll("button-icon", "flat");
-    theme.setTooltip(new Tooltip("Theme: system, light or dark"));
-    theme.setAccessibleText("Switch theme");
+    theme.setTooltip(new Tooltip(Messages.text("app.theme.tip")));
+    theme.setAccessibleText(Messages.text("app.theme.accessible"));
     theme.setOnAction(e -> toggleTheme.run());
-    bar.getChildren().addAll(spacer, theme);
+    bar.getChildren().addAll(spacer, languageChooser(), theme);
     bar.setPrefWidth(140);
     return bar;
   }
 
+  /** The language menu: each language in its own name, so anyone can find theirs. */
+  private MenuButton languageChooser() {
+    MenuButton chooser = new MenuButton(Messages.language().nativeName(), new FontIcon(Material2MZ.TRANSLATE));
+    chooser.setId("language");
+    chooser.getStyleClass().addAll("flat", "nav-language");
+    chooser.setMaxWidth(Double.MAX_VALUE);
+    // "Bahasa Indonesia" is wider than the navigation: two lines rather than "Bahasa Ind…"
+    chooser.setWrapText(true);
+    chooser.setTooltip(new Tooltip(Messages.text("common.language.tip")));
+    chooser.setAccessibleText(Messages.text("common.language"));
+    ToggleGroup languages = new ToggleGroup();
+    for (Language language : Language.values()) {
+      RadioMenuItem item = new RadioMenuItem(language.nativeName());
+      item.setId("language-" + language.tag());
+      item.setToggleGroup(languages);
+      item.setSelected(language == Messages.language());
+      item.setOnAction(e -> choose(language));
+      chooser.getItems().add(item);
+    }
+    return chooser;
+  }
+
+  private StatusBar statusBar() {
+    return new StatusBar(services.status(), serveControl);
+  }
 
   /** Model state, model in use, counts, the last message and the "Serve on localhost" switch, along the bottom. */
   static final class StatusBar extends HBox {

@@ -53,7 +53,7 @@ public final class RautApp extends Application {
     window = new MainWindow(services, this::nextTheme, url -> getHostServices().showDocument(url));
     Scene scene = new Scene(window.root(), 1280, 820);
     install(scene, window);
-    stage.setTitle("Raut");
+    stage.setTitle("Raut"); // not user text: the name
     stage.setScene(scene);
     stage.setMinWidth(MIN_WIDTH);
     stage.setMinHeight(MIN_HEIGHT);
@@ -65,34 +65,38 @@ public final class RautApp extends Application {
     }
     List<Path> open = getParameters().getRaw().stream().map(Path::of).toList();
     if (!open.isEmpty()) {
-      window.show("Gallery");
+      window.show(MainWindow.GALLERY);
       window.gallery().addPaths(open);
     }
   }
 
-  /** The stylesheet and keyboard shortcuts of a scene showing the main window (the UI tests use it too). */
+  /**
+   * The stylesheet and keyboard shortcuts of a scene showing the main window (the UI tests use it
+   * too). Each shortcut asks the window for the page's view when pressed: a change of language
+   * builds the views anew.
+   */
   public static void install(Scene scene, MainWindow window) {
     scene.getStylesheets().add(RautApp.class.getResource("raut.css").toExternalForm());
-    GalleryView gallery = window.galleryView();
     scene.getAccelerators().put(GalleryView.ADD_PHOTOS, () -> {
-      window.show("Gallery");
-      gallery.choosePhotos();
+      window.show(MainWindow.GALLERY);
+      window.galleryView().choosePhotos();
     });
     scene.getAccelerators().put(GalleryView.ADD_FOLDER, () -> {
-      window.show("Gallery");
-      gallery.chooseFolder();
+      window.show(MainWindow.GALLERY);
+      window.galleryView().chooseFolder();
     });
     scene.getAccelerators().put(GalleryView.EXPORT, () -> {
-      window.show("Gallery");
-      gallery.exportResults();
+      window.show(MainWindow.GALLERY);
+      window.galleryView().exportResults();
     });
     scene.getAccelerators().put(dev.raut.app.models.ModelsView.IMPORT, () -> {
-      window.show("Models");
+      window.show(MainWindow.MODELS);
       window.modelsView().openImport(null);
     });
-    scene.getAccelerators().put(dev.raut.app.teach.TeachView.SHOW, () -> window.show(dev.raut.app.teach.TeachView.PAGE));
+    scene.getAccelerators().put(dev.raut.app.teach.TeachView.SHOW, () -> window.show(MainWindow.TEACH));
     scene.getAccelerators().put(GalleryView.PASTE, () -> {
       // text fields keep their own paste
+      GalleryView gallery = window.galleryView();
       if (!(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) && gallery.getScene() == scene) {
         gallery.paste();
       }
@@ -103,7 +107,7 @@ public final class RautApp extends Application {
     theme = Theme.values()[(theme.ordinal() + 1) % Theme.values().length];
     theme.apply(systemDark);
     services.settings().put("theme", theme.name());
-    services.status().setMessage("Theme: " + theme.label());
+    services.status().setMessage(dev.raut.core.text.Messages.text("app.theme.changed", theme.label()));
   }
 
   private void restoreGeometry() {

@@ -1,11 +1,12 @@
 package dev.raut.app;
 
+import dev.raut.core.text.Messages;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** What the status bar shows; presenters set it on the FX thread. */
 public final class StatusModel {
-  private final ReadOnlyStringWrapper engineState = new ReadOnlyStringWrapper("Starting…");
+  private final ReadOnlyStringWrapper engineState = new ReadOnlyStringWrapper(Messages.text("app.status.starting"));
   private final ReadOnlyStringWrapper modelInUse = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");

@@ -2,6 +2,7 @@ package dev.raut.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.raut.core.text.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +13,13 @@ import javafx.application.Application;
 
 /** The AtlantaFX theme: light, dark, or whatever the OS says (when it can be told). */
 public enum Theme {
-  SYSTEM("Follow the system"),
-  LIGHT("Light"),
-  DARK("Dark");
+  SYSTEM,
+  LIGHT,
+  DARK;
 
-  private final String label;
-
-  Theme(String label) {
-    this.label = label;
-  }
-
+  /** "Follow the system", "Light", "Dark", in the current language. */
   public String label() {
-    return label;
+    return Messages.text("app.theme." + name().toLowerCase(Locale.ROOT));
   }
 
   /** Installs the theme as the user-agent stylesheet; {@code systemDark} is what {@link #osPrefersDark()} said. */

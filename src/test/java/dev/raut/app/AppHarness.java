@@ -40,6 +40,8 @@ import javax.imageio.ImageIO;
  *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos (age & gender and landmarks asked),
  *       the detail view, the Models page, the People page (with smaller copies of three samples) and the
  *       Evaluate page, and the Live page on a video of the samples (gallery.png, detail.png, models.png, evaluate.png, live.png, people.png);</li>
+ *   <li>in the language of {@code RAUT_LANG} (or the system's): the settings are a new, empty node each run, so no
+ *       language chosen before applies ({@code RAUT_LANG=id} gives the Indonesian screenshots);</li>
  *   <li>{@code measure N}: N cards (the samples repeated), memory once they are analysed, and the
  *       frame rate while scrolling through them.</li>
  * </ul>
@@ -71,6 +73,7 @@ public final class AppHarness {
       importExamples(library);
       services = new AppServices(new AppSettings(prefs), library, Engine::openDefault);
       window = new MainWindow(services, () -> {});
+      System.out.println("language: " + dev.raut.core.text.Messages.language().nativeName());
       Scene scene = new Scene(window.root(), 1400, 860);
       RautApp.install(scene, window);
       stage.setScene(scene);

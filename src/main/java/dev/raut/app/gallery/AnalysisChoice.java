@@ -4,6 +4,7 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ClassifierScope;
+import dev.raut.core.text.Messages;
 
 /**
  * What the gallery computes: faces and emotions, objects, or one imported classifier — on the
@@ -45,11 +46,13 @@ public record AnalysisChoice(Kind kind, ClassifierLibrary.Entry classifier) {
     return kind == Kind.CLASSIFIER ? "classifier:" + classifier.id() : kind.name().toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** What the mode list shows, in the current language. */
   public String label() {
     return switch (kind) {
-      case FACES -> "Faces + emotion";
-      case OBJECTS -> "Objects (COCO-80)";
-      case CLASSIFIER -> perFace() ? "Faces + " + classifier.name() + " (each face)" : "Classifier: " + classifier.name();
+      case FACES -> Messages.text("gallery.choice.faces");
+      case OBJECTS -> Messages.text("gallery.choice.objects");
+      case CLASSIFIER -> perFace() ? Messages.text("gallery.choice.perFace", classifier.name())
+          : Messages.text("gallery.choice.classifier", classifier.name());
     };
   }
 

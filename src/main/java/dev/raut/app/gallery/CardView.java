@@ -1,6 +1,7 @@
 package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -44,6 +45,8 @@ final class CardView extends VBox {
   private final List<BarRow> bars = new ArrayList<>();
   private final Tooltip headlineTip = new Tooltip();
   private final InvalidationListener refresh = obs -> refresh();
+  /** The item holds only this weak wrapper: a card of a view replaced after a change of language can go. */
+  private final InvalidationListener weakRefresh = new javafx.beans.WeakInvalidationListener(refresh);
   private GalleryItem item;
   private Future<?> pendingThumbnail;
 
@@ -62,8 +65,8 @@ final class CardView extends VBox {
     state.getStyleClass().add("card-state");
     Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
     remove.getStyleClass().addAll("card-remove", "button-icon", "flat");
-    remove.setTooltip(new Tooltip("Remove this photo from the gallery (Delete)"));
-    remove.setAccessibleText("Remove photo");
+    remove.setTooltip(new Tooltip(Messages.text("gallery.card.remove.tip")));
+    remove.setAccessibleText(Messages.text("gallery.card.remove"));
     remove.setOnAction(e -> presenter.remove(List.of(item)));
     StackPane.setAlignment(state, Pos.TOP_LEFT);
     StackPane.setAlignment(remove, Pos.TOP_RIGHT);
@@ -122,9 +125,9 @@ final class CardView extends VBox {
       return;
     }
     if (item != null) {
-      item.stateProperty().removeListener(refresh);
-      item.resultProperty().removeListener(refresh);
-      item.selectedProperty().removeListener(refresh);
+      item.stateProperty().removeListener(weakRefresh);
+      item.resultProperty().removeListener(weakRefresh);
+      item.selectedProperty().removeListener(weakRefresh);
     }
     if (pendingThumbnail != null) {
       pendingThumbnail.cancel(false);
@@ -137,9 +140,9 @@ final class CardView extends VBox {
       overlay.getChildren().clear();
       return;
     }
-    next.stateProperty().addListener(refresh);
-    next.resultProperty().addListener(refresh);
-    next.selectedProperty().addListener(refresh);
+    next.stateProperty().addListener(weakRefresh);
+    next.resultProperty().addListener(weakRefresh);
+    next.selectedProperty().addListener(weakRefresh);
     Image cached = loader.cachedThumbnail(next.photo());
     if (cached != null) {
       thumbnail.setImage(cached);

@@ -2,10 +2,12 @@ package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.classify.ClassPrediction;
+import dev.raut.core.text.Labels;
+import dev.raut.core.text.Messages;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
 import javafx.application.Platform;
@@ -44,7 +46,6 @@ final class DetailView extends BorderPane {
   static final int LARGE_SIDE = 1600;
   static final int MAX_BARS = 20;
   private static final javafx.scene.text.Font LABEL_FONT = javafx.scene.text.Font.font(13);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final GalleryPresenter presenter;
   private final PhotoLoader loader;
@@ -52,10 +53,10 @@ final class DetailView extends BorderPane {
   private final ImageView imageView = new ImageView();
   private final Pane overlay = new Pane();
   private final Pane picture = new Pane(imageView, overlay);
-  private final CheckBox showFaces = new CheckBox("Faces");
-  private final CheckBox showKeypoints = new CheckBox("Keypoints");
-  private final CheckBox showObjects = new CheckBox("Objects");
-  private final CheckBox showLandmarks = new CheckBox(GalleryStrings.SHOW_LANDMARKS);
+  private final CheckBox showFaces = new CheckBox(Messages.text("gallery.detail.faces"));
+  private final CheckBox showKeypoints = new CheckBox(Messages.text("gallery.detail.keypoints"));
+  private final CheckBox showObjects = new CheckBox(Messages.text("gallery.detail.objects"));
+  private final CheckBox showLandmarks = new CheckBox(Messages.text("gallery.detail.landmarks"));
   /** The chosen face's apparent age and gender, when they were asked for. */
   private final Label ageGender = new Label();
   private final ComboBox<String> faceChooser = new ComboBox<>();
@@ -74,11 +75,13 @@ final class DetailView extends BorderPane {
     this.loader = loader;
     getStyleClass().add("detail-view");
     setFocusTraversable(true);
-    setAccessibleText("Photo details");
+    setAccessibleText(Messages.text("gallery.detail.accessible"));
 
-    Button previous = iconButton(Material2AL.ARROW_BACK, "Previous photo (Left arrow)", () -> presenter.stepDetail(-1));
-    Button next = iconButton(Material2AL.ARROW_FORWARD, "Next photo (Right arrow)", () -> presenter.stepDetail(1));
-    Button close = iconButton(Material2AL.CLOSE, "Close (Esc)", presenter::closeDetail);
+    Button previous = iconButton(Material2AL.ARROW_BACK, Messages.text("gallery.detail.previous"),
+        () -> presenter.stepDetail(-1));
+    Button next = iconButton(Material2AL.ARROW_FORWARD, Messages.text("gallery.detail.next"),
+        () -> presenter.stepDetail(1));
+    Button close = iconButton(Material2AL.CLOSE, Messages.text("gallery.detail.close"), presenter::closeDetail);
     title.getStyleClass().add("title-3");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -98,13 +101,13 @@ final class DetailView extends BorderPane {
       box.setSelected(true);
       box.selectedProperty().addListener(o -> layoutPicture());
     }
-    showFaces.setTooltip(new Tooltip("Show face boxes and emotions"));
-    showKeypoints.setTooltip(new Tooltip("Show the six face keypoints (eyes, nose, mouth, ears)"));
-    showObjects.setTooltip(new Tooltip("Show object boxes"));
-    showLandmarks.setTooltip(new Tooltip(GalleryStrings.SHOW_LANDMARKS_TIP));
+    showFaces.setTooltip(new Tooltip(Messages.text("gallery.detail.faces.tip")));
+    showKeypoints.setTooltip(new Tooltip(Messages.text("gallery.detail.keypoints.tip")));
+    showObjects.setTooltip(new Tooltip(Messages.text("gallery.detail.objects.tip")));
+    showLandmarks.setTooltip(new Tooltip(Messages.text("gallery.detail.landmarks.tip")));
     showLandmarks.setId("show-landmarks");
     ageGender.getStyleClass().add("detail-age-gender");
-    faceChooser.setTooltip(new Tooltip("Which face's emotion probabilities (and classes) the chart shows"));
+    faceChooser.setTooltip(new Tooltip(Messages.text("gallery.detail.chooser.tip")));
     faceChooser.valueProperty().addListener(o -> fillChart());
     chart.setLegendVisible(false);
     chart.setAnimated(false);
@@ -120,7 +123,7 @@ final class DetailView extends BorderPane {
         showLandmarks);
     faceClasses.getStyleClass().add("detail-face-classes");
     faceClasses.setWrapText(true);
-    VBox side = new VBox(10, new Label("Show"), toggles, chartTitle, faceChooser, ageGender, chart, faceClasses,
+    VBox side = new VBox(10, new Label(Messages.text("gallery.detail.show")), toggles, chartTitle, faceChooser, ageGender, chart, faceClasses,
         details);
     side.setPadding(new Insets(8, 12, 12, 12));
     side.setPrefWidth(380);
@@ -227,11 +230,11 @@ final class DetailView extends BorderPane {
   private void fillChart() {
     XYChart.Series<Number, String> series = new XYChart.Series<>();
     ImageAnalysis r = item == null ? null : item.result();
-    String heading = "No probabilities";
+    String heading = Messages.text("gallery.detail.none");
     if (r != null && r.ok()) {
       int face = faceChooser.getSelectionModel().getSelectedIndex();
       if (!r.classes().isEmpty()) {
-        heading = "Classes (top " + r.classes().size() + ")";
+        heading = Messages.text("gallery.detail.classes", r.classes().size());
         r.classes().forEach(c -> series.getData().add(0, new XYChart.Data<>(c.score() * 100, c.label())));
       } else if (face >= 0 && face < r.faces().size() && r.faces().get(face).emotion() == null
           && !r.faces().get(face).classes().isEmpty()) {
@@ -239,15 +242,15 @@ final class DetailView extends BorderPane {
         heading = FaceClasses.chartHeading(face);
         r.faces().get(face).classes().forEach(c -> series.getData().add(0, new XYChart.Data<>(c.score() * 100, c.label())));
       } else if (face >= 0 && face < r.faces().size() && r.faces().get(face).emotion() != null) {
-        heading = "Emotion of face " + (face + 1);
+        heading = Messages.text("gallery.detail.emotion", face + 1);
         for (Map.Entry<String, Double> e : r.faces().get(face).emotion().scores().entrySet()) {
-          series.getData().add(0, new XYChart.Data<>(e.getValue() * 100, e.getKey()));
+          series.getData().add(0, new XYChart.Data<>(e.getValue() * 100, Labels.emotion(e.getKey())));
         }
       } else if (!r.objects().isEmpty()) {
-        heading = "Objects";
+        heading = Messages.text("gallery.detail.objects");
         for (int i = 0; i < r.objects().size(); i++) {
           ImageAnalysis.DetectedObjectResult o = r.objects().get(i);
-          series.getData().add(0, new XYChart.Data<>(o.score() * 100, (i + 1) + ". " + o.label()));
+          series.getData().add(0, new XYChart.Data<>(o.score() * 100, (i + 1) + ". " + Labels.object(o.label())));
         }
       }
     } else if (r != null) {
@@ -261,7 +264,7 @@ final class DetailView extends BorderPane {
     ImageAnalysis.Face chosenFace = r != null && r.ok() && chosen >= 0 && chosen < r.faces().size() ? r.faces().get(chosen)
         : null;
     String age = chosenFace == null || chosenFace.age() == null || chosenFace.gender() == null ? ""
-        : GalleryStrings.ageGenderLine(chosen, chosenFace.age(), chosenFace.gender());
+        : FaceClasses.ageGenderLine(chosen, chosenFace.age(), chosenFace.gender());
     ageGender.setText(age);
     ageGender.setVisible(!age.isEmpty());
     ageGender.setManaged(!age.isEmpty());
@@ -275,33 +278,41 @@ final class DetailView extends BorderPane {
   private void fillClasses(List<ClassPrediction> all) {
     XYChart.Series<Number, String> series = new XYChart.Series<>();
     all.stream().limit(MAX_BARS).forEach(c -> series.getData().add(0, new XYChart.Data<>(c.score() * 100, c.label())));
-    chartTitle.setText(all.size() <= MAX_BARS ? "All " + all.size() + " classes" : "Top " + MAX_BARS + " of " + all.size() + " classes");
+    chartTitle.setText(all.size() <= MAX_BARS ? Messages.text("gallery.detail.allClasses", all.size())
+        : Messages.text("gallery.detail.topClasses", MAX_BARS, all.size()));
     chart.getData().setAll(List.of(series));
   }
 
   private void fillDetails(PhotoLoader.PhotoDetails d) {
     details.getChildren().clear();
     int row = 0;
-    row = fact(row, "File", item.path().getFileName().toString());
+    row = fact(row, Messages.text("gallery.detail.file"), item.path().getFileName().toString());
     if (item.part() != null) {
-      row = fact(row, "In it", item.part().describe(item.path().getFileName().toString()));
+      row = fact(row, Messages.text("gallery.detail.inIt"), item.part().describe(item.path().getFileName().toString()));
     }
-    row = fact(row, "Folder", String.valueOf(item.path().toAbsolutePath().getParent()));
-    row = fact(row, "Format", d.format());
+    row = fact(row, Messages.text("gallery.detail.folder"), String.valueOf(item.path().toAbsolutePath().getParent()));
+    row = fact(row, Messages.text("gallery.detail.format"), d.format());
     if (d.width() > 0) {
-      row = fact(row, "Size", d.width() + " × " + d.height() + " px");
+      row = fact(row, Messages.text("gallery.detail.size"), Messages.text("gallery.detail.pixels", d.width(), d.height()));
     }
     if (d.bytes() >= 0) {
-      row = fact(row, "File size", String.format(Locale.ROOT, "%.1f KB", d.bytes() / 1024.0));
+      row = fact(row, Messages.text("gallery.detail.fileSize"), Messages.fileSize(d.bytes()));
     }
     if (d.modified() != null) {
-      fact(row, "Modified", DATE.format(d.modified()));
+      fact(row, Messages.text("gallery.detail.modified"), date().format(d.modified()));
     }
+  }
+
+  /** The date and time in the current language's style: "Dec 2, 2026, 1:51 PM" / "2 Des 2026, 13.51". */
+  private static DateTimeFormatter date() {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+        .withLocale(Messages.language().locale()).withZone(ZoneId.systemDefault());
   }
 
   private int fact(int row, String name, String value) {
     Label key = new Label(name);
     key.getStyleClass().add("text-muted");
+    key.setMinWidth(Region.USE_PREF_SIZE); // the value wraps; the name ("Ukuran berkas") stays whole
     Label text = new Label(value);
     text.setWrapText(true);
     text.setMaxWidth(280);

@@ -7,6 +7,8 @@ import dev.raut.core.image.DecodeTarget;
 import dev.raut.core.image.DecodedImage;
 import dev.raut.core.image.ImageDecodeException;
 import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.text.Labels;
+import dev.raut.core.text.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,7 +26,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes gallery results: CSV and JSON in the CLI's schema ({@link ResultCsv}, {@link ResultJson}),
- * and photos with their boxes and labels drawn in as PNG. Runs off the FX thread; drawing uses
+ * and photos with their boxes and labels drawn in as PNG (captions in the current language; the
+ * CSV and JSON keep the models' own labels). Runs off the FX thread; drawing uses
  * Java2D on the decoded pixels, so nothing here touches the scene graph.
  */
 final class GalleryExport {
@@ -67,13 +70,13 @@ final class GalleryExport {
       g.setStroke(new BasicStroke(line));
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, Math.round(image.getWidth() / 60f))));
       for (ImageAnalysis.DetectedObjectResult o : r.objects()) {
-        draw(g, o.box(), scale, OBJECT, o.label() + " " + Overlays.percent(o.score()));
+        draw(g, o.box(), scale, OBJECT, Labels.object(o.label()) + " " + Overlays.percent(o.score()));
       }
       for (ImageAnalysis.Face f : r.faces()) {
-        String text = f.emotion() == null ? "face " + Overlays.percent(f.score())
-            : f.emotion().label() + " " + Overlays.percent(f.emotion().score());
+        String text = f.emotion() == null ? Messages.text("gallery.export.face", Overlays.percent(f.score()))
+            : Labels.emotion(f.emotion().label()) + " " + Overlays.percent(f.emotion().score());
         if (f.age() != null) {
-          text += " · " + GalleryStrings.ageGender(f.age(), f.gender().label());
+          text += " · " + FaceClasses.ageGenderLong(f.age(), f.gender().label());
         }
         draw(g, f.box(), scale, FACE, text);
         drawLandmarks(g, f.landmarks68(), scale, line);
@@ -92,7 +95,7 @@ final class GalleryExport {
     String where = photo.part() == null ? "" : "-" + photo.part().describe(name).replace(", ", "-").replace(' ', '-');
     Path out = folder.resolve((dot > 0 ? name.substring(0, dot) : name) + where + ".annotated.png");
     if (!ImageIO.write(image, "png", out.toFile())) {
-      throw new IOException("No PNG writer available");
+      throw new IOException(Messages.text("gallery.export.noPng"));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.raut.app.gallery;
 
+import dev.raut.core.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -27,6 +28,8 @@ final class GalleryGrid extends ListView<GalleryGrid.Row> {
   private int columns = 1;
   private long version;
   private int cursor = -1;
+  /** Held here, added weakly: a grid replaced after a change of language is not kept alive by the presenter. */
+  private final ListChangeListener<GalleryItem> itemsChanged = c -> relayout();
 
   GalleryGrid(GalleryPresenter presenter, PhotoLoader loader) {
     this.presenter = presenter;
@@ -35,8 +38,9 @@ final class GalleryGrid extends ListView<GalleryGrid.Row> {
     setFixedCellSize(CardView.HEIGHT + GAP);
     setCellFactory(list -> new RowCell());
     setFocusTraversable(true);
-    setAccessibleText("Photos");
-    presenter.items().addListener((ListChangeListener<GalleryItem>) c -> relayout());
+    setAccessibleText(Messages.text("gallery.grid.accessible"));
+    presenter.items().addListener(new javafx.collections.WeakListChangeListener<>(itemsChanged));
+    relayout();
     widthProperty().addListener((obs, old, now) -> {
       int fit = Math.max(1, (int) ((now.doubleValue() - 24) / (CardView.WIDTH + GAP)));
       if (fit != columns) {

@@ -2,6 +2,7 @@ package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.document.DocumentPart;
+import dev.raut.core.text.Messages;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,20 +16,15 @@ import javafx.beans.property.SimpleBooleanProperty;
  */
 public final class GalleryItem {
   public enum State {
-    QUEUED("Queued"),
-    ANALYSING("Analysing…"),
-    DONE("Done"),
-    ERROR("Error"),
-    NOT_ANALYSED("Not analysed");
+    QUEUED,
+    ANALYSING,
+    DONE,
+    ERROR,
+    NOT_ANALYSED;
 
-    private final String text;
-
-    State(String text) {
-      this.text = text;
-    }
-
+    /** "Queued", "Analysing…", ... in the current language. */
     public String text() {
-      return text;
+      return Messages.text("gallery.state." + name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 

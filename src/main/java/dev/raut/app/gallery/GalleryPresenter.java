@@ -53,10 +53,12 @@ import javafx.collections.ObservableList;
  * runs on {@link AppServices#analysisPool()} and results come back with {@link Platform#runLater}.
  */
 public final class GalleryPresenter {
-  private static final String KEY_CHOICE = "gallery.choice";
-  private static final String KEY_DETECTOR = "gallery.detector";
-  private static final String KEY_AGE_GENDER = "gallery.ageGender";
-  private static final String KEY_LANDMARKS = "gallery.landmarks";
+  /** The prefix of the gallery's settings names (gallery. then choice, detector...): settings, not text keys. */
+  static final String SETTINGS = "gallery.";
+  private static final String KEY_CHOICE = SETTINGS + "choice";
+  private static final String KEY_DETECTOR = SETTINGS + "detector";
+  private static final String KEY_AGE_GENDER = SETTINGS + "ageGender";
+  private static final String KEY_LANDMARKS = SETTINGS + "landmarks";
 
   private final AppServices services;
   private final ObservableList<GalleryItem> items = FXCollections.observableArrayList();
@@ -203,10 +205,11 @@ public final class GalleryPresenter {
           addFiles(files.stream().filter(f -> !documentFiles.contains(f)).toList());
           documentFiles.forEach(this::enqueueDocument);
           long photos = files.size() - documents;
-          String added = photos + (photos == 1 ? " photo added" : " photos added")
-              + (documents == 0 ? "" : ", " + documents + (documents == 1 ? " document" : " documents") + " being read");
-          services.status().setMessage(skipped == 0 ? added
-              : added + "; " + skipped + (skipped == 1 ? " file" : " files") + " in the folders skipped (not images)");
+          String added = Messages.text("gallery.added", photos);
+          if (documents > 0) {
+            added = Messages.text("gallery.added.documents", added, documents);
+          }
+          services.status().setMessage(skipped == 0 ? added : Messages.text("gallery.added.skipped", added, skipped));
         });
       } catch (UncheckedIOException e) {
         Platform.runLater(() -> services.status().setMessage(e.getMessage()));
@@ -242,7 +245,7 @@ public final class GalleryPresenter {
         javax.imageio.ImageIO.write(buffered, "png", file.toFile());
         Platform.runLater(() -> addFiles(List.of(file)));
       } catch (IOException e) {
-        Platform.runLater(() -> services.status().setMessage("The pasted image could not be saved: " + e.getMessage()));
+        Platform.runLater(() -> services.status().setMessage(Messages.text("gallery.pasted.failed", e.getMessage())));
       }
     });
   }
@@ -261,7 +264,7 @@ public final class GalleryPresenter {
           count += (int) walk.filter(Files::isRegularFile).filter(p -> !ImageFiles.hasImageExtension(p) && !ImageFiles.hasDocumentExtension(p))
               .filter(p -> !p.getFileName().toString().startsWith(".")).count();
         } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read the folder " + input + ": " + e.getMessage(), e);
+          throw new UncheckedIOException(Messages.text("gallery.folder.unreadable", input, e.getMessage()), e);
         }
       }
     }
@@ -443,7 +446,7 @@ public final class GalleryPresenter {
         }
       }
       updateCounts();
-      services.status().setMessage("Analysis cancelled");
+      services.status().setMessage(Messages.text("gallery.cancelled"));
     }
   }
 
@@ -487,7 +490,7 @@ public final class GalleryPresenter {
     detailItem.set(null);
     items.clear();
     anchorIndex = -1;
-    services.status().setMessage("Gallery cleared");
+    services.status().setMessage(Messages.text("gallery.cleared"));
   }
 
   public List<GalleryItem> selectedItems() {
@@ -560,10 +563,10 @@ public final class GalleryPresenter {
         }
         return results.size();
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(Messages.text("gallery.export.failed", file, e.getMessage()), e);
       }
     }, services.ioPool()).whenComplete((n, error) -> Platform.runLater(() -> services.status().setMessage(error == null
-        ? "Exported " + n + (n == 1 ? " photo" : " photos") + " to " + file.getFileName()
+        ? Messages.text("gallery.exported", n, file.getFileName())
         : AppServices.rootMessage(error))));
   }
 
@@ -580,15 +583,15 @@ public final class GalleryPresenter {
           written++;
         } catch (IOException | ImageDecodeException e) {
           int n = written;
-          Platform.runLater(() -> services.status().setMessage("Saved " + n + " images; stopped at "
-              + e.getMessage()));
+          Platform.runLater(() -> services.status().setMessage(Messages.text("gallery.annotated.stopped", n,
+              e.getMessage())));
           throw new UncheckedIOException(new IOException(e.getMessage(), e));
         }
       }
       return written;
     }, services.ioPool()).whenComplete((n, error) -> {
       if (error == null) {
-        Platform.runLater(() -> services.status().setMessage("Saved " + n + " annotated images to " + folder));
+        Platform.runLater(() -> services.status().setMessage(Messages.text("gallery.annotated.saved", n, folder)));
       }
     });
   }
@@ -658,10 +661,10 @@ public final class GalleryPresenter {
       return;
     }
     progress.set((double) run.done / run.total);
-    String text = run.done + " of " + run.total + " analysed";
+    String text = Messages.text("gallery.progress", run.done, run.total);
     if (run.done > 0 && run.done < run.total) {
       double secondsEach = (System.nanoTime() - run.startNanos) / 1e9 / run.done;
-      text += " · about " + duration(secondsEach * (run.total - run.done)) + " left";
+      text = Messages.text("gallery.progress.left", text, duration(secondsEach * (run.total - run.done)));
     }
     progressText.set(text);
   }
@@ -675,24 +678,36 @@ public final class GalleryPresenter {
         faces += i.result().faces().size();
       }
     }
-    StringBuilder text = new StringBuilder(items.size() + (items.size() == 1 ? " photo" : " photos"));
-    text.append(" · ").append(byState.getOrDefault(GalleryItem.State.DONE, 0)).append(" done");
+    List<String> parts = new ArrayList<>();
+    parts.add(Messages.text("gallery.counts.photos", items.size()));
+    parts.add(Messages.text("gallery.counts.done", byState.getOrDefault(GalleryItem.State.DONE, 0)));
     int errors = byState.getOrDefault(GalleryItem.State.ERROR, 0);
     if (errors > 0) {
-      text.append(" · ").append(errors).append(errors == 1 ? " error" : " errors");
+      parts.add(Messages.text("gallery.counts.errors", errors));
     }
     if (choice.get().findsFaces() && faces > 0) {
-      text.append(" · ").append(faces).append(faces == 1 ? " face" : " faces");
+      parts.add(Messages.text("gallery.counts.faces", faces));
     }
-    services.status().setCounts(text.toString());
+    services.status().setCounts(String.join(" · ", parts));
+  }
+
+  /**
+   * Makes the status bar's texts again in the current language (after the user chose another):
+   * the models in use, the counts and the progress line.
+   */
+  public void relabel() {
+    services.status().setModelInUse(modelDescription());
+    updateCounts();
+    updateProgress();
   }
 
   static String duration(double seconds) {
     if (seconds < 60) {
-      return Math.max(1, Math.round(seconds)) + " s";
+      return Messages.text("gallery.duration.seconds", Math.max(1, Math.round(seconds)));
     }
     long minutes = Math.round(seconds / 60);
-    return minutes < 60 ? minutes + " min" : String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
+    return minutes < 60 ? Messages.text("gallery.duration.minutes", minutes)
+        : Messages.text("gallery.duration.hours", minutes / 60, String.format(Locale.ROOT, "%02d", minutes % 60));
   }
 
   private static DetectorChoice parseDetector(String name) {

@@ -57,16 +57,26 @@ public final class GalleryView extends BorderPane {
   private final StackPane content;
   /** Built when first opened: its chart costs a second at start-up otherwise. */
   private DetailView detail;
+  /** Held here, listened to weakly: a view replaced after a change of language is not kept alive by the presenter. */
+  private final javafx.beans.value.ChangeListener<GalleryItem> detailShown = (obs, old, now) -> showDetail(now);
 
   public GalleryView(GalleryPresenter presenter) {
+    this(presenter, new PhotoLoader(presenter.services().ioPool()));
+  }
+
+  /**
+   * Everything it shows comes from {@code presenter}, so a new view (after a change of language)
+   * shows the same photos, selection and open detail; {@code loader}'s thumbnail cache can be shared with the old one.
+   */
+  public GalleryView(GalleryPresenter presenter, PhotoLoader loader) {
     this.presenter = presenter;
-    this.loader = new PhotoLoader(presenter.services().ioPool());
+    this.loader = loader;
     this.grid = new GalleryGrid(presenter, loader);
     getStyleClass().add("gallery-view");
 
     setTop(new javafx.scene.layout.VBox(toolbar(), emotionNote()));
 
-    Label empty = new Label("Drop photos or folders here\nor use Add photos… (Ctrl+O), Add folder… (Ctrl+Shift+O) or paste (Ctrl+V)");
+    Label empty = new Label(Messages.text("gallery.empty"));
     empty.getStyleClass().addAll("gallery-empty", "text-muted");
     empty.setGraphic(new FontIcon(Material2AL.ADD_PHOTO_ALTERNATE));
     empty.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
@@ -76,20 +86,25 @@ public final class GalleryView extends BorderPane {
     setCenter(content);
     setBottom(progressBar());
 
-    presenter.detailItemProperty().addListener((obs, old, now) -> {
-      if (detail == null) {
-        detail = new DetailView(presenter, loader);
-        content.getChildren().add(detail);
-      }
-      detail.setVisible(now != null);
-      detail.show(now);
-      if (now == null) {
-        grid.requestFocus();
-      }
-    });
+    presenter.detailItemProperty().addListener(new javafx.beans.value.WeakChangeListener<>(detailShown));
+    if (presenter.detailItemProperty().get() != null) {
+      showDetail(presenter.detailItemProperty().get());
+    }
 
     setOnDragOver(this::onDragOver);
     setOnDragDropped(this::onDragDropped);
+  }
+
+  private void showDetail(GalleryItem item) {
+    if (detail == null) {
+      detail = new DetailView(presenter, loader);
+      content.getChildren().add(detail);
+    }
+    detail.setVisible(item != null);
+    detail.show(item);
+    if (item == null) {
+      grid.requestFocus();
+    }
   }
 
   /** The presenter, for the main window's shortcuts and tests. */
@@ -102,16 +117,19 @@ public final class GalleryView extends BorderPane {
    * the face detector and the emotion model (so both fit a 1000 px window next to long classifier names).
    */
   private javafx.scene.layout.VBox toolbar() {
-    Button addPhotos = button("Add photos…", Material2AL.ADD_PHOTO_ALTERNATE, "Add photos (Ctrl+O)", this::choosePhotos);
-    Button addFolder = button("Add folder…", Material2AL.FOLDER_OPEN, "Add a folder and its subfolders (Ctrl+Shift+O)",
-        this::chooseFolder);
-    Button paste = button(null, Material2AL.CONTENT_PASTE, "Paste images or files (Ctrl+V)", this::paste);
-    paste.setAccessibleText("Paste");
+    Button addPhotos = button(Messages.text("gallery.addPhotos"), Material2AL.ADD_PHOTO_ALTERNATE,
+        Messages.text("gallery.addPhotos.tip"), this::choosePhotos);
+    addPhotos.setId("add-photos");
+    Button addFolder = button(Messages.text("gallery.addFolder"), Material2AL.FOLDER_OPEN,
+        Messages.text("gallery.addFolder.tip"), this::chooseFolder);
+    addFolder.setId("add-folder");
+    Button paste = button(null, Material2AL.CONTENT_PASTE, Messages.text("gallery.paste.tip"), this::paste);
+    paste.setAccessibleText(Messages.text("gallery.paste"));
 
     ComboBox<AnalysisChoice> mode = new ComboBox<>(presenter.choices());
     mode.valueProperty().bindBidirectional(presenter.choiceProperty());
-    mode.setTooltip(new Tooltip("What to find: faces and their emotion, objects, or an imported classifier"));
-    mode.setAccessibleText("Analysis mode");
+    mode.setTooltip(new Tooltip(Messages.text("gallery.mode.tip")));
+    mode.setAccessibleText(Messages.text("gallery.mode.accessible"));
     mode.setId("mode");
     mode.setMaxWidth(260);
 
@@ -119,8 +137,8 @@ public final class GalleryView extends BorderPane {
     detector.getItems().setAll(DetectorChoice.AUTO, DetectorChoice.BACK, DetectorChoice.FRONT, DetectorChoice.HAAR);
     detector.setConverter(dev.raut.app.DetectorNames.converter());
     detector.valueProperty().bindBidirectional(presenter.detectorProperty());
-    detector.setTooltip(new Tooltip("Face detector: BlazeFace back for group photos, front for close-ups, or OpenCV's Haar cascade"));
-    detector.setAccessibleText("Face detector");
+    detector.setTooltip(new Tooltip(Messages.text("gallery.detector.tip")));
+    detector.setAccessibleText(Messages.text("gallery.detector.accessible"));
     detector.setMaxWidth(230);
 
     Label emotionLabel = new Label(Messages.text("app.emotion.label"));
@@ -138,20 +156,20 @@ public final class GalleryView extends BorderPane {
       n.visibleProperty().bind(readsEmotions);
       n.managedProperty().bind(readsEmotions);
     }
-    Label detectorLabel = new Label(GalleryStrings.DETECTOR);
+    Label detectorLabel = new Label(Messages.text("gallery.detector"));
     detectorLabel.setLabelFor(detector);
     // the extras sit in one small menu, so the row still fits a 1000-pixel window next to a long model name
-    javafx.scene.control.CheckMenuItem ageGender = new javafx.scene.control.CheckMenuItem(GalleryStrings.AGE_GENDER);
+    javafx.scene.control.CheckMenuItem ageGender = new javafx.scene.control.CheckMenuItem(Messages.text("gallery.ageGender"));
     ageGender.setId("age-gender");
     ageGender.selectedProperty().bindBidirectional(presenter.ageGenderProperty());
-    javafx.scene.control.CheckMenuItem landmarks = new javafx.scene.control.CheckMenuItem(GalleryStrings.LANDMARKS);
+    javafx.scene.control.CheckMenuItem landmarks = new javafx.scene.control.CheckMenuItem(Messages.text("gallery.landmarks"));
     landmarks.setId("landmarks");
     landmarks.selectedProperty().bindBidirectional(presenter.landmarksProperty());
-    MenuButton extras = new MenuButton(GalleryStrings.EXTRAS, null, ageGender, landmarks);
+    MenuButton extras = new MenuButton(Messages.text("gallery.extras"), null, ageGender, landmarks);
     extras.setId("face-extras");
-    extras.setTooltip(new Tooltip(GalleryStrings.EXTRAS_TIP));
-    extras.setAccessibleText(GalleryStrings.EXTRAS);
-    ToolBar faces = new ToolBar(new Label(GalleryStrings.FACES), detectorLabel, detector, emotionLabel, emotion,
+    extras.setTooltip(new Tooltip(Messages.text("gallery.extras.tip")));
+    extras.setAccessibleText(Messages.text("gallery.extras"));
+    ToolBar faces = new ToolBar(new Label(Messages.text("gallery.faces")), detectorLabel, detector, emotionLabel, emotion,
         new Separator(), extras);
     faces.getStyleClass().add("gallery-face-bar");
     javafx.beans.binding.BooleanBinding findsFaces = Bindings.createBooleanBinding(
@@ -160,23 +178,27 @@ public final class GalleryView extends BorderPane {
     faces.visibleProperty().bind(findsFaces);
     faces.managedProperty().bind(findsFaces);
 
-    MenuButton export = new MenuButton("Export", new FontIcon(Material2MZ.SAVE_ALT));
-    export.setTooltip(new Tooltip("Export results as CSV or JSON, or save annotated images (Ctrl+E)"));
-    export.setAccessibleText("Export");
-    MenuItem csvJson = new MenuItem("Results as CSV or JSON…");
+    MenuButton export = new MenuButton(Messages.text("gallery.export"), new FontIcon(Material2MZ.SAVE_ALT));
+    export.setId("export");
+    export.setTooltip(new Tooltip(Messages.text("gallery.export.tip")));
+    export.setAccessibleText(Messages.text("gallery.export"));
+    MenuItem csvJson = new MenuItem(Messages.text("gallery.export.results"));
     csvJson.setAccelerator(EXPORT);
     csvJson.setOnAction(e -> exportResults());
-    MenuItem annotated = new MenuItem("Annotated images (PNG)…");
+    MenuItem annotated = new MenuItem(Messages.text("gallery.export.annotated"));
     annotated.setOnAction(e -> saveAnnotated());
     export.getItems().addAll(csvJson, annotated);
     export.disableProperty().bind(Bindings.isEmpty(presenter.items()));
 
-    Button clear = button("Clear all", Material2AL.CLEAR_ALL, "Remove every photo from the gallery", presenter::clear);
+    Button clear = button(Messages.text("gallery.clear"), Material2AL.CLEAR_ALL, Messages.text("gallery.clear.tip"),
+        presenter::clear);
+    clear.setId("clear-all");
     clear.disableProperty().bind(Bindings.isEmpty(presenter.items()));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    ToolBar main = new ToolBar(addPhotos, addFolder, paste, new Separator(), new Label("Find"), mode, spacer, export,
-        clear);
+    ToolBar main = new ToolBar(addPhotos, addFolder, paste, new Separator(), new Label(Messages.text("gallery.find")), mode,
+        spacer, export, clear);
+    main.setId("gallery-toolbar");
     return new javafx.scene.layout.VBox(main, faces);
   }
 
@@ -209,10 +231,11 @@ public final class GalleryView extends BorderPane {
     ProgressBar bar = new ProgressBar();
     bar.progressProperty().bind(presenter.progressProperty());
     bar.setPrefWidth(320);
-    bar.setAccessibleText("Analysis progress");
+    bar.setAccessibleText(Messages.text("gallery.progress.accessible"));
     Label text = new Label();
     text.textProperty().bind(presenter.progressTextProperty());
-    Button cancel = button("Cancel", Material2MZ.STOP, "Stop analysing; photos not started stay unanalysed", presenter::cancel);
+    Button cancel = button(Messages.text("common.cancel"), Material2MZ.STOP, Messages.text("gallery.cancel.tip"),
+        presenter::cancel);
     cancel.setId("cancel");
     HBox box = new HBox(10, bar, text, cancel);
     box.setAlignment(Pos.CENTER_LEFT);
@@ -235,11 +258,12 @@ public final class GalleryView extends BorderPane {
 
   public void choosePhotos() {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Add photos");
+    chooser.setTitle(Messages.text("gallery.chooser.photos"));
     chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Images and documents", GalleryPresenter.imageAndDocumentPatterns()),
-        new FileChooser.ExtensionFilter("Images", GalleryPresenter.imagePatterns()),
-        new FileChooser.ExtensionFilter("All files", "*"));
+        new FileChooser.ExtensionFilter(Messages.text("gallery.chooser.imagesAndDocuments"),
+            GalleryPresenter.imageAndDocumentPatterns()),
+        new FileChooser.ExtensionFilter(Messages.text("gallery.chooser.images"), GalleryPresenter.imagePatterns()),
+        new FileChooser.ExtensionFilter(Messages.text("gallery.chooser.all"), "*"));
     lastFolder().ifPresent(chooser::setInitialDirectory);
     List<File> files = chooser.showOpenMultipleDialog(window());
     if (files != null && !files.isEmpty()) {
@@ -250,7 +274,7 @@ public final class GalleryView extends BorderPane {
 
   public void chooseFolder() {
     DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Add a folder of photos");
+    chooser.setTitle(Messages.text("gallery.chooser.folder"));
     lastFolder().ifPresent(chooser::setInitialDirectory);
     File folder = chooser.showDialog(window());
     if (folder != null) {
@@ -269,12 +293,12 @@ public final class GalleryView extends BorderPane {
     } else if (clipboard.hasString()) {
       List<Path> paths = pathsIn(clipboard.getString());
       if (paths.isEmpty()) {
-        presenter.status().setMessage("The clipboard holds no image and no file paths");
+        presenter.status().setMessage(Messages.text("gallery.paste.noPaths"));
       } else {
         presenter.addPaths(paths);
       }
     } else {
-      presenter.status().setMessage("The clipboard holds no image and no files");
+      presenter.status().setMessage(Messages.text("gallery.paste.nothing"));
     }
   }
 
@@ -325,7 +349,7 @@ public final class GalleryView extends BorderPane {
     }
     boolean selected = !presenter.selectedItems().isEmpty();
     FileChooser chooser = new FileChooser();
-    chooser.setTitle(selected ? "Export the selected photos' results" : "Export all results");
+    chooser.setTitle(Messages.text(selected ? "gallery.export.selected" : "gallery.export.all"));
     chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
         new FileChooser.ExtensionFilter("JSON", "*.json"));
     chooser.setInitialFileName("raut-results.csv");
@@ -344,7 +368,7 @@ public final class GalleryView extends BorderPane {
 
   public void saveAnnotated() {
     DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle("Save annotated images into…");
+    chooser.setTitle(Messages.text("gallery.export.annotatedInto"));
     lastFolder().ifPresent(chooser::setInitialDirectory);
     File folder = chooser.showDialog(window());
     if (folder != null) {
@@ -353,7 +377,7 @@ public final class GalleryView extends BorderPane {
   }
 
   private java.util.Optional<File> lastFolder() {
-    String saved = presenter.services().settings().get("gallery.lastFolder", null);
+    String saved = presenter.services().settings().get(GalleryPresenter.SETTINGS + "lastFolder", null);
     if (saved == null) {
       return java.util.Optional.empty();
     }
@@ -363,7 +387,7 @@ public final class GalleryView extends BorderPane {
 
   private void rememberFolder(File folder) {
     if (folder != null) {
-      presenter.services().settings().put("gallery.lastFolder", folder.getAbsolutePath());
+      presenter.services().settings().put(GalleryPresenter.SETTINGS + "lastFolder", folder.getAbsolutePath());
     }
   }
 

@@ -2,7 +2,8 @@ package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
 import java.util.List;
-import java.util.Locale;
+import dev.raut.core.text.Labels;
+import dev.raut.core.text.Messages;
 import javafx.geometry.VPos;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Circle;
@@ -13,7 +14,7 @@ import javafx.scene.text.Text;
 /**
  * Draws an analysis over a displayed photo: face boxes with their emotion (and top class of a
  * per-face classifier, age and gender), keypoints, the 68 landmarks, object
- * boxes with their label. Plain shapes and text (no controls), styled by CSS: cheap enough to
+ * boxes with their label (the built-in models' labels in the current language). Plain shapes and text (no controls), styled by CSS: cheap enough to
  * redraw while the grid scrolls, and findable in tests.
  */
 final class Overlays {
@@ -36,7 +37,7 @@ final class Overlays {
     }
     if (layers.objects()) {
       for (ImageAnalysis.DetectedObjectResult o : r.objects()) {
-        box(layer, o.box(), scale, dx, dy, "object-box", layers.labels() ? o.label() + " " + percent(o.score()) : null, font);
+        box(layer, o.box(), scale, dx, dy, "object-box", layers.labels() ? Labels.object(o.label()) + " " + percent(o.score()) : null, font);
       }
     }
     if (layers.faces()) {
@@ -85,7 +86,8 @@ final class Overlays {
     }
   }
 
+  /** "93%" in the current language's style. */
   static String percent(double score) {
-    return String.format(Locale.ROOT, "%.0f%%", score * 100);
+    return Messages.percent(score);
   }
 }

@@ -134,7 +134,9 @@ public final class PhotoLoader {
         modified = java.nio.file.Files.getLastModifiedTime(file).toInstant();
         if (photo.part() != null) {
           try (DecodedImage decoded = photo.decode(decoder(), DecodeTarget.longSideAtLeast(1))) {
-            details = new PhotoDetails("a photo in a " + dev.raut.core.document.DocumentFormat.of(file).displayName(),
+            details = new PhotoDetails(dev.raut.core.text.Messages.text("gallery.detail.inDocument",
+                dev.raut.core.text.Messages.text("gallery.document."
+                    + dev.raut.core.document.DocumentFormat.of(file).name().toLowerCase(java.util.Locale.ROOT))),
                 decoded.originalWidth(), decoded.originalHeight(), bytes, modified);
           }
         } else {

@@ -1,6 +1,8 @@
 package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.text.Labels;
+import dev.raut.core.text.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.List;
  * The few lines a card shows for a result: a headline and the top labels with their confidence.
  * For faces, each face's emotion, followed (with a per-face classifier) by its top class as an
  * indented line: "happy 90%", then "mask 93%"; with age and gender asked, each face's "34 y F"
- * follows the headline's face count.
+ * follows the headline's face count. The built-in models' labels are shown in the current language
+ * (a user's classifier's classes as they are).
  */
 record ResultSummary(String headline, List<Line> lines) {
   /** {@code faceClass}: the line is a face's class under its emotion line, drawn indented. */
@@ -34,8 +37,8 @@ record ResultSummary(String headline, List<Line> lines) {
     }
     if (!r.objects().isEmpty()) {
       List<Line> lines = r.objects().stream().sorted(Comparator.comparingDouble(ImageAnalysis.DetectedObjectResult::score)
-          .reversed()).limit(MAX_LINES).map(o -> new Line(o.label(), o.score())).toList();
-      return new ResultSummary(count(r.objects().size(), "object"), lines);
+          .reversed()).limit(MAX_LINES).map(o -> new Line(Labels.object(o.label()), o.score())).toList();
+      return new ResultSummary(Messages.text("gallery.summary.objects", r.objects().size()), lines);
     }
     if (!r.faces().isEmpty()) {
       List<Line> lines = new ArrayList<>();
@@ -44,7 +47,7 @@ record ResultSummary(String headline, List<Line> lines) {
           break;
         }
         if (f.emotion() != null) {
-          lines.add(new Line(f.emotion().label(), f.emotion().score()));
+          lines.add(new Line(Labels.emotion(f.emotion().label()), f.emotion().score()));
         }
         if (!f.classes().isEmpty() && lines.size() < MAX_LINES) {
           ImageAnalysis.ClassScore top = f.classes().get(0);
@@ -54,13 +57,9 @@ record ResultSummary(String headline, List<Line> lines) {
       // age and gender (when asked) in the headline: "2 faces · 34 y F, 28 y M"
       String ages = r.faces().stream().map(FaceClasses::ageGender).filter(a -> !a.isEmpty())
           .collect(java.util.stream.Collectors.joining(", "));
-      String headline = count(r.faces().size(), "face");
+      String headline = Messages.text("gallery.summary.faces", r.faces().size());
       return new ResultSummary(ages.isEmpty() ? headline : headline + " · " + ages, lines);
     }
-    return new ResultSummary("Nothing found", List.of());
-  }
-
-  private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return new ResultSummary(Messages.text("gallery.summary.nothing"), List.of());
   }
 }

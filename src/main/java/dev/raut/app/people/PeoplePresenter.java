@@ -8,6 +8,7 @@ import dev.raut.core.image.ImageDecodeException;
 import dev.raut.core.recognition.DescribedFace;
 import dev.raut.core.recognition.FaceRecognizer;
 import dev.raut.core.recognition.PeopleBook;
+import dev.raut.core.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ public final class PeoplePresenter {
     }, services.ioPool()).whenComplete((read, error) -> Platform.runLater(() -> {
       if (error != null) {
         // an unreadable file is left alone (not overwritten) until the user changes something
-        message.set(PeopleStrings.unreadable(file, AppServices.rootMessage(error)));
+        message.set(Messages.text("people.unreadable", file, AppServices.rootMessage(error)));
       } else {
         book = read;
       }
@@ -153,7 +154,7 @@ public final class PeoplePresenter {
     run = current;
     running.set(true);
     progress.set(0);
-    message.set(PeopleStrings.reading(0, current.total));
+    message.set(Messages.text("people.reading", 0, current.total));
     DetectorChoice detector = gallery.detectorProperty().get();
     if (photos.isEmpty()) {
       finishRun(current);
@@ -199,7 +200,7 @@ public final class PeoplePresenter {
         owner.failed++;
       }
       progress.set((double) owner.done / owner.total);
-      message.set(PeopleStrings.reading(owner.done, owner.total));
+      message.set(Messages.text("people.reading", owner.done, owner.total));
       if (owner.done == owner.total) {
         finishRun(owner);
       }
@@ -214,8 +215,9 @@ public final class PeoplePresenter {
     refresh();
     save();
     int photos = book.photos().size();
-    String summary = owner.cancelled.get() ? PeopleStrings.CANCELLED : PeopleStrings.found(people.size(), photos);
-    message.set(owner.failed == 0 ? summary : summary + " · " + PeopleStrings.unread(owner.failed));
+    String summary = owner.cancelled.get() ? Messages.text("people.cancelled")
+        : Messages.text("people.found", people.size(), photos);
+    message.set(owner.failed == 0 ? summary : summary + " · " + Messages.text("people.unread", owner.failed));
   }
 
   /** Stops describing: the photos read so far are kept and grouped. */
@@ -279,7 +281,7 @@ public final class PeoplePresenter {
           snapshot.save(file);
           savedVersion = version;
         } catch (IOException e) {
-          Platform.runLater(() -> message.set(PeopleStrings.notSaved(file, e.getMessage())));
+          Platform.runLater(() -> message.set(Messages.text("people.notSaved", file, e.getMessage())));
         }
       }
     });

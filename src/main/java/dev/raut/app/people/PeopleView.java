@@ -2,6 +2,7 @@ package dev.raut.app.people;
 
 import dev.raut.app.gallery.PhotoLoader;
 import dev.raut.core.recognition.PeopleBook;
+import dev.raut.core.text.Messages;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,8 +34,6 @@ import javafx.scene.layout.VBox;
  * out of the group. Opening the page reads the faces of photos not read before.
  */
 public final class PeopleView extends BorderPane {
-  public static final String PAGE = PeopleStrings.PAGE;
-  public static final String PAGE_TIP = PeopleStrings.PAGE_TIP;
   static final int FACE_SIDE = 96;
   static final int LIST_FACE_SIDE = 40;
 
@@ -49,21 +48,24 @@ public final class PeopleView extends BorderPane {
   };
   private final ListView<PeopleBook.Person> list = new ListView<>();
   private final TextField name = new TextField();
-  private final MenuButton merge = new MenuButton(PeopleStrings.MERGE);
+  private final MenuButton merge = new MenuButton(Messages.text("people.merge"));
   private final Label heading = new Label();
   private final FlowPane tiles = new FlowPane(10, 10);
+  // held here and added weakly: a view replaced after a change of language is not kept alive by the presenter
+  private final javafx.beans.value.ChangeListener<PeopleBook.Person> selectionShown = (o, was, now) -> showPerson(now);
+  private final javafx.collections.ListChangeListener<PeopleBook.Person> peopleChanged = c -> onPeopleChanged();
 
   public PeopleView(PeoplePresenter presenter, PhotoLoader loader) {
     this.presenter = presenter;
     this.loader = loader;
     getStyleClass().add("people-view");
 
-    Button find = new Button(PeopleStrings.FIND);
+    Button find = new Button(Messages.text("people.find"));
     find.setId("people-find");
-    find.setTooltip(new Tooltip(PeopleStrings.FIND_TIP));
+    find.setTooltip(new Tooltip(Messages.text("people.find.tip")));
     find.disableProperty().bind(presenter.runningProperty());
     find.setOnAction(e -> presenter.findPeople());
-    Button cancel = new Button(PeopleStrings.CANCEL);
+    Button cancel = new Button(Messages.text("common.cancel"));
     cancel.setId("people-cancel");
     cancel.visibleProperty().bind(presenter.runningProperty());
     cancel.managedProperty().bind(presenter.runningProperty());
@@ -80,8 +82,8 @@ public final class PeopleView extends BorderPane {
     list.setId("people-list");
     list.setItems(presenter.people());
     list.setPrefWidth(260);
-    list.setPlaceholder(wrapped(PeopleStrings.EMPTY));
-    list.setAccessibleText(PeopleStrings.LIST);
+    list.setPlaceholder(wrapped(Messages.text("people.empty", Messages.text("people.find"))));
+    list.setAccessibleText(Messages.text("people.list"));
     list.setCellFactory(v -> new PersonCell());
     list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
       if (now != null && now != presenter.selectedProperty().get()) {
@@ -91,9 +93,9 @@ public final class PeopleView extends BorderPane {
     setLeft(list);
 
     name.setId("person-name");
-    name.setPromptText(PeopleStrings.NAME_PROMPT);
+    name.setPromptText(Messages.text("people.name.prompt"));
     name.setPrefColumnCount(18);
-    Button rename = new Button(PeopleStrings.RENAME);
+    Button rename = new Button(Messages.text("people.name"));
     rename.setId("person-rename");
     rename.setDefaultButton(true);
     rename.setOnAction(e -> {
@@ -103,7 +105,7 @@ public final class PeopleView extends BorderPane {
     });
     name.setOnAction(e -> rename.fire());
     merge.setId("person-merge");
-    merge.setTooltip(new Tooltip(PeopleStrings.MERGE_TIP));
+    merge.setTooltip(new Tooltip(Messages.text("people.merge.tip")));
     merge.setOnShowing(e -> fillMergeMenu());
     HBox actions = new HBox(8, name, rename, merge);
     actions.setAlignment(Pos.CENTER_LEFT);
@@ -116,11 +118,8 @@ public final class PeopleView extends BorderPane {
     right.setPadding(new Insets(10));
     setCenter(right);
 
-    presenter.selectedProperty().addListener((o, was, now) -> showPerson(now));
-    presenter.people().addListener((javafx.collections.ListChangeListener<PeopleBook.Person>) c -> {
-      list.getSelectionModel().select(presenter.selectedProperty().get());
-      fillMergeMenu();
-    });
+    presenter.selectedProperty().addListener(new javafx.beans.value.WeakChangeListener<>(selectionShown));
+    presenter.people().addListener(new javafx.collections.WeakListChangeListener<>(peopleChanged));
     // opening the page reads what is new in the gallery (photos read before are skipped)
     parentProperty().addListener((o, was, now) -> {
       if (now != null) {
@@ -138,7 +137,17 @@ public final class PeopleView extends BorderPane {
   }
 
   static String displayName(PeopleBook.Person person) {
-    return person.name().isEmpty() ? PeopleStrings.unnamed(person.id()) : person.name();
+    return person.name().isEmpty() ? Messages.text("people.unnamed", person.id().replaceAll("\\D", "")) : person.name();
+  }
+
+  private void onPeopleChanged() {
+    list.getSelectionModel().select(presenter.selectedProperty().get());
+    fillMergeMenu();
+  }
+
+  /** The list entry: "Ana · 4 photos". */
+  static String entry(PeopleBook.Person person) {
+    return Messages.text("people.entry", displayName(person), person.faces().size());
   }
 
   private void fillMergeMenu() {
@@ -146,7 +155,7 @@ public final class PeopleView extends BorderPane {
     PeopleBook.Person chosen = presenter.selectedProperty().get();
     for (PeopleBook.Person other : presenter.people()) {
       if (chosen != null && !other.id().equals(chosen.id())) {
-        MenuItem item = new MenuItem(PeopleStrings.entry(displayName(other), other.faces().size()));
+        MenuItem item = new MenuItem(entry(other));
         item.setId("merge-into-" + other.id());
         item.setOnAction(e -> presenter.merge(chosen, other));
         merge.getItems().add(item);
@@ -162,7 +171,7 @@ public final class PeopleView extends BorderPane {
       name.setText("");
       return;
     }
-    heading.setText(PeopleStrings.photosOf(displayName(person)));
+    heading.setText(Messages.text("people.photosOf", displayName(person)));
     name.setText(person.name());
     for (PeopleBook.FaceRef ref : person.faces()) {
       tiles.getChildren().add(tile(ref));
@@ -179,9 +188,9 @@ public final class PeopleView extends BorderPane {
     Label file = new Label(String.valueOf(path.getFileName()));
     file.setMaxWidth(FACE_SIDE + 20);
     file.setTooltip(new Tooltip(ref.photo()));
-    Button split = new Button(PeopleStrings.SPLIT);
+    Button split = new Button(Messages.text("people.split"));
     split.getStyleClass().addAll("person-split", "small");
-    split.setTooltip(new Tooltip(PeopleStrings.SPLIT_TIP));
+    split.setTooltip(new Tooltip(Messages.text("people.split.tip")));
     split.setOnAction(e -> presenter.splitOff(ref));
     VBox tile = new VBox(4, picture, file, split);
     tile.setAlignment(Pos.TOP_CENTER);
@@ -192,7 +201,7 @@ public final class PeopleView extends BorderPane {
         presenter.openPhoto(ref);
       }
     });
-    Tooltip.install(picture, new Tooltip(PeopleStrings.OPEN_TIP));
+    Tooltip.install(picture, new Tooltip(Messages.text("people.open.tip")));
     return tile;
   }
 
@@ -229,7 +238,7 @@ public final class PeopleView extends BorderPane {
         setGraphic(null);
         return;
       }
-      setText(PeopleStrings.entry(displayName(person), person.faces().size()));
+      setText(entry(person));
       face.setImage(null);
       PeopleBook.FaceRef first = person.faces().get(0);
       faceImage(first, LIST_FACE_SIDE, image -> {

@@ -87,4 +87,38 @@ class FaceClassesTest {
     assertThat(wholePhoto.findsFaces()).isFalse();
     assertThat(wholePhoto.label()).isEqualTo("Classifier: Genre");
   }
+
+  @Test
+  void inIndonesianTheBuiltInLabelsAndCountsAreTranslatedAndAUsersClassesStayAsTheyAre() {
+    dev.raut.core.text.Language before = dev.raut.core.text.Messages.language();
+    dev.raut.core.text.Messages.setLanguage(dev.raut.core.text.Language.INDONESIAN);
+    try {
+      ImageAnalysis.Face happy = face("happy", 0.9, List.of(new ImageAnalysis.ClassScore("mask", 0.93)));
+      ImageAnalysis.Face aged = new ImageAnalysis.Face(List.of(10.0, 10.0, 50.0, 50.0), 0.97, List.of(),
+          happy.emotion(), List.of(), 33.6, new ImageAnalysis.ClassScore("female", 0.93), List.of());
+      ResultSummary summary = ResultSummary.of(photo(happy, face("sad", 0.6, List.of())));
+      assertThat(summary.headline()).isEqualTo("2 wajah");
+      assertThat(summary.lines()).extracting(ResultSummary.Line::label).containsExactly("senang", "mask", "sedih");
+      assertThat(FaceClasses.tag(happy)).isEqualTo("senang 90% · mask 93%");
+      assertThat(FaceClasses.chooserEntry(1, happy)).isEqualTo("Wajah 2: senang · mask 93%");
+      assertThat(FaceClasses.chartHeading(0)).isEqualTo("Kelas wajah 1");
+      assertThat(FaceClasses.ageGender(aged)).isEqualTo("34 th P");
+      assertThat(FaceClasses.ageGenderLine(0, aged.age(), aged.gender()))
+          .isEqualTo("Wajah 1: sekitar 34 tahun, perempuan (93%)");
+      assertThat(FaceClasses.ageGenderLong(aged.age(), "male")).isEqualTo("34 th, laki-laki");
+
+      ImageAnalysis objects = new ImageAnalysis("b.jpg", 640, 480, List.of(), List.of(
+          new ImageAnalysis.DetectedObjectResult("traffic light", 0.8, List.of(1.0, 1.0, 5.0, 5.0)),
+          new ImageAnalysis.DetectedObjectResult("person", 0.9, List.of(1.0, 1.0, 5.0, 5.0))), List.of(), null);
+      ResultSummary found = ResultSummary.of(objects);
+      assertThat(found.headline()).isEqualTo("2 objek");
+      assertThat(found.lines()).extracting(ResultSummary.Line::label).containsExactly("orang", "lampu lalu lintas");
+      assertThat(ResultSummary.of(photo()).headline()).isEqualTo("Tidak ada yang ditemukan");
+      assertThat(GalleryItem.State.NOT_ANALYSED.text()).isEqualTo("Belum dianalisis");
+      assertThat(GalleryPresenter.duration(4000)).isEqualTo("1 j 07 mnt");
+      assertThat(AnalysisChoice.FACES.label()).isEqualTo("Wajah + emosi");
+    } finally {
+      dev.raut.core.text.Messages.setLanguage(before);
+    }
+  }
 }
