@@ -7,6 +7,7 @@ import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.analysis.ResultJson;
 import dev.raut.testing.GeneratedPhotos;
 import dev.raut.testing.Samples;
+import dev.raut.testing.TestDocuments;
 import dev.raut.testing.TestPhotos;
 import dev.raut.testing.TinyClassifier;
 import java.io.IOException;
@@ -227,6 +228,25 @@ class RautSparkLocalTest {
     assertThat(err.toString()).contains("Unknown detector 'sideways'");
     assertThat(job("--out", dir.resolve("x").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("Give the photos");
+  }
+
+  @Test
+  @Order(6)
+  void thePhotosInsideDocumentsAreRowsWithTheirPartAsRautAnalyzeGivesThem() throws IOException {
+    Path documents = Files.createDirectories(dir.resolve("documents"));
+    TestDocuments.pdf(documents.resolve("report.pdf"), List.of(List.of(1, 2), List.of(3)));
+    TestDocuments.docx(documents.resolve("notes.docx"), List.of(4), List.of());
+    TestDocuments.encryptedPdf(documents.resolve("locked.pdf"), 5);
+    Path output = dir.resolve("documents-json");
+    assertThat(job(documents.toString(), "--out", output.toString())).isZero();
+    List<String> expected = analyze(documents.toString());
+    assertThat(JobOutput.partLines(output)).containsExactlyElementsOf(expected);
+    // report.pdf's three photos on pages 1 and 2, notes.docx's one, and locked.pdf as one error
+    assertThat(expected).hasSize(5);
+    assertThat(expected).filteredOn(line -> line.contains("\"part\":{\"page\":1")).hasSize(2);
+    assertThat(expected).filteredOn(line -> line.contains("\"part\":{\"page\":2")).hasSize(1);
+    assertThat(expected).anySatisfy(line -> assertThat(line).contains("\"code\":\"encrypted\""));
+    assertThat(summary.photos()).isEqualTo(5);
   }
 
   /** Runs the Spark job like spark-submit would, keeping its output and summary. */

@@ -77,7 +77,9 @@ final class PhotoListing {
     RemoteIterator<LocatedFileStatus> files = fs.listFiles(status.getPath(), true);
     while (files.hasNext()) {
       LocatedFileStatus file = files.next();
-      if (file.isFile() && ImageFiles.hasImageExtension(file.getPath().getName())) {
+      String name = file.getPath().getName();
+      // PDF and Office files too: their photos are analysed, as raut analyze does
+      if (file.isFile() && (ImageFiles.hasImageExtension(name) || ImageFiles.hasDocumentExtension(name))) {
         found.add(fs.makeQualified(file.getPath()).toString());
       }
     }

@@ -36,15 +36,24 @@ final class PhotoTask implements FlatMapFunction<Iterator<String>, Row> {
   public Iterator<Row> call(Iterator<String> files) {
     ExecutorEngine.Ready engine = ExecutorEngine.prepare(modelsDir, request, counters.enginesLoaded);
     HadoopPhotos photos = new HadoopPhotos(hadoopConf.value().value(), ExecutorEngine.DECODER, engine.analyzer());
+    // a document gives several rows: only its results wait here, one file at a time
     return new Iterator<>() {
+      private Iterator<ImageAnalysis> pending = java.util.Collections.emptyIterator();
+
       @Override
       public boolean hasNext() {
-        return files.hasNext();
+        while (!pending.hasNext() && files.hasNext()) {
+          pending = photos.analyzeAll(files.next(), engine.request()).iterator();
+        }
+        return pending.hasNext();
       }
 
       @Override
       public Row next() {
-        ImageAnalysis result = photos.analyze(files.next(), engine.request());
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        ImageAnalysis result = pending.next();
         counters.count(result);
         return format.row(result, partitionBy);
       }

@@ -77,6 +77,11 @@ public final class ImageFiles {
     return DOCUMENT_EXTENSIONS.contains(extension(file));
   }
 
+  /** The same test on a bare file name, for files listed by other file systems (Hadoop's). */
+  public static boolean hasDocumentExtension(String name) {
+    return hasDocumentExtension(Path.of(name));
+  }
+
   /** The part after the last dot, lower case; empty when there is none. */
   public static String extension(Path file) {
     Path namePath = file.getFileName();
