@@ -162,7 +162,7 @@ public final class AppHarness {
     private void screenshotLive(Path dir) throws Exception {
       Path avi = createTemp().resolve("samples.avi");
       List<org.opencv.core.Mat> frames = dev.raut.core.camera.LiveFixtures.sampleFrames(960, 640);
-      dev.raut.core.camera.LiveFixtures.writeMjpegAvi(avi, frames, 240, 12);
+      dev.raut.core.camera.LiveFixtures.writeMjpegAvi(avi, dev.raut.core.camera.LiveFixtures.shots(frames, 40), 240, 12);
       dev.raut.core.camera.LiveFixtures.release(frames);
       onFx(() -> window.show("Live"));
       waitFor(() -> window.live().view().isPresent(), 60);

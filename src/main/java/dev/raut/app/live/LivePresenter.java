@@ -463,7 +463,7 @@ public final class LivePresenter implements AutoCloseable {
 
     @Override
     public void onFrame(Frame frame) {
-      record(frame.bgr());
+      record(frame.bgr(), frame.scene());
       if (!displayPaused) {
         publish(frame);
       }
@@ -483,13 +483,14 @@ public final class LivePresenter implements AutoCloseable {
     Imgproc.cvtColor(bgr, bgra, Imgproc.COLOR_BGR2BGRA);
     bgra.get(0, 0, target.bgra);
     target.index = frame.index();
+    target.scene = frame.scene();
     VideoFrame replaced = readyFrame.getAndSet(target);
     if (replaced != null) {
       freeFrames.offer(replaced);
     }
   }
 
-  private void record(Mat bgr) {
+  private void record(Mat bgr, long scene) {
     Path target = recordTarget;
     if (target == null) {
       closeRecorder();
@@ -511,7 +512,10 @@ public final class LivePresenter implements AutoCloseable {
       }
     }
     bgr.copyTo(recordBuffer);
-    OverlayPainter.paint(recordBuffer, latestResult, paintKeypoints, mirrorOutput);
+    LiveResult result = latestResult;
+    // right after a cut the newest result is still the old shot's: its boxes would land on other people
+    OverlayPainter.paint(recordBuffer, result != null && result.scene() == scene ? result : null, paintKeypoints,
+        mirrorOutput);
     recorder.write(recordBuffer);
   }
 

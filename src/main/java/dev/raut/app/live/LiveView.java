@@ -103,6 +103,7 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   private WritableImage image;
   private long lastHudNanos;
   private long lastFrameIndex = -1;
+  private long lastFrameScene = -1;
   private long lastDrawnResultIndex = -1;
 
   /** Alone (tests, tools): emotions by the built-in model, no library classifiers until {@link #setClassifiers}. */
@@ -426,6 +427,7 @@ public final class LiveView extends BorderPane implements AutoCloseable {
       image.getPixelWriter().setPixels(0, 0, frame.width, frame.height, PixelFormat.getByteBgraPreInstance(),
           frame.bgra, 0, frame.width * 4);
       lastFrameIndex = frame.index;
+      lastFrameScene = frame.scene;
       presenter.recycle(frame);
     }
     boolean live = presenter.runningProperty().get();
@@ -434,7 +436,8 @@ public final class LiveView extends BorderPane implements AutoCloseable {
       video.setImage(null);
     }
     LiveResult result = live ? presenter.latestResult() : null;
-    if (image != null && result != null) {
+    // right after a cut the newest result is still the old shot's: draw nothing until the new shot's arrives
+    if (image != null && result != null && result.scene() == lastFrameScene) {
       double scale = Math.min(overlay.getWidth() / image.getWidth(), overlay.getHeight() / image.getHeight());
       double x = (overlay.getWidth() - image.getWidth() * scale) / 2;
       double y = (overlay.getHeight() - image.getHeight() * scale) / 2;
@@ -531,7 +534,8 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(Messages.text("live.video.title"));
     chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter(Messages.text("live.video.filter"), "*.avi", "*.mjpg", "*.mjpeg"),
+        new FileChooser.ExtensionFilter(Messages.text("live.video.filter"), "*.mp4", "*.mov", "*.m4v", "*.mkv",
+            "*.webm", "*.avi", "*.mjpg", "*.mjpeg", "*.3gp"),
         new FileChooser.ExtensionFilter(Messages.text("live.allFiles"), "*.*"));
     File file = chooser.showOpenDialog(window());
     if (file != null) {

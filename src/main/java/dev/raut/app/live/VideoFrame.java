@@ -6,6 +6,8 @@ final class VideoFrame {
   final int width;
   final int height;
   long index;
+  /** The frame's scene (see LiveResult#scene): results of another scene are not drawn over it. */
+  long scene;
 
   VideoFrame(int width, int height) {
     this.width = width;

@@ -58,7 +58,7 @@ class LiveViewTest {
   static void prepare() {
     engine = Engine.openDefault();
     List<Mat> frames = LiveFixtures.sampleFrames(640, 480);
-    video = LiveFixtures.writeMjpegAvi(dir.resolve("faces.avi"), frames, 24, 12);
+    video = LiveFixtures.writeMjpegAvi(dir.resolve("faces.avi"), LiveFixtures.shots(frames, 12), 72, 12);
     LiveFixtures.release(frames);
   }
 
@@ -237,7 +237,7 @@ class LiveViewTest {
       robot.clickOn("Open a video file");
       WaitForAsyncUtils.waitForFxEvents();
       assertThat(onFx(() -> view.lookupAll(".text-field").stream().anyMatch(n -> n.isVisible()
-          && "Motion-JPEG .avi".equals(((javafx.scene.control.TextField) n).getPromptText())))).isTrue();
+          && dev.raut.core.text.Messages.text("live.video.prompt").equals(((javafx.scene.control.TextField) n).getPromptText())))).isTrue();
     }
   }
 

@@ -76,6 +76,21 @@ public final class LiveFixtures {
     return file;
   }
 
+  /**
+   * Each frame held for {@code framesPerShot} frames, in order: a video of shots, as a camera or a
+   * film gives them (a new photo every frame would be a cut at every frame, and Live draws a
+   * result only over frames of its own shot).
+   */
+  public static List<Mat> shots(List<Mat> frames, int framesPerShot) {
+    List<Mat> held = new ArrayList<>();
+    for (Mat frame : frames) {
+      for (int i = 0; i < framesPerShot; i++) {
+        held.add(frame);
+      }
+    }
+    return held;
+  }
+
   public static void release(List<Mat> mats) {
     mats.forEach(Mat::release);
   }
