@@ -112,6 +112,8 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   }
 
   /** In the main window: the emotion model is the app's choice (the gallery's Emotion list). */
+  private java.util.function.Function<javafx.stage.Window, File> videoChooser = LiveView::showVideoDialog;
+
   public LiveView(Engine engine, EmotionModels emotionModels) {
     this.presenter = new LivePresenter(engine);
     this.emotionModels = emotionModels;
@@ -120,7 +122,13 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     Button useIp = say(new Button(), "live.empty.ip");
     useIp.setOnAction(e -> kind.setValue(SourceKind.IP_CAMERA));
     Button useFile = say(new Button(), "live.empty.file");
-    useFile.setOnAction(e -> kind.setValue(SourceKind.VIDEO_FILE));
+    // a person who asks to open a video wants to pick one and watch it, not to find the path field
+    useFile.setOnAction(e -> {
+      kind.setValue(SourceKind.VIDEO_FILE);
+      if (chooseVideo()) {
+        startChosen();
+      }
+    });
     Label emptyTitle = say(new Label(), "live.empty.title");
     emptyTitle.setStyle("-fx-font-size: 18px; -fx-font-weight: bold; -fx-text-fill: white;");
     Label emptyHint = say(new Label(), "live.empty.hint");
@@ -530,17 +538,28 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     return false;
   }
 
-  private void chooseVideo() {
+  /** Asks for a video file and puts its path in the field; false when the person cancelled. */
+  private boolean chooseVideo() {
+    File file = videoChooser.apply(window());
+    if (file != null) {
+      videoPath.setText(file.getPath());
+    }
+    return file != null;
+  }
+
+  /** For tests, which have no native dialogs: what stands in for the file dialog. */
+  void useVideoChooser(java.util.function.Function<javafx.stage.Window, File> chooser) {
+    videoChooser = chooser;
+  }
+
+  private static File showVideoDialog(javafx.stage.Window owner) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(Messages.text("live.video.title"));
     chooser.getExtensionFilters().addAll(
         new FileChooser.ExtensionFilter(Messages.text("live.video.filter"), "*.mp4", "*.mov", "*.m4v", "*.mkv",
             "*.webm", "*.avi", "*.mjpg", "*.mjpeg", "*.3gp"),
         new FileChooser.ExtensionFilter(Messages.text("live.allFiles"), "*.*"));
-    File file = chooser.showOpenDialog(window());
-    if (file != null) {
-      videoPath.setText(file.getPath());
-    }
+    return chooser.showOpenDialog(owner);
   }
 
   /** "From a file…": a card or .onnx becomes an entry of its own; cancelling goes back to {@code previous}. */

@@ -234,10 +234,21 @@ class LiveViewTest {
         .map(javafx.scene.Node::isVisible).orElse(false));
     assertThat(emptyStateShown).isEqualTo(noCamera);
     if (noCamera) {
+      // cancelled in the file dialog: the video file's field is there to type a path, nothing starts
+      robot.interact(() -> view.useVideoChooser(owner -> null));
       robot.clickOn("Open a video file");
       WaitForAsyncUtils.waitForFxEvents();
       assertThat(onFx(() -> view.lookupAll(".text-field").stream().anyMatch(n -> n.isVisible()
           && dev.raut.core.text.Messages.text("live.video.prompt").equals(((javafx.scene.control.TextField) n).getPromptText())))).isTrue();
+      assertThat(onFx(() -> view.presenter().runningProperty().get())).isFalse();
+      // a video chosen in the dialog plays at once (the empty state has gone: the button is fired as a key would)
+      javafx.scene.control.Button open = robot.lookup("Open a video file").queryButton();
+      robot.interact(() -> {
+        view.useVideoChooser(owner -> video.toFile());
+        open.fire();
+      });
+      WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() > 0));
+      robot.interact(() -> view.presenter().stop());
     }
   }
 
