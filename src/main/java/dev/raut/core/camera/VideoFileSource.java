@@ -1,6 +1,7 @@
 package dev.raut.core.camera;
 
 import dev.raut.core.image.OpenCvNative;
+import dev.raut.core.text.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public final class VideoFileSource implements FrameSource {
   @Override
   public void open(Duration timeout) throws CameraException {
     if (!Files.isRegularFile(file)) {
-      throw new CameraException("not_found", "The video file " + file + " does not exist.");
+      throw new CameraException("not_found", Problem.of("errors.camera.noVideo", file));
     }
     OpenCvNative.ensureLoaded();
     close();
@@ -43,9 +44,7 @@ public final class VideoFileSource implements FrameSource {
     capture = new VideoCapture(file.toString(), Videoio.CAP_OPENCV_MJPEG);
     if (!capture.isOpened()) {
       close();
-      throw new CameraException("unsupported", "Raut cannot read " + file.getFileName()
-          + ": only Motion-JPEG .avi videos are supported. Convert it, for example with"
-          + " 'ffmpeg -i input.mp4 -c:v mjpeg -q:v 3 output.avi'.");
+      throw new CameraException("unsupported", Problem.of("errors.camera.videoFormat", file.getFileName()));
     }
     fps = capture.get(Videoio.CAP_PROP_FPS);
     if (!(fps > 0 && fps < 1000)) {

@@ -105,7 +105,7 @@ public final class Teacher {
         skipped);
     long embedMillis = (System.nanoTime() - start) / 1_000_000;
     if (train.rows.size() < 2) {
-      throw new TeachDataException("No training photo could be read: " + skipped.size() + " unreadable.");
+      throw new TeachDataException(Problem.of("errors.teach.noneReadable", skipped.size()));
     }
     long trainStart = System.nanoTime();
     progress.update("training", 0, 1);
