@@ -90,10 +90,10 @@ public final class ModelImport {
           : ModelFormat.TFLITE, () -> KerasConverter.convertTflite(model));
     }
     if (name.endsWith(".pb")) {
-      throw unsupported(model, "errors.import.tensorflowGraph");
+      throw unsupported(model, "errors.import.tensorflowGraph.what", "errors.import.tensorflowGraph.todo");
     }
     if (name.endsWith(".pt") || name.endsWith(".pth")) {
-      throw unsupported(model, "errors.import.pytorch");
+      throw unsupported(model, "errors.import.pytorch.what", "errors.import.pytorch.todo");
     }
     if (name.endsWith(".tflite") || name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) {
       throw new ModelImportException(Code.TRUNCATED, Problem.of("errors.import.incomplete", model.getFileName(),
@@ -373,14 +373,14 @@ public final class ModelImport {
   }
 
   private static ModelImportException savedModel(Path dir) {
-    return unsupported(dir, "errors.import.savedModel");
+    return unsupported(dir, "errors.import.savedModel.what", "errors.import.savedModel.todo");
   }
 
-  /** A format Raut cannot import faithfully; {@code key}'s text says what it is and what to export instead. */
-  private static ModelImportException unsupported(Path file, String key) {
-    Problem what = Problem.of(key + ".what");
+  /** A format Raut cannot import faithfully: what it is, and what to export instead. */
+  private static ModelImportException unsupported(Path file, String whatKey, String todoKey) {
+    Problem what = Problem.of(whatKey);
     return new ModelImportException(Code.UNSUPPORTED_FORMAT, Problem.of("errors.import.unsupported", file.getFileName(),
-        what, Problem.of(key + ".todo")), List.of(file.toString(), what.english()), null);
+        what, Problem.of(todoKey)), List.of(file.toString(), what.english()), null);
   }
 
   private static ModelImportException fromConversion(Path model, ConversionException e) {
