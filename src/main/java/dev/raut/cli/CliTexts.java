@@ -22,7 +22,8 @@ import picocli.CommandLine;
  * cli.analyze.format} the option whose {@code descriptionKey} is {@code analyze.format}. A text is
  * looked up when help is shown, so {@code --lang} (parsed first) decides the language.
  * In the bundle {@code {0}} stands for picocli's {@code ${DEFAULT-VALUE}} and {@code {1}} for
- * {@code ${COMPLETION-CANDIDATES}}, as the bundles are MessageFormat patterns.
+ * {@code ${COMPLETION-CANDIDATES}}, as the bundles are MessageFormat patterns; {@code {2}} and
+ * {@code {3}} are a brace and a closing brace.
  */
 public final class CliTexts extends ResourceBundle {
   private static final String AREA = "cli.";
@@ -36,7 +37,7 @@ public final class CliTexts extends ResourceBundle {
         english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource, e);
+      throw new UncheckedIOException("Cannot read " + resource, e); // not user text: a broken jar
     }
     Set<String> found = new TreeSet<>();
     english.stringPropertyNames().forEach(k -> found.add(k.substring(AREA.length())));
@@ -55,7 +56,7 @@ public final class CliTexts extends ResourceBundle {
 
   @Override
   protected Object handleGetObject(String key) {
-    return keys.contains(key) ? Messages.text(AREA + key, "${DEFAULT-VALUE}", "${COMPLETION-CANDIDATES}") : null;
+    return keys.contains(key) ? Messages.text(AREA + key, "${DEFAULT-VALUE}", "${COMPLETION-CANDIDATES}", "{", "}") : null;
   }
 
   @Override

@@ -173,7 +173,7 @@ final class FacesCommand implements Runnable {
         try {
           wanted = chosen(recognizer.faces(person), face, person);
         } catch (ImageDecodeException | IllegalArgumentException e) {
-          err.println("raut faces find: " + e.getMessage());
+          err.println(Messages.text("cli.faces.find.says", CliTexts.message(e)));
           err.flush();
           return RautCommand.EXIT_FAILURES;
         }
@@ -208,7 +208,7 @@ final class FacesCommand implements Runnable {
         err.flush();
         return failed == 0 ? RautCommand.EXIT_OK : RautCommand.EXIT_FAILURES;
       } catch (ModelLoadException e) {
-        err.println("raut faces find: " + e.getMessage());
+        err.println(Messages.text("cli.faces.find.says", CliTexts.message(e)));
         err.flush();
         return RautCommand.EXIT_FAILURES;
       }

@@ -51,7 +51,7 @@ final class WebTexts {
         english.load(new InputStreamReader(in, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource, e);
+      throw new UncheckedIOException("Cannot read " + resource, e); // not user text: a broken jar
     }
     return english.stringPropertyNames().stream().sorted().toList();
   }
