@@ -117,7 +117,7 @@ final class EvaluateCommand implements Callable<Integer> {
         throw new IllegalArgumentException(Messages.text("cli.error.objectThreshold"));
       }
       if (digits < 1 || digits > 8) {
-        throw new IllegalArgumentException(Messages.text("cli.evaluate.digits"));
+        throw new IllegalArgumentException(Messages.text("cli.evaluate.digitsRange"));
       }
       LabelMap map = labelsMap == null ? LabelMap.empty() : LabelMap.parse(labelsMap);
       String card = classifier == null ? null : ClassifierChoice.resolve(spec.commandLine(), "--classifier", classifier);

@@ -61,7 +61,7 @@ final class FacesCommand implements Runnable {
         throw new CommandLine.ParameterException(command, Messages.text("cli.faces.noDetector"));
       }
       if (threshold <= 0) {
-        throw new CommandLine.ParameterException(command, Messages.text("cli.faces.threshold"));
+        throw new CommandLine.ParameterException(command, Messages.text("cli.faces.thresholdPositive"));
       }
       return choice;
     }

@@ -85,10 +85,10 @@ final class LiveCommand implements Callable<Integer> {
     Pace chosenPace = switch (pace.toLowerCase(java.util.Locale.ROOT)) {
       case "native" -> Pace.NATIVE;
       case "max" -> Pace.MAX;
-      default -> throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.live.pace"));
+      default -> throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.live.paceValue"));
     };
     if (frames < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.live.frames"));
+      throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.live.framesRange"));
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();

@@ -98,7 +98,7 @@ final class TeachCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.teach.headOrScope", e.getMessage()));
     }
     if (split < 0 || split >= 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.teach.split"));
+      throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.teach.splitRange"));
     }
     ClassifierLibrary library = ClassifierLibrary.defaultLibrary();
     if (library.list().stream().anyMatch(e -> e.name().equalsIgnoreCase(name.strip()))) {
@@ -180,7 +180,7 @@ final class TeachCommand implements Callable<Integer> {
     out.println(Messages.text("cli.teach.embedded", backbone.displayName(), result.photosEmbedded(),
         result.photosFromCache(), result.skipped().size(), result.embedMillis() / 1000.0));
     result.skipped().forEach(s -> out.println(Messages.text("cli.teach.skipped", s.photo().name(), s.error().localMessage())));
-    out.println(Messages.text("cli.teach.head", result.training().head().kind(), result.trainMillis() / 1000.0,
+    out.println(Messages.text("cli.teach.headTrained", result.training().head().kind(), result.trainMillis() / 1000.0,
         result.training().reason()));
     if (result.report() != null) {
       out.println(heldOut(result, Messages.language()));
