@@ -118,7 +118,7 @@ class WebPageTest {
 
   @Test
   void theSwitchTurnsThePageIndonesianAndTheServerAnswersInIt() throws IOException {
-    Path sample1 = copy(TestPhotos.sample(1), "sample1.jpg");
+    Path sample1 = copy(TestPhotos.sample(1), "sample1-id.jpg");
     Path words = Files.writeString(files.resolve("kata.jpg"), "kata-kata, bukan piksel", StandardCharsets.UTF_8);
     openPage();
     upload(sample1);

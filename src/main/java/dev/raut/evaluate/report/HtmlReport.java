@@ -29,7 +29,7 @@ public final class HtmlReport {
   /** Thumbnails shown per true class. */
   static final int MISTAKES_PER_CLASS = 8;
   /** The page's style sheet, inlined so the report is one file. */
-  private static final String STYLE = resource("report.css");
+  private static final String STYLE = resource("report-style.css");
 
 
   private final Thumbnails thumbnails;
