@@ -4,6 +4,7 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.emotion.EmotionModel;
 import dev.raut.core.emotion.EmotionViews;
+import dev.raut.core.text.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -13,32 +14,28 @@ import picocli.CommandLine.Option;
  * want different defaults.
  */
 public final class AnalysisOptions {
-  @Option(names = "--faces", description = "Detect faces (boxes, scores, keypoints).")
+  @Option(names = "--faces", descriptionKey = "analysis.faces")
   boolean faces;
 
-  @Option(names = "--emotions", description = "Emotion of each face (implies --faces).")
+  @Option(names = "--emotions", descriptionKey = "analysis.emotions")
   boolean emotions;
 
-  @Option(names = "--objects", description = "Detect the 80 COCO object classes.")
+  @Option(names = "--objects", descriptionKey = "analysis.objects")
   boolean objects;
 
-  @Option(names = "--classifier", paramLabel = "NAME_OR_FILE",
-      description = "Your classifier: a name from 'raut models list', a card (.json) or an .onnx. One imported with"
-          + " --scope face runs on each face (faces[].classes).")
+  @Option(names = "--classifier", paramLabel = "NAME_OR_FILE", descriptionKey = "analysis.classifier")
   String classifier;
 
-  @Option(names = "--emotion-model", paramLabel = "NAME",
-      description = "Which model reads each face's emotion: a built-in one (mini-xception, face-expression, blend;"
-          + " 'default' = the best measured for the input) or your own face-scope classifier. Implies --emotions.")
+  @Option(names = "--emotion-model", paramLabel = "NAME", descriptionKey = "analysis.emotion-model")
   String emotionModel;
 
-  @Option(names = "--age-gender", description = "Apparent age (years) and gender of each face (implies --faces).")
+  @Option(names = "--age-gender", descriptionKey = "analysis.age-gender")
   boolean ageGender;
 
-  @Option(names = "--landmarks", description = "68 landmarks of each face, in image pixels (implies --faces).")
+  @Option(names = "--landmarks", descriptionKey = "analysis.landmarks")
   boolean landmarks;
 
-  @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3", description = "Minimum object score (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3", descriptionKey = "analysis.object-threshold")
   double objectThreshold;
 
   @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
@@ -53,7 +50,7 @@ public final class AnalysisOptions {
       throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
     }
     if (objectThreshold < 0 || objectThreshold > 1) {
-      throw new CommandLine.ParameterException(command.commandLine(), "--object-threshold must be between 0 and 1");
+      throw new CommandLine.ParameterException(command.commandLine(), Messages.text("cli.error.objectThreshold"));
     }
     String card = classifier == null ? null : ClassifierChoice.resolve(command.commandLine(), "--classifier", classifier);
     EmotionModel builtIn = emotionModel == null ? null : EmotionModel.find(emotionModel);

@@ -7,6 +7,7 @@ import dev.raut.core.analysis.Engine;
 import dev.raut.core.document.DocumentPhotos;
 import dev.raut.core.image.ImageFiles;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -25,15 +26,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code raut analyze}: faces, emotions, objects and classifier labels for files and folders. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Analyse photos: faces, emotions, objects, or your own classifier.",
-        "Every photo inside a PDF, Word (.docx), PowerPoint (.pptx) or Excel (.xlsx) file is analysed too.",
-        "Folders are searched recursively. Without --faces/--emotions/--objects/--classifier, faces and emotions are analysed.",
-        "Exit code: 0 all fine, 1 some files failed, 2 usage error."})
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false)
 final class AnalyzeCommand implements Callable<Integer> {
   enum Format { json, csv, table }
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files, documents and folders.")
+  @Parameters(paramLabel = "PATH", arity = "1..*", descriptionKey = "analyze.path")
   List<Path> inputs;
 
 
@@ -47,13 +44,13 @@ final class AnalyzeCommand implements Callable<Integer> {
   PhotoOptions photo;
 
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (JSON Lines), csv or table (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", descriptionKey = "analyze.format")
   Format format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write results to FILE instead of standard output.")
+  @Option(names = "--out", paramLabel = "FILE", descriptionKey = "analyze.out")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Images analysed in parallel (default: number of cores).")
+  @Option(names = "--threads", paramLabel = "N", descriptionKey = "analyze.threads")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @CommandLine.Spec
@@ -65,7 +62,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = ImageFiles.expand(inputs);
     if (files.isEmpty()) {
-      err.println("raut analyze: no images or documents found in " + inputs);
+      err.println(Messages.text("cli.analyze.nothingFound", inputs));
       err.flush();
       return RautCommand.EXIT_FAILURES;
     }
@@ -86,24 +83,25 @@ final class AnalyzeCommand implements Callable<Integer> {
         results.write(result);
       }, document -> {
         if (document.skippedAny()) {
-          progress.note("raut analyze: " + document.message());
+          progress.note(Messages.text("cli.analyze.says", document.message()));
         }
       }, progress::update, new AtomicBoolean());
       results.end();
       writer.flush();
       progress.finish();
       if (failed.get() > 0) {
-        err.println("raut analyze: " + failed.get() + " of " + written.get() + " results are errors (see their \"error\").");
+        err.println(Messages.text("cli.analyze.failedSummary", failed.get(), written.get()));
         err.flush();
         return RautCommand.EXIT_FAILURES;
       }
       return RautCommand.EXIT_OK;
     } catch (ModelLoadException e) {
-      err.println("raut analyze: " + e.getMessage());
+      err.println(Messages.text("cli.analyze.says", CliTexts.message(e)));
       err.flush();
       return RautCommand.EXIT_FAILURES;
     } catch (IOException | UncheckedIOException e) {
-      err.println("raut analyze: cannot write " + (out != null ? out : "the output") + ": " + e.getMessage());
+      err.println(out != null ? Messages.text("cli.analyze.cannotWrite", out, e.getMessage())
+          : Messages.text("cli.analyze.cannotWriteOutput", e.getMessage()));
       err.flush();
       return RautCommand.EXIT_FAILURES;
     }

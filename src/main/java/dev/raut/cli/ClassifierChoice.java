@@ -4,6 +4,7 @@ import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -30,8 +31,8 @@ final class ClassifierChoice {
       if (looksLikePath(nameOrPath)) {
         return nameOrPath;
       }
-      throw new CommandLine.ParameterException(command, option + " '" + nameOrPath + "' is neither a file nor a"
-          + " classifier in your library. " + libraryNames(library));
+      throw new CommandLine.ParameterException(command, Messages.text("cli.classifier.unknown", option, nameOrPath,
+          libraryNames(library)));
     });
   }
 
@@ -54,12 +55,10 @@ final class ClassifierChoice {
     try {
       loaded = ClassifierCards.read(Path.of(card));
     } catch (ModelLoadException e) {
-      throw new CommandLine.ParameterException(command, "--emotion-model: " + e.getMessage());
+      throw new CommandLine.ParameterException(command, "--emotion-model: " + CliTexts.message(e));
     }
     if (loaded.scope() != ClassifierScope.FACE) {
-      throw new CommandLine.ParameterException(command, "--emotion-model '" + nameOrPath + "' looks at the whole photo"
-          + " (scope image), so it cannot read each face's emotion. Import it with --scope face"
-          + " (raut models import FILE --scope face), or use it with --classifier.");
+      throw new CommandLine.ParameterException(command, Messages.text("cli.classifier.notFaceScope", nameOrPath));
     }
     return card;
   }
@@ -69,7 +68,7 @@ final class ClassifierChoice {
     List<String> names = library.list().stream().filter(ClassifierLibrary.Entry::usable)
         .map(e -> e.name() + " (" + e.id() + ")").toList();
     return names.isEmpty()
-        ? "Your library (" + library.root() + ") is empty: import a model with 'raut models import FILE'."
-        : "Your library has: " + String.join(", ", names) + ".";
+        ? Messages.text("cli.classifier.libraryEmpty", library.root())
+        : Messages.text("cli.classifier.libraryHas", String.join(", ", names));
   }
 }

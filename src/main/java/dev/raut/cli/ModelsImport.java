@@ -8,6 +8,7 @@ import dev.raut.core.classify.ModelImport;
 import dev.raut.core.classify.ModelImportException;
 import dev.raut.core.classify.PreparedImport;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Messages;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,33 +24,24 @@ import picocli.CommandLine.Parameters;
  * shows what Raut found and guessed (so a wrong guess can be overridden on the spot), and stores it
  * in the library, where every door finds it by name.
  */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Import your own classifier into your library: Keras (.h5, .hdf5, .keras), a TensorFlow.js layers"
-        + " model (model.json), a Teachable Machine export (zip or folder) or an ONNX file.",
-        "Then use it by name: raut analyze PHOTOS --classifier NAME.",
-        "Exit code: 0 imported, 1 the model was refused (nothing is stored), 2 usage error."})
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false)
 final class ModelsImport implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE_OR_FOLDER", description = "The model file, its folder, or a Teachable Machine zip.")
+  @Parameters(paramLabel = "FILE_OR_FOLDER", descriptionKey = "models.import.file_or_folder")
   Path source;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "Its name in the library (default: the file name).")
+  @Option(names = "--name", paramLabel = "NAME", descriptionKey = "models.import.name")
   String name;
 
-  @Option(names = "--labels", paramLabel = "FILE",
-      description = "Labels file, one per line in the model's output order ('0 cat' lines are fine).")
+  @Option(names = "--labels", paramLabel = "FILE", descriptionKey = "models.import.labels")
   Path labels;
 
-  @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "image",
-      description = "image (the whole photo) or face (each detected face's crop, like an emotion or age model)."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "image", descriptionKey = "models.import.scope")
   String scope;
 
-  @Option(names = "--input-scale", paramLabel = "SCALE",
-      description = "How the training pixels were scaled, if Raut's guess is wrong: 0-1 (pixels / 255), -1-1,"
-          + " imagenet (mean/std), caffe (BGR minus the ImageNet mean) or raw (0-255).")
+  @Option(names = "--input-scale", paramLabel = "SCALE", descriptionKey = "models.import.input-scale")
   String inputScale;
 
-  @Option(names = "--bgr", description = "The model was trained on BGR pixels (OpenCV's cv2.imread order), not RGB.")
+  @Option(names = "--bgr", descriptionKey = "models.import.bgr")
   boolean bgr;
 
   @CommandLine.Spec
@@ -64,7 +56,7 @@ final class ModelsImport implements Callable<Integer> {
       chosenScope = ClassifierScope.fromId(scope);
       scale = inputScale == null ? null : ModelImport.scalingByName(inputScale);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(command, e.getMessage());
+      throw new CommandLine.ParameterException(command, CliTexts.message(e));
     }
     PrintWriter out = command.getOut();
     PrintWriter err = command.getErr();
@@ -73,8 +65,7 @@ final class ModelsImport implements Callable<Integer> {
     ClassifierLibrary.Entry existing = ModelsCommand.find(library, wanted);
     if (existing != null) {
       // names are how every door finds a classifier: two of the same name would be ambiguous
-      return fail(err, "Your library already has a classifier named '" + existing.name() + "' (" + existing.id()
-          + "). Choose another --name, or remove it first with 'raut models remove " + existing.id() + "'.");
+      return fail(err, Messages.text("cli.import.nameTaken", existing.name(), existing.id()));
     }
     try (PreparedImport prepared = ModelImport.prepare(source)) {
       PreparedImport chosen = labels == null ? prepared
@@ -82,13 +73,13 @@ final class ModelsImport implements Callable<Integer> {
       ClassifierSpec finalSpec = overridden(chosen.spec(), scale, command);
       describe(out, chosen, finalSpec, scale != null, chosenScope);
       ClassifierLibrary.Entry entry = library.importPrepared(wanted, chosen, finalSpec, chosenScope);
-      out.println("Imported '" + entry.name() + "' as " + entry.id() + " into " + library.root());
-      out.println("Use it with: raut analyze PHOTOS --classifier \"" + entry.name() + "\"");
+      out.println(Messages.text("cli.import.imported", entry.name(), entry.id(), library.root()));
+      out.println(Messages.text("cli.import.useIt", entry.name()));
       out.flush();
       return RautCommand.EXIT_OK;
-    } catch (ModelImportException e) {
-      return fail(err, e.getMessage());
-    } catch (ModelLoadException | UncheckedIOException e) {
+    } catch (ModelImportException | ModelLoadException e) {
+      return fail(err, CliTexts.message(e));
+    } catch (UncheckedIOException e) {
       return fail(err, e.getMessage());
     }
   }
@@ -98,7 +89,7 @@ final class ModelsImport implements Callable<Integer> {
     ClassifierSpec.Normalization normalization = scale != null ? scale : guessed.normalization();
     ClassifierSpec.ColorOrder color = guessed.color();
     if (bgr && color == ClassifierSpec.ColorOrder.GREY) {
-      throw new CommandLine.ParameterException(command, "--bgr: this model takes grey images, which have no colour order.");
+      throw new CommandLine.ParameterException(command, Messages.text("cli.import.bgrGrey"));
     }
     // Keras' "caffe" preprocessing flips RGB to BGR before subtracting its BGR mean
     if (color == ClassifierSpec.ColorOrder.RGB && (bgr || normalization == ClassifierSpec.Normalization.CAFFE)) {
@@ -112,47 +103,52 @@ final class ModelsImport implements Callable<Integer> {
   private static void describe(PrintWriter out, PreparedImport p, ClassifierSpec spec, boolean scaleGiven,
       ClassifierScope scope) {
     String version = p.frameworkVersion().isEmpty() ? "" : ", " + p.frameworkVersion();
-    out.println("Read " + p.source().getFileName() + ": " + p.format().displayName() + version
-        + (p.format() == dev.raut.core.classify.ModelFormat.ONNX ? "" : ", converted to ONNX in " + p.conversionMillis() + " ms"));
-    out.println("  input:    " + inputText(spec) + " (" + (spec.channels() == 1 ? "grey" : "colour, " + spec.color()) + ")");
-    out.println("  scaling:  " + scaleText(spec.normalization()) + (scaleGiven ? " (--input-scale)"
-        : " — " + p.preprocessingReason()));
+    out.println(p.format() == dev.raut.core.classify.ModelFormat.ONNX
+        ? Messages.text("cli.import.read", p.source().getFileName(), p.format().displayName() + version)
+        : Messages.text("cli.import.readConverted", p.source().getFileName(), p.format().displayName() + version,
+            p.conversionMillis()));
+    out.println(Messages.text(spec.channels() == 1 ? "cli.import.inputGrey" : "cli.import.inputColour", inputText(spec),
+        spec.color()));
+    out.println(scaleGiven ? Messages.text("cli.import.scalingGiven", scaleText(spec.normalization()))
+        : Messages.text("cli.import.scalingGuessed", scaleText(spec.normalization()), p.preprocessingReason()));
     if (!scaleGiven && !p.preprocessingCertain()) {
-      out.println("            (a guess: if the answers look wrong, import again with --input-scale 0-1|-1-1|imagenet|caffe|raw)");
+      out.println(Messages.text("cli.import.aGuess"));
     }
-    out.println("  labels:   " + spec.labels().size() + " — " + String.join(", ", spec.labels())
-        + (p.labelsSource() != null ? " (from " + p.labelsSource() + ")" : " (made up: give --labels FILE)"));
-    out.println("  scope:    " + (scope == ClassifierScope.FACE ? "each face (answers in faces[].classes)"
-        : "whole photo (answers in classes)"));
+    String labelList = String.join(", ", spec.labels());
+    out.println(p.labelsSource() != null
+        ? Messages.text("cli.import.labelsFrom", spec.labels().size(), labelList, p.labelsSource())
+        : Messages.text("cli.import.labelsMadeUp", spec.labels().size(), labelList));
+    out.println(Messages.text(scope == ClassifierScope.FACE ? "cli.import.scopeFace" : "cli.import.scopeImage"));
     if (scope == ClassifierScope.IMAGE && spec.channels() == 1 && Math.max(spec.width(), spec.height()) <= 96) {
-      out.println("            (small grey input: if this is a face model, such as FER2013 emotions, use --scope face)");
+      out.println(Messages.text("cli.import.smallGrey"));
     }
-    p.notes().forEach(n -> out.println("  note:     " + n));
+    p.notes().forEach(n -> out.println(Messages.text("cli.import.note", n)));
   }
 
   /** A card's contents, for {@code raut models info}. */
   static void printCard(PrintWriter out, ClassifierLibrary.Entry entry) {
-    out.println(entry.name() + " (" + entry.id() + "), imported classifier");
-    out.println("  card:        " + entry.card());
+    out.println(Messages.text("cli.card.title", entry.name(), entry.id()));
+    out.println(Messages.text("cli.card.card", entry.card()));
     if (!entry.usable()) {
-      out.println("  problem:     " + entry.problem());
+      out.println(Messages.text("cli.card.problem", entry.problem()));
       return;
     }
     ClassifierSpec spec = entry.spec();
-    out.println("  scope:       " + entry.scope().id() + (entry.scope() == ClassifierScope.FACE ? " (each face's crop)"
-        : " (the whole photo)"));
-    out.println("  input:       " + inputText(spec) + ", " + spec.color() + ", " + spec.layout());
-    out.println("  scaling:     " + scaleText(spec.normalization()) + (spec.softmax() ? ", softmax applied by Raut" : ""));
-    out.println("  labels:      " + String.join(", ", spec.labels()));
+    out.println(Messages.text(entry.scope() == ClassifierScope.FACE ? "cli.card.scopeFace" : "cli.card.scopeImage",
+        entry.scope().id()));
+    out.println(Messages.text("cli.card.input", inputText(spec) + ", " + spec.color() + ", " + spec.layout()));
+    out.println(Messages.text(spec.softmax() ? "cli.card.scalingSoftmax" : "cli.card.scaling", scaleText(spec.normalization())));
+    out.println(Messages.text("cli.card.labels", String.join(", ", spec.labels())));
     ClassifierCards.provenance(entry.card()).ifPresent(source -> {
-      out.println("  source:      " + source.sourceFile());
-      out.println("  format:      " + formatAndVersion(source));
-      out.println("  onnx sha256: " + source.sha256());
-      out.println("  scaling why: " + source.preprocessingReason());
-      out.println("  labels from: " + (source.labelsSource() != null ? source.labelsSource() : "made up"));
-      out.println("  imported:    " + source.importedAt());
+      out.println(Messages.text("cli.card.source", source.sourceFile()));
+      out.println(Messages.text("cli.card.format", formatAndVersion(source)));
+      out.println(Messages.text("cli.card.sha", source.sha256()));
+      out.println(Messages.text("cli.card.scalingWhy", source.preprocessingReason()));
+      out.println(source.labelsSource() != null ? Messages.text("cli.card.labelsFrom", source.labelsSource())
+          : Messages.text("cli.card.labelsMadeUp"));
+      out.println(Messages.text("cli.card.imported", source.importedAt()));
       if (source.notes() != null) {
-        source.notes().forEach(n -> out.println("  note:        " + n));
+        source.notes().forEach(n -> out.println(Messages.text("cli.card.note", n)));
       }
     });
   }
@@ -170,11 +166,11 @@ final class ModelsImport implements Callable<Integer> {
   /** The settings in plain words, as the app names them. */
   static String scaleText(ClassifierSpec.Normalization n) {
     return switch (n) {
-      case ZERO_ONE -> "0 to 1 (pixels / 255)";
-      case MINUS_ONE_ONE -> "-1 to 1";
-      case MEAN_STD -> "ImageNet mean/std";
-      case CAFFE -> "Caffe BGR mean";
-      case RAW -> "0 to 255 (raw pixels)";
+      case ZERO_ONE -> Messages.text("cli.scale.zeroOne");
+      case MINUS_ONE_ONE -> Messages.text("cli.scale.minusOneOne");
+      case MEAN_STD -> Messages.text("cli.scale.meanStd");
+      case CAFFE -> Messages.text("cli.scale.caffe");
+      case RAW -> Messages.text("cli.scale.raw");
     };
   }
 
@@ -185,7 +181,7 @@ final class ModelsImport implements Callable<Integer> {
   }
 
   private static int fail(PrintWriter err, String message) {
-    err.println("raut models import: " + message);
+    err.println(Messages.text("cli.import.says", message));
     err.flush();
     return RautCommand.EXIT_FAILURES;
   }

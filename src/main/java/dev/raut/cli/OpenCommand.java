@@ -8,10 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code raut open PATH...}: opens the desktop app with these photos and folders in the gallery. */
-@Command(name = "open", mixinStandardHelpOptions = true,
-    description = "Open the desktop app with these photos and folders in the gallery.")
+@Command(name = "open", mixinStandardHelpOptions = true)
 final class OpenCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Image files and folders.")
+  @Parameters(paramLabel = "PATH", arity = "0..*", descriptionKey = "open.path")
   List<Path> paths = List.of();
 
   @Override

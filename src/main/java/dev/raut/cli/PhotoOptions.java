@@ -8,11 +8,10 @@ import picocli.CommandLine.Option;
  * (which also mixes in {@link AnalysisOptions}), so both doors take the same options with the same defaults.
  */
 public final class PhotoOptions {
-  @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto",
-      description = "Face detector: front, back, haar, none (whole image is the face) or auto (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--detector", paramLabel = "NAME", defaultValue = "auto", descriptionKey = "photo.detector")
   String detector;
 
-  @Option(names = "--thorough", description = "Read each face at five positions (and mirrored) for the emotion: a little more accurate, five times the emotion cost.")
+  @Option(names = "--thorough", descriptionKey = "photo.thorough")
   boolean thorough;
 
   /** The request these options and {@code analysis} describe, or a usage error naming the bad option. */

@@ -1,5 +1,6 @@
 package dev.raut.cli;
 
+import dev.raut.core.text.Messages;
 import java.io.PrintWriter;
 
 /** A one-line progress bar with count and ETA on stderr, drawn only when stderr is a terminal. */
@@ -28,7 +29,8 @@ final class ProgressBar {
     double elapsed = (now - start) / 1e9;
     double rate = done / Math.max(elapsed, 1e-9);
     long eta = done == 0 ? 0 : Math.round((total - done) / rate);
-    err.printf("\r[%s%s] %d/%d  %.1f files/s  ETA %ds ", "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, rate, eta);
+    err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] "
+        + Messages.text("cli.progress", done, total, rate, eta) + " ");
     err.flush();
   }
 

@@ -1,5 +1,7 @@
 package dev.raut.cli;
 
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -12,8 +14,6 @@ import picocli.CommandLine.Command;
     name = "raut",
     mixinStandardHelpOptions = true,
     versionProvider = RautCommand.Version.class,
-    description = "Offline photo and face analysis: faces, emotions, objects and your own ONNX classifiers.%n"
-        + "Without arguments, raut opens the desktop app.",
     subcommands = {AnalyzeCommand.class, EvaluateCommand.class, FacesCommand.class, TeachCommand.class, LiveCommand.class, ServeCommand.class,
         OpenCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class RautCommand implements Callable<Integer> {
@@ -24,9 +24,21 @@ public final class RautCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Option(names = "--self-test",
-      description = "Load every default model, analyse the bundled sample photo, check the result, print one line.")
+  @CommandLine.Option(names = "--self-test", descriptionKey = "root.self-test")
   boolean selfTest;
+
+  /**
+   * The language of what people read (tables, summaries, errors, help); JSON and CSV stay as they
+   * are. Inherited by every subcommand, so it may come before or after the command's name; set
+   * while parsing, so even {@code --help} speaks it.
+   */
+  @CommandLine.Option(names = "--lang", paramLabel = "LANG", descriptionKey = "root.lang",
+      scope = CommandLine.ScopeType.INHERIT)
+  void language(String tag) {
+    Language language = Language.parse(tag).orElseThrow(() -> new CommandLine.ParameterException(
+        spec.commandLine(), Messages.text("cli.lang.unknown", tag)));
+    Messages.setLanguage(language);
+  }
 
   @Override
   public Integer call() {
@@ -44,7 +56,8 @@ public final class RautCommand implements Callable<Integer> {
   /** The command line as {@link #execute} runs it; tests redirect its output with setOut/setErr. */
   public static CommandLine commandLine() {
     // picocli passes usage errors through this mapper too: keep them at exit code 2
-    return new CommandLine(new RautCommand())
+    Messages.setLanguage(Language.system());
+    return CliTexts.apply(new CommandLine(new RautCommand()))
         .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURES);
   }
 

@@ -4,6 +4,8 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.analysis.ResultCsv;
 import dev.raut.core.analysis.ResultJson;
+import dev.raut.core.text.Labels;
+import dev.raut.core.text.Messages;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 
@@ -69,12 +71,12 @@ abstract class ResultWriter {
     void write(ImageAnalysis r) {
       StringBuilder line = new StringBuilder(r.label());
       if (!r.ok()) {
-        out.println(line.append("  ERROR ").append(r.error().code()).append(": ").append(r.error().message()));
+        out.println(line.append("  ").append(Messages.text("cli.table.error", r.error().code(), r.error().message())));
         return;
       }
       line.append("  ").append(r.width()).append('x').append(r.height());
       if (!r.faces().isEmpty() || r.objects().isEmpty() && r.classes().isEmpty()) {
-        line.append("  ").append(r.faces().size()).append(r.faces().size() == 1 ? " face" : " faces");
+        line.append("  ").append(Messages.text("cli.table.faces", r.faces().size()));
         String emotions = r.faces().stream().map(Table::face).filter(t -> !t.isEmpty())
             .collect(Collectors.joining(", "));
         if (!emotions.isEmpty()) {
@@ -82,29 +84,29 @@ abstract class ResultWriter {
         }
       }
       if (!r.objects().isEmpty()) {
-        line.append("  objects: ").append(r.objects().stream().map(o -> o.label() + " " + pct(o.score()))
-            .collect(Collectors.joining(", ")));
+        line.append("  ").append(Messages.text("cli.table.objects", r.objects().stream()
+            .map(o -> Labels.object(o.label()) + " " + pct(o.score())).collect(Collectors.joining(", "))));
       }
       if (!r.classes().isEmpty()) {
-        line.append("  classes: ").append(r.classes().stream().limit(3).map(c -> c.label() + " " + pct(c.score()))
-            .collect(Collectors.joining(", ")));
+        line.append("  ").append(Messages.text("cli.table.classes", r.classes().stream().limit(3)
+            .map(c -> Labels.any(c.label()) + " " + pct(c.score())).collect(Collectors.joining(", "))));
       }
       out.println(line);
     }
 
     /** A face's emotion, then its face-scope classifier's top class in brackets when there are both. */
     private static String face(ImageAnalysis.Face f) {
-      String emotion = f.emotion() == null ? "" : f.emotion().label() + " " + pct(f.emotion().score());
+      String emotion = f.emotion() == null ? "" : Labels.emotion(f.emotion().label()) + " " + pct(f.emotion().score());
       if (f.classes().isEmpty()) {
         return emotion;
       }
       ImageAnalysis.ClassScore top = f.classes().get(0);
-      String cls = top.label() + " " + pct(top.score());
+      String cls = Labels.any(top.label()) + " " + pct(top.score());
       return emotion.isEmpty() ? cls : emotion + " [" + cls + "]";
     }
 
     private static String pct(double v) {
-      return Math.round(v * 100) + "%";
+      return Messages.percent(v);
     }
   }
 }

@@ -9,6 +9,8 @@ import dev.raut.core.model.ModelBundler;
 import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.model.ModelStore;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Labels;
+import dev.raut.core.text.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -38,18 +40,17 @@ final class SelfTest {
       ImageAnalysis objects = analyzer.analyze(photo, AnalysisRequest.objectsOnly());
       String problem = problem(faces, objects);
       if (problem != null) {
-        err.println("raut self-test FAILED: " + problem);
+        err.println(Messages.text("cli.selfTest.failed", problem));
         err.flush();
         return RautCommand.EXIT_FAILURES;
       }
-      out.printf("raut self-test ok: 5 models loaded from %s; %s: %d faces (%s), %d people; %.1f s%n", store.root(),
-          photo.getFileName(), faces.faces().size(),
-          faces.faces().stream().map(f -> f.emotion().label()).collect(Collectors.joining(", ")),
-          objects.objects().stream().filter(o -> o.label().equals("person")).count(), (System.nanoTime() - start) / 1e9);
+      out.println(Messages.text("cli.selfTest.ok", store.root(), photo.getFileName(), faces.faces().size(),
+          faces.faces().stream().map(f -> Labels.emotion(f.emotion().label())).collect(Collectors.joining(", ")),
+          objects.objects().stream().filter(o -> o.label().equals("person")).count(), (System.nanoTime() - start) / 1e9));
       out.flush();
       return RautCommand.EXIT_OK;
     } catch (ModelLoadException e) {
-      err.println("raut self-test FAILED: " + e.getMessage());
+      err.println(Messages.text("cli.selfTest.failed", CliTexts.message(e)));
       err.flush();
       return RautCommand.EXIT_FAILURES;
     }
@@ -57,16 +58,16 @@ final class SelfTest {
 
   private static String problem(ImageAnalysis faces, ImageAnalysis objects) {
     if (!faces.ok()) {
-      return "the sample photo could not be read: " + faces.error().message();
+      return Messages.text("cli.selfTest.unreadable", faces.error().message());
     }
     if (faces.faces().size() != EXPECTED_FACES) {
-      return "expected " + EXPECTED_FACES + " faces in the sample photo, found " + faces.faces().size();
+      return Messages.text("cli.selfTest.faceCount", EXPECTED_FACES, faces.faces().size());
     }
     if (faces.faces().stream().anyMatch(f -> f.emotion() == null)) {
-      return "a face has no emotion";
+      return Messages.text("cli.selfTest.noEmotion");
     }
     if (objects.objects().stream().noneMatch(o -> o.label().equals("person"))) {
-      return "no person found among the objects of the sample photo";
+      return Messages.text("cli.selfTest.noPerson");
     }
     return null;
   }

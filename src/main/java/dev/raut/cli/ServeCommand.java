@@ -2,6 +2,7 @@ package dev.raut.cli;
 
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.Engine;
+import dev.raut.core.text.Messages;
 import dev.raut.server.PredictionTask;
 import dev.raut.server.RautServer;
 import dev.raut.server.ServerConfig;
@@ -17,48 +18,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code raut serve}: the local prediction server and its web page, until Ctrl+C. */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-    // the first line is the summary `raut --help` lists: one whole sentence
-    description = {"Serve the models and a drag-and-drop web page over HTTP on this machine, until Ctrl+C.",
-        "Endpoints: POST /prediction (Postman-compatible), POST /v1/analyze (the CLI's JSON), GET /v1/models,",
-        "GET /health, and the web page at /."})
+// its description's first line (cli.raut.serve.usage.description.0) is the summary `raut --help` lists: one whole sentence
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false)
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). 0.0.0.0 opens it to the network.")
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST, descriptionKey = "serve.host")
   String host;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "5000", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "5000", descriptionKey = "serve.port")
   int port;
 
   @ArgGroup(exclusive = true)
   Prediction prediction = new Prediction();
 
   static final class Prediction {
-    @Option(names = "--classifier", paramLabel = "NAME_OR_FILE",
-        description = "Your classifier (a name from 'raut models list', a card .json or an .onnx): /prediction answers"
-            + " its top class (of the largest face, for a face-scope classifier).")
+    @Option(names = "--classifier", paramLabel = "NAME_OR_FILE", descriptionKey = "serve.classifier")
     String classifier;
 
-    @Option(names = "--task", paramLabel = "TASK", description = "What /prediction answers without --classifier: objects"
-        + " (the most confident object, default) or emotion (the emotion of the largest face).")
+    @Option(names = "--task", paramLabel = "TASK", descriptionKey = "serve.task")
     String task;
   }
 
-  @Option(names = "--emotion-model", paramLabel = "NAME",
-      description = "Read faces' emotions with your own face-scope classifier instead of the built-in model ('default' = built-in).")
+  @Option(names = "--emotion-model", paramLabel = "NAME", descriptionKey = "serve.emotion-model")
   String emotionModel;
 
-  @Option(names = "--max-upload", paramLabel = "SIZE", defaultValue = "10MB", description = "Largest image accepted (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-upload", paramLabel = "SIZE", defaultValue = "10MB", descriptionKey = "serve.max-upload")
   String maxUpload;
 
-  @Option(names = "--token", paramLabel = "TOKEN",
-      description = "Require 'Authorization: Bearer TOKEN' on every endpoint but /health. Also read from RAUT_TOKEN.")
+  @Option(names = "--token", paramLabel = "TOKEN", descriptionKey = "serve.token")
   String token = System.getenv("RAUT_TOKEN");
 
-  @Option(names = "--threads", paramLabel = "N", description = "Images analysed at the same time (default: number of cores).")
+  @Option(names = "--threads", paramLabel = "N", descriptionKey = "serve.threads")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--queue", paramLabel = "N", description = "Requests that may wait for a thread before the server answers 503 (default: 4 per thread).")
+  @Option(names = "--queue", paramLabel = "N", descriptionKey = "serve.queue")
   Integer queue;
 
   @CommandLine.Spec
@@ -69,12 +61,9 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = config();
     PrintWriter err = spec.commandLine().getErr();
     if (config.exposedBeyondLoopback() && config.token() == null) {
-      err.println("""
-          ************************************************************************
-          WARNING: raut serve listens on %s without a token.
-          Anyone who can reach this machine can send it images and read the results.
-          Use --token (or RAUT_TOKEN), or keep --host 127.0.0.1.
-          ************************************************************************""".formatted(config.host()));
+      String stars = "*".repeat(72);
+      err.println(stars + System.lineSeparator() + Messages.text("cli.serve.noToken", config.host())
+          + System.lineSeparator() + stars);
       err.flush();
     }
     Thread hook = null;
@@ -88,16 +77,17 @@ final class ServeCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(stopper);
       hook = stopper;
       PrintWriter out = spec.commandLine().getOut();
-      out.println("Raut is serving on " + url + " (open it in a browser, or POST images to " + url + "prediction)");
-      out.println("/prediction answers: " + (config.classifier() != null ? "the classifier " + config.classifier()
-          : config.prediction().cliName()) + "; " + config.workers() + (config.workers() == 1 ? " thread, " : " threads, ")
-          + config.queueCapacity() + " waiting at most, images up to " + Sizes.format(config.maxUploadBytes()) + (config.token() != null ? ", token required" : ""));
-      out.println("Press Ctrl+C to stop.");
+      out.println(Messages.text("cli.serve.serving", url, url + "prediction"));
+      String answers = config.classifier() != null ? Messages.text("cli.serve.answersClassifier", config.classifier())
+          : config.prediction().cliName();
+      out.println(Messages.text(config.token() != null ? "cli.serve.settingsToken" : "cli.serve.settings", answers,
+          config.workers(), config.queueCapacity(), Sizes.format(config.maxUploadBytes())));
+      out.println(Messages.text("cli.serve.stop"));
       out.flush();
       stopped.await();
       return RautCommand.EXIT_OK;
     } catch (ServerStartException e) {
-      err.println("raut serve: " + e.getMessage());
+      err.println(Messages.text("cli.serve.says", CliTexts.message(e)));
       err.flush();
       return RautCommand.EXIT_FAILURES;
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.raut.server;
 
+import dev.raut.core.text.Problem;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ final class AccessCheck {
 
   void check(Context ctx) {
     if (loopbackOnly && !isLoopbackName(ctx.host())) {
-      throw ApiException.badRequest("this server answers only requests addressed to localhost or 127.0.0.1");
+      throw ApiException.badRequest(Problem.of("server.loopbackOnly"));
     }
     if (token == null || isOpen(ctx)) {
       return;
@@ -44,7 +45,7 @@ final class AccessCheck {
 
   private static boolean isOpen(Context ctx) {
     String path = ctx.path();
-    return path.equals("/health") || path.startsWith("/web/")
+    return path.equals("/health") || path.startsWith("/web/") || path.equals("/texts")
         || (path.equals("/") && "GET".equals(ctx.method().name()) && RautServer.wantsPage(ctx));
   }
 

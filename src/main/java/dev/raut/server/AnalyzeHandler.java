@@ -4,6 +4,8 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.emotion.EmotionViews;
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Problem;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.Locale;
  * An uploaded PDF/DOCX/PPTX/XLSX gives one result per photo inside it, each with its {@code part}.
  */
 final class AnalyzeHandler implements Handler {
-  static final String SUCCESS = "Success Analyzing the Images";
+  static final String SUCCESS = "Success Analyzing the Images"; // not user text: the Flask API's fixed answer
   static final int MAX_IMAGES = 16;
 
   /**
@@ -40,13 +42,14 @@ final class AnalyzeHandler implements Handler {
   @Override
   public void handle(Context ctx) {
     try (Intake.Batch batch = intake.open(ctx, MAX_IMAGES)) {
+      Language language = RequestLanguage.of(ctx);
       List<String> skipped = new java.util.ArrayList<>();
       List<ImageAnalysis> images = batch.analyze(request(ctx), document -> {
         if (document.skippedAny()) {
-          skipped.add(document.message());
+          skipped.add(document.problem().in(language));
         }
       });
-      ctx.json(Envelope.ok(SUCCESS, new Results(images, skipped)));
+      ctx.json(Envelope.ok(SUCCESS, new Results(images.stream().map(i -> i.in(language)).toList(), skipped)));
     }
   }
 
@@ -59,14 +62,14 @@ final class AnalyzeHandler implements Handler {
     boolean landmarks = flag(ctx, "landmarks");
     boolean useClassifier = flag(ctx, "classifier");
     if (useClassifier && classifier == null) {
-      throw ApiException.badRequest("this server has no classifier; start it with raut serve --classifier CARD_OR_ONNX");
+      throw ApiException.badRequest(Problem.of("server.noClassifier"));
     }
     DetectorChoice detector;
     try {
       String name = option(ctx, "detector");
       detector = name == null ? DetectorChoice.AUTO : DetectorChoice.parse(name);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage());
+      throw ApiException.badRequest(Problem.verbatim(e.getMessage()));
     }
     return AnalysisRequest.asked(faces || ageGender || landmarks, emotions, objects, useClassifier ? classifier : null,
             detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, EmotionViews.FAST)
@@ -81,7 +84,7 @@ final class AnalyzeHandler implements Handler {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes", "on" -> true;
       case "false", "0", "no", "off" -> false;
-      default -> throw ApiException.badRequest("option '" + name + "' must be true or false, not '" + value + "'");
+      default -> throw ApiException.badRequest(Problem.of("server.notBoolean", name, value));
     };
   }
 

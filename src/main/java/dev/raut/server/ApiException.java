@@ -1,26 +1,32 @@
 package dev.raut.server;
 
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
+import dev.raut.core.text.Problem;
+
 /**
  * A request the server refuses, answered as an {@link Envelope} with {@code "data":null}. The
- * message is the status's reason phrase, followed by {@code detail} when there is one.
+ * message is the status's reason phrase, followed by {@code detail} when there is one, both in
+ * the request's language ({@link #getMessage()} is English, for logs); the status code is the same
+ * in every language.
  */
 final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
-  private final String detail;
+  private final transient Problem detail;
 
-  ApiException(int status, String detail) {
-    super(detail == null ? reasonPhrase(status) : reasonPhrase(status) + ": " + detail);
+  ApiException(int status, Problem detail) {
+    super(message(status, detail, Language.ENGLISH));
     this.status = status;
     this.detail = detail;
   }
 
-  static ApiException badRequest(String detail) {
+  static ApiException badRequest(Problem detail) {
     return new ApiException(400, detail);
   }
 
-  static ApiException tooLarge(String detail) {
+  static ApiException tooLarge(Problem detail) {
     return new ApiException(413, detail);
   }
 
@@ -33,21 +39,17 @@ final class ApiException extends RuntimeException {
     return detail == null ? this : new ApiException(status, null);
   }
 
-  Envelope envelope() {
-    return Envelope.error(status, getMessage());
+  Envelope envelope(Language language) {
+    return Envelope.error(status, message(status, detail, language));
   }
 
-  static String reasonPhrase(int status) {
-    return switch (status) {
-      case 400 -> "Bad Request";
-      case 401 -> "Unauthorized";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 413 -> "Payload Too Large";
-      case 415 -> "Unsupported Media Type";
-      case 500 -> "Internal Server Error";
-      case 503 -> "Service Unavailable";
-      default -> "HTTP " + status;
-    };
+  private static String message(int status, Problem detail, Language language) {
+    String phrase = reasonPhrase(status, language);
+    return detail == null ? phrase : Messages.text(language, "server.refused", phrase, detail.in(language));
+  }
+
+  static String reasonPhrase(int status, Language language) {
+    String key = "server.status." + status;
+    return Messages.has(key) ? Messages.text(language, key) : "HTTP " + status;
   }
 }

@@ -4,6 +4,7 @@ import dev.raut.core.analysis.AnalysisError;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.text.Problem;
 import io.javalin.http.Context;
 import dev.raut.core.document.DocumentException;
 import dev.raut.core.document.DocumentFormat;
@@ -39,7 +40,7 @@ final class Intake {
     uploads.checkDeclaredLength(ctx, maxImages);
     WorkQueue.Ticket ticket = queue.tryEnter();
     if (ticket == null) {
-      throw new ApiException(503, "every worker is busy and the queue is full; retry shortly");
+      throw new ApiException(503, Problem.of("server.busy"));
     }
     try {
       return new Batch(ticket, uploads.read(ctx, maxImages));
@@ -71,8 +72,8 @@ final class Intake {
       List<ImageAnalysis> results = new ArrayList<>(images.size());
       for (Uploads.Upload image : images) {
         if (!image.declaredTypeAccepted()) {
-          results.add(ImageAnalysis.failed(image.name(), new AnalysisError(UNSUPPORTED_TYPE, image.name() + " was sent as "
-              + image.declaredType() + "; send a JPEG, PNG, BMP, GIF, TIFF or WebP image, or a PDF, DOCX, PPTX or XLSX.")));
+          results.add(ImageAnalysis.failed(image.name(), AnalysisError.of(UNSUPPORTED_TYPE,
+              Problem.of("server.unsupportedType", image.name(), image.declaredType()))));
           continue;
         }
         DocumentFormat format = DocumentFormat.of(image.data(), image.name());
@@ -103,7 +104,7 @@ final class Intake {
         return ticket.run(work);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ApiException(503, "the server is stopping");
+        throw new ApiException(503, Problem.of("server.stopping"));
       }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.raut.core.analysis.AnalysisError;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.text.Language;
 import io.javalin.http.Context;
 import dev.raut.core.document.DocumentPart;
 import io.javalin.http.Handler;
@@ -17,7 +18,7 @@ import java.util.List;
  * document's photos answer as a list, one prediction per photo with its {@code part}.
  */
 final class PredictionHandler implements Handler {
-  static final String SUCCESS = "Success Predicting the Image";
+  static final String SUCCESS = "Success Predicting the Image"; // not user text: the Flask API's fixed answer
 
   private final Intake intake;
   private final PredictionTask task;
@@ -48,7 +49,8 @@ final class PredictionHandler implements Handler {
     }
     // a document: one prediction per photo inside it, each with its place (and its error, if it had one)
     ctx.json(Envelope.ok(SUCCESS, results.stream().map(r -> new PhotoPrediction(r.part(),
-        r.ok() ? task.pick(r) : PredictionTask.Prediction.NOTHING, r.error())).toList()));
+        r.ok() ? task.pick(r) : PredictionTask.Prediction.NOTHING, r.ok() ? null : r.error().in(RequestLanguage.of(ctx))))
+        .toList()));
   }
 
   /** {@code data} for an uploaded document: the Flask API's two fields per photo, and where the photo is. */

@@ -6,6 +6,8 @@ import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.analysis.ResultJson;
 import dev.raut.core.model.ModelCatalog;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Problem;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * caller keeps owning the engine.
  */
 public final class RautServer implements AutoCloseable {
-  static final String ROOT_MESSAGE = "Success fetching the API";
+  static final String ROOT_MESSAGE = "Success fetching the API"; // not user text: the Flask API's fixed answer
   /** What the web page asks for each photo; loaded before listening so the first photo is not slow. */
   static final AnalysisRequest WEB_PAGE_REQUEST =
       new AnalysisRequest(true, true, true, null, DetectorChoice.AUTO, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
@@ -72,7 +74,7 @@ public final class RautServer implements AutoCloseable {
       engine.warmUp(WEB_PAGE_REQUEST.withClassifier(config.classifier()).withEmotionModel(config.emotionModel()));
       models = ModelsInfo.of(engine, catalog, config);
     } catch (RuntimeException e) {
-      throw new ServerStartException("The models could not be loaded: " + e.getMessage(), e);
+      throw new ServerStartException(Problem.of("server.modelsFailed", Problem.of(e)), e);
     }
     WorkQueue queue = new WorkQueue(config.workers(), config.queueCapacity());
     Javalin created = Javalin.create(cfg -> configure(cfg, config, queue, models, webPage()));
@@ -82,7 +84,7 @@ public final class RautServer implements AutoCloseable {
       created.stop();
       queue.close();
       String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-      throw new ServerStartException("Raut could not listen on " + config.host() + ":" + config.port() + ": " + reason, e);
+      throw new ServerStartException(Problem.of("server.cannotListen", config.host() + ":" + config.port(), reason), e);
     }
     app = created;
     work = queue;
@@ -148,7 +150,8 @@ public final class RautServer implements AutoCloseable {
     cfg.routes.post("/prediction", new PredictionHandler(intake, config.prediction(), config.classifier(),
         config.emotionModel()));
     cfg.routes.post("/v1/analyze", new AnalyzeHandler(intake, config.classifier(), config.emotionModel()));
-    cfg.routes.get("/v1/models", ctx -> ctx.json(Envelope.ok("Success Listing the Models", models)));
+    cfg.routes.get("/v1/models", ctx -> ctx.json(Envelope.ok("Success Listing the Models", models))); // not user text: the Flask API's fixed answer
+    cfg.routes.get("/texts", ctx -> ctx.json(WebTexts.of(RequestLanguage.of(ctx))));
     cfg.routes.get("/health", ctx -> ctx.json(Envelope.ok("OK", work.load())));
 
     cfg.routes.exception(ApiException.class, (e, ctx) -> {
@@ -157,19 +160,20 @@ public final class RautServer implements AutoCloseable {
       }
       if (e.status() == 401) {
         // tells clients which scheme to use
-        ctx.header(Header.WWW_AUTHENTICATE, "Bearer realm=\"raut\"");
+        ctx.header(Header.WWW_AUTHENTICATE, "Bearer realm=\"raut\""); // not user text
       }
       refuseBody(ctx);
-      ctx.status(e.status()).json(e.envelope());
+      ctx.status(e.status()).json(e.envelope(RequestLanguage.of(ctx)));
     });
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
       refuseBody(ctx);
-      ctx.status(e.getStatus()).json(Envelope.error(e.getStatus(), ApiException.reasonPhrase(e.getStatus())));
+      ctx.status(e.getStatus()).json(Envelope.error(e.getStatus(),
+          ApiException.reasonPhrase(e.getStatus(), RequestLanguage.of(ctx))));
     });
     cfg.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       refuseBody(ctx);
-      ctx.status(500).json(Envelope.error(500, ApiException.reasonPhrase(500)));
+      ctx.status(500).json(Envelope.error(500, ApiException.reasonPhrase(500, RequestLanguage.of(ctx))));
     });
   }
 

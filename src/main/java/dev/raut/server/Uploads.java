@@ -1,5 +1,6 @@
 package dev.raut.server;
 
+import dev.raut.core.text.Problem;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.UploadedFile;
@@ -64,21 +65,21 @@ final class Uploads {
         throw ApiException.tooLarge(limitText(maxImages));
       }
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("the Content-Length header is not a number");
+      throw ApiException.badRequest(Problem.of("server.badLength"));
     }
   }
 
   /** The {@code image} parts, at most {@code maxImages}; at least one, or the request is refused. */
   List<Upload> read(Context ctx, int maxImages) {
     if (!ctx.isMultipartFormData()) {
-      throw ApiException.badRequest("send the image as a multipart/form-data file field named '" + FIELD + "'");
+      throw ApiException.badRequest(Problem.of("server.notMultipart", FIELD));
     }
     List<UploadedFile> files = parts(ctx, maxImages);
     if (files.isEmpty()) {
-      throw ApiException.badRequest("no file field named '" + FIELD + "' in the form");
+      throw ApiException.badRequest(Problem.of("server.noField", FIELD));
     }
     if (files.size() > maxImages) {
-      throw ApiException.tooLarge("at most " + maxImages + (maxImages == 1 ? " image" : " images") + " per request");
+      throw ApiException.tooLarge(Problem.of("server.tooMany", maxImages));
     }
     List<Upload> uploads = new ArrayList<>(files.size());
     for (UploadedFile file : files) {
@@ -97,13 +98,13 @@ final class Uploads {
       if (causedByExceededLimit(e)) {
         throw ApiException.tooLarge(limitText(maxImages));
       }
-      throw ApiException.badRequest("the multipart form could not be read");
+      throw ApiException.badRequest(Problem.of("server.badForm"));
     }
   }
 
-  private String limitText(int maxImages) {
-    String perImage = "an image may be at most " + Sizes.format(maxUploadBytes);
-    return maxImages == 1 ? perImage : perImage + " and a request at most " + Sizes.format(maxRequestBytes(maxImages));
+  private Problem limitText(int maxImages) {
+    return maxImages == 1 ? Problem.of("server.limitOne", Sizes.format(maxUploadBytes))
+        : Problem.of("server.limitMany", Sizes.format(maxUploadBytes), Sizes.format(maxRequestBytes(maxImages)));
   }
 
   private static boolean causedByExceededLimit(Throwable e) {
@@ -119,7 +120,7 @@ final class Uploads {
     try (InputStream in = file.content()) {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException("An uploaded part could not be read from memory", e);
+      throw new UncheckedIOException("An uploaded part could not be read from memory", e); // not user text: a 500, logged
     }
   }
 

@@ -78,7 +78,7 @@ final class HadoopPhotos {
       return analyzer.analyze(read(path), path.getName(), request).withFile(uri);
     } catch (ImageDecodeException e) {
       ImageDecodeException named = e.about(path.getName());
-      return ImageAnalysis.failed(uri, new AnalysisError(named.code(), named.getMessage()));
+      return ImageAnalysis.failed(uri, AnalysisError.of(named.code(), named.problem()));
     }
   }
 

@@ -102,7 +102,8 @@ public final class RautSpark implements Callable<Integer> {
   }
 
   public static CommandLine commandLine(RautSpark job) {
-    return new CommandLine(job).setCaseInsensitiveEnumValuesAllowed(true)
+    // the shared options' help texts come from the CLI's bundle
+    return dev.raut.cli.CliTexts.apply(new CommandLine(job)).setCaseInsensitiveEnumValuesAllowed(true)
         .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
   }
 

@@ -1,5 +1,6 @@
 package dev.raut.spark;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -107,10 +108,13 @@ final class RecordRows {
   private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
     @Override
     protected RecordComponent[] computeValue(Class<?> record) {
-      RecordComponent[] components = record.getRecordComponents();
-      if (components == null) {
+      RecordComponent[] all = record.getRecordComponents();
+      if (all == null) {
         throw new IllegalArgumentException(record + " is not a record");
       }
+      // what JSON leaves out is no column either (an error's text key beside its message)
+      RecordComponent[] components = Arrays.stream(all)
+          .filter(c -> !c.getAccessor().isAnnotationPresent(JsonIgnore.class)).toArray(RecordComponent[]::new);
       JsonPropertyOrder order = record.getAnnotation(JsonPropertyOrder.class);
       if (order != null) {
         List<String> names = List.of(order.value());

@@ -53,7 +53,7 @@ class TeachCommandTest extends RautCliTest {
     assertThat(right).as(right + " of " + total).isGreaterThanOrEqualTo(total - 1);
 
     // the name is taken now
-    assertThat(raut("teach", photos.toString(), "--name", "kinds", "--backbone", "fast")).isEqualTo(2);
+    assertThat(raut("teach", photos.toString(), "--name", "kinds", "--backbone", "fast")).as(err()).isEqualTo(2);
   }
 
   @Test

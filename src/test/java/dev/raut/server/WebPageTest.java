@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -113,6 +114,48 @@ class WebPageTest {
     cards.get(0).findElement(By.cssSelector(".remove")).click();
     List<WebElement> left = browser.findElements(By.cssSelector(".photo"));
     assertThat(left).extracting(c -> c.findElement(By.cssSelector(".name")).getText()).containsExactly("sample2.jpg", "broken.jpg");
+  }
+
+  @Test
+  void theSwitchTurnsThePageIndonesianAndTheServerAnswersInIt() throws IOException {
+    Path sample1 = copy(TestPhotos.sample(1), "sample1-id.jpg");
+    Path words = Files.writeString(files.resolve("kata.jpg"), "kata-kata, bukan piksel", StandardCharsets.UTF_8);
+    openPage();
+    upload(sample1);
+    awaitSettled(1);
+    WebElement first = browser.findElement(By.cssSelector(".photo"));
+    assertThat(first.findElement(By.cssSelector(".labels li")).getText()).startsWith("face 1");
+    try {
+      new Select(browser.findElement(By.id("language"))).selectByValue("id");
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(d -> d.findElement(By.cssSelector(".tagline")).getText().startsWith("Wajah, emosi, dan objek"));
+
+      assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("id");
+      assertThat(browser.findElement(By.id("drop")).getText()).contains("Letakkan foto di sini").contains("telusuri");
+      assertThat(browser.findElement(By.id("limits")).getText()).contains("masing-masing sampai 1 MB");
+      // the card already shown is relabelled, its emotion in Indonesian
+      String faceLine = first.findElement(By.cssSelector(".labels li")).getText();
+      assertThat(faceLine).startsWith("wajah 1");
+      assertThat(List.of("marah", "jijik", "takut", "senang", "sedih", "terkejut", "netral"))
+          .anyMatch(faceLine::contains);
+      assertThat(first.findElement(By.cssSelector(".remove")).getAttribute("title")).isEqualTo("Hapus foto ini");
+
+      upload(words);
+      awaitSettled(2);
+      WebElement refused = browser.findElements(By.cssSelector(".photo")).get(1);
+      assertThat(refused.getAttribute("data-state")).isEqualTo("error");
+      assertThat(refused.findElement(By.cssSelector(".error")).getText()).isEqualTo("kata.jpg: Ini berkas teks, bukan gambar.");
+      Files.write(Path.of("target", "web-page-id.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+      // remembered: a reload stays Indonesian
+      browser.navigate().refresh();
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(d -> d.findElement(By.id("limits")).getText().contains("masing-masing sampai 1 MB"));
+    } finally {
+      new Select(browser.findElement(By.id("language"))).selectByValue("en");
+      new WebDriverWait(browser, Duration.ofSeconds(20))
+          .until(d -> d.findElement(By.cssSelector("#drop strong")).getText().equals("Drop photos here"));
+    }
   }
 
   @Test

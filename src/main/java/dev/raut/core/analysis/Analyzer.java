@@ -21,6 +21,7 @@ import dev.raut.core.image.ImageDecoder;
 import dev.raut.core.objects.DetectedObject;
 import dev.raut.core.onnx.ModelLoadException;
 import dev.raut.core.recognition.FaceRecognizer;
+import dev.raut.core.text.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,7 +136,7 @@ public final class Analyzer {
         return analyzeDecoded(first, photo, name, request);
       }
     } catch (ImageDecodeException e) {
-      return ImageAnalysis.failed(name, new AnalysisError(e.code(), e.getMessage()));
+      return ImageAnalysis.failed(name, AnalysisError.of(e.code(), e.problem()));
     }
   }
 
@@ -148,8 +149,8 @@ public final class Analyzer {
   /** A document none of whose photos could be had: one result, its message starting with the file name. */
   public static ImageAnalysis failedDocument(String documentName, DocumentException e) {
     Path name = Path.of(documentName).getFileName();
-    return ImageAnalysis.failed(documentName, new AnalysisError(e.code(),
-        (name == null ? documentName : name.toString()) + ": " + e.getMessage()));
+    return ImageAnalysis.failed(documentName, AnalysisError.of(e.code(),
+        Problem.of("errors.named", name == null ? documentName : name.toString(), e.problem())));
   }
 
   private ImageAnalysis analyzeDecoded(DecodedImage forFaces, DecodedImage forPhoto, String name,
@@ -161,8 +162,8 @@ public final class Analyzer {
       throw e;
     } catch (RuntimeException e) {
       // OpenCV or ONNX Runtime choked on this one image: report it and let the batch go on.
-      return ImageAnalysis.failed(name, new AnalysisError("analysis_failed",
-          "Raut could not analyse this image: " + e.getMessage()));
+      return ImageAnalysis.failed(name, AnalysisError.of("analysis_failed",
+          Problem.of("errors.analysis.imageFailed", Problem.of(e))));
     }
   }
 

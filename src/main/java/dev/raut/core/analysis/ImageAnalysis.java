@@ -46,6 +46,11 @@ public record ImageAnalysis(
     return error == null;
   }
 
+  /** The same result with its error's message said in {@code language} (a door that speaks per request). */
+  public ImageAnalysis in(dev.raut.core.text.Language language) {
+    return error == null ? this : new ImageAnalysis(file, width, height, faces, objects, classes, error.in(language), part);
+  }
+
   public ImageAnalysis withFile(String newFile) {
     return new ImageAnalysis(newFile, width, height, faces, objects, classes, error, part);
   }

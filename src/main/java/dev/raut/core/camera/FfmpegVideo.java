@@ -1,5 +1,6 @@
 package dev.raut.core.camera;
 
+import dev.raut.core.text.Problem;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -69,7 +70,7 @@ final class FfmpegVideo implements AutoCloseable {
     try {
       frame = grabber.grabImage();
     } catch (FrameGrabber.Exception e) {
-      throw new CameraException("unsupported", "The video stopped being readable: " + e.getMessage());
+      throw new CameraException("unsupported", Problem.of("errors.camera.videoBroken", Problem.of(e)));
     }
     if (frame == null || frame.image == null || frame.image.length == 0) {
       return false;

@@ -1,5 +1,6 @@
 package dev.raut.core.camera;
 
+import dev.raut.core.text.Problem;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -40,7 +41,7 @@ public final class FrameSources {
     }
     Matcher m = RESOLUTION.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new CameraException("not_found", "'" + text + "' is not a resolution: write it as WIDTHxHEIGHT, e.g. 1280x720.");
+      throw new CameraException("not_found", Problem.of("errors.camera.badResolution", text));
     }
     return new CameraDevice.Resolution(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
   }

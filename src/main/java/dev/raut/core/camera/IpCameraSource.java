@@ -3,6 +3,7 @@ package dev.raut.core.camera;
 import com.github.sarxos.webcam.ds.ipcam.IpCamAuth;
 import com.github.sarxos.webcam.ds.ipcam.IpCamDevice;
 import com.github.sarxos.webcam.ds.ipcam.IpCamMode;
+import dev.raut.core.text.Problem;
 import java.awt.image.BufferedImage;
 import java.io.Closeable;
 import java.io.IOException;
@@ -65,10 +66,10 @@ public final class IpCameraSource implements FrameSource {
     try {
       this.url = new URL(url);
     } catch (MalformedURLException e) {
-      throw new CameraException("not_found", "'" + url + "' is not a camera address: use http://host:port/path.", e);
+      throw new CameraException("not_found", Problem.of("errors.camera.badAddress", url), e);
     }
     if (!this.url.getProtocol().equals("http") && !this.url.getProtocol().equals("https")) {
-      throw new CameraException("not_found", "'" + url + "' is not an http:// camera address.");
+      throw new CameraException("not_found", Problem.of("errors.camera.notHttp", url));
     }
     this.user = user;
     this.password = password;
@@ -95,16 +96,13 @@ public final class IpCameraSource implements FrameSource {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
     } catch (UnknownHostException e) {
-      throw new CameraException("not_found", "No computer called " + host
-          + " is on the network. Check the camera's address.", e);
+      throw new CameraException("not_found", Problem.of("errors.camera.unknownHost", host), e);
     } catch (ConnectException e) {
-      throw new CameraException("refused", host + " refuses connections on port " + port
-          + ": check the port, and that the camera (or the phone's camera app) is streaming.", e);
+      throw new CameraException("refused", Problem.of("errors.camera.refusedPort", host, port), e);
     } catch (SocketTimeoutException e) {
-      throw new CameraException("timeout", host + ":" + port + " did not answer within " + timeout.toSeconds()
-          + " s. Check that the camera is on and on the same network.", e);
+      throw new CameraException("timeout", Problem.of("errors.camera.noAnswer", host, port, timeout.toSeconds()), e);
     } catch (IOException e) {
-      throw new CameraException("not_found", "Raut cannot reach " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new CameraException("not_found", Problem.of("errors.camera.unreachable", host, port, Problem.of(e)), e);
     }
   }
 
@@ -126,16 +124,15 @@ public final class IpCameraSource implements FrameSource {
       opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       release(candidate);
-      throw new CameraException("timeout", "The IP camera at " + url + " sent no picture within "
-          + timeout.toSeconds() + " s. Check the address and that the camera is on.");
+      throw new CameraException("timeout", Problem.of("errors.camera.ipTimeout", url, timeout.toSeconds()));
     } catch (ExecutionException e) {
       release(candidate);
-      throw new CameraException("not_found", "The IP camera at " + url + " could not be opened: "
-          + e.getCause().getMessage(), e.getCause());
+      throw new CameraException("not_found", Problem.of("errors.camera.ipFailed", url, Problem.of(e.getCause())),
+          e.getCause());
     } catch (InterruptedException e) {
       release(candidate);
       Thread.currentThread().interrupt();
-      throw new CameraException("timeout", "Opening the IP camera was cancelled.");
+      throw new CameraException("timeout", Problem.of("errors.camera.ipOpenCancelled"));
     } finally {
       opener.shutdownNow();
     }
@@ -159,11 +156,11 @@ public final class IpCameraSource implements FrameSource {
         return true;
       }
       if (System.nanoTime() > deadline) {
-        throw new CameraException("stream_lost", "The IP camera at " + url + " stopped sending pictures.");
+        throw new CameraException("stream_lost", Problem.of("errors.camera.ipStopped", url));
       }
       if (Thread.interrupted()) {
         Thread.currentThread().interrupt();
-        throw new CameraException("stream_lost", "Reading the IP camera was cancelled.");
+        throw new CameraException("stream_lost", Problem.of("errors.camera.ipReadCancelled"));
       }
       java.util.concurrent.locks.LockSupport.parkNanos(POLL_NANOS);
     }

@@ -5,6 +5,7 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Problem;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -295,8 +296,8 @@ public final class LivePipeline implements AutoCloseable {
       captureThread.interrupt();
       return null;
     } catch (RuntimeException e) {
-      return ImageAnalysis.failed(source.description(), new AnalysisError("analysis_failed",
-          "Raut could not analyse this frame: " + e.getMessage()));
+      return ImageAnalysis.failed(source.description(), AnalysisError.of("analysis_failed",
+          Problem.of("errors.analysis.frameFailed", Problem.of(e))));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.raut.core.camera;
 
+import dev.raut.core.text.Problem;
 import java.time.Duration;
 import org.opencv.core.Mat;
 
@@ -43,8 +44,8 @@ public final class LocalCameraSource implements FrameSource {
         active = fallback;
       } catch (CameraException second) {
         second.addSuppressed(e);
-        throw new CameraException(e.code(), e.getMessage() + " The OpenCV camera backend failed too: "
-            + second.getMessage(), second);
+        throw new CameraException(e.code(), Problem.of("errors.camera.bothFailed", e.problem(), second.problem()),
+            second);
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.raut.core.camera;
 
 import com.github.sarxos.webcam.Webcam;
+import dev.raut.core.text.Problem;
 import java.awt.Dimension;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,7 @@ public final class LocalCameras {
     try {
       webcams = Webcam.getWebcams(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new CameraException("timeout", "The camera driver did not list the cameras within "
-          + timeoutMillis + " ms. Another program may be holding a camera.");
+      throw new CameraException("timeout", Problem.of("errors.camera.listTimeout", timeoutMillis));
     } catch (RuntimeException | LinkageError e) {
       throw driverProblem(e);
     }
@@ -69,7 +69,7 @@ public final class LocalCameras {
     try {
       webcams = Webcam.getWebcams(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new CameraException("timeout", "The camera driver did not answer within " + timeoutMillis + " ms.");
+      throw new CameraException("timeout", Problem.of("errors.camera.driverTimeout", timeoutMillis));
     } catch (RuntimeException | LinkageError e) {
       throw driverProblem(e);
     }
@@ -77,23 +77,19 @@ public final class LocalCameras {
       throw noCamera();
     }
     if (index < 0 || index >= webcams.size()) {
-      throw new CameraException("not_found", "There is no camera number " + index + ": this computer has "
-          + webcams.size() + " (numbered from 0).");
+      throw new CameraException("not_found", Problem.of("errors.camera.noSuchNumber", index, webcams.size()));
     }
     return webcams.get(index);
   }
 
   static CameraException noCamera() {
-    return new CameraException("no_camera", "No camera found. Use an IP camera or a video file.");
+    return new CameraException("no_camera", Problem.of("errors.camera.no_camera"));
   }
 
   static CameraException driverProblem(Throwable e) {
     String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-    String hint = os.contains("linux")
-        ? " On Linux the webcam driver needs the libv4l-0 package (sudo apt install libv4l-0)."
-        : "";
-    CameraException problem = new CameraException("driver_missing",
-        "The webcam driver could not start (" + rootMessage(e) + ")." + hint, e);
+    CameraException problem = new CameraException("driver_missing", Problem.of(os.contains("linux")
+        ? "errors.camera.driverLinux" : "errors.camera.driver", rootMessage(e)), e);
     LOG.warn(problem.getMessage()); // one line; the cause's stack trace helps no one who reads the log
     return problem;
   }

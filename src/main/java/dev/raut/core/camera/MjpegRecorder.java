@@ -1,6 +1,7 @@
 package dev.raut.core.camera;
 
 import dev.raut.core.image.OpenCvNative;
+import dev.raut.core.text.Problem;
 import java.nio.file.Path;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -36,7 +37,7 @@ public final class MjpegRecorder implements AutoCloseable {
         this.fps, new Size(width, height));
     if (!writer.isOpened()) {
       writer.release();
-      throw new CameraException("unsupported", "Raut cannot write a video to " + file + ".");
+      throw new CameraException("unsupported", Problem.of("errors.camera.cannotWrite", file));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.raut.core.camera;
 
 import dev.raut.core.image.OpenCvNative;
+import dev.raut.core.text.Problem;
 import java.time.Duration;
 import org.opencv.core.Mat;
 import org.opencv.videoio.VideoCapture;
@@ -35,8 +36,7 @@ public final class OpenCvCameraSource implements FrameSource {
     capture = new VideoCapture(index, Videoio.CAP_ANY);
     if (!capture.isOpened()) {
       close();
-      throw new CameraException("not_found", "Camera " + index + " could not be opened through OpenCV either."
-          + " Check that it is plugged in and that Raut may use the camera.");
+      throw new CameraException("not_found", Problem.of("errors.camera.openCvFailed", index));
     }
     if (resolution != null) {
       capture.set(Videoio.CAP_PROP_FRAME_WIDTH, resolution.width());
@@ -48,7 +48,7 @@ public final class OpenCvCameraSource implements FrameSource {
   @Override
   public boolean read(Mat bgr) throws CameraException {
     if (!capture.read(bgr) || bgr.empty()) {
-      throw new CameraException("stream_lost", "Camera " + index + " stopped sending pictures (unplugged?).");
+      throw new CameraException("stream_lost", Problem.of("errors.camera.stopped", index));
     }
     timestampMs = (System.nanoTime() - openedNanos) / 1e6;
     return true;

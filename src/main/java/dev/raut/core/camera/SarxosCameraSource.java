@@ -1,6 +1,7 @@
 package dev.raut.core.camera;
 
 import com.github.sarxos.webcam.Webcam;
+import dev.raut.core.text.Problem;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -51,19 +52,19 @@ public final class SarxosCameraSource implements FrameSource {
         return candidate.open();
       });
       if (!opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new CameraException("busy", "Camera " + index + " could not be opened. Another program may be using it.");
+        throw new CameraException("busy", Problem.of("errors.camera.busy.number", index));
       }
     } catch (TimeoutException e) {
       candidate.close();
-      throw new CameraException("timeout", "Camera " + index + " did not open within " + timeout.toSeconds()
-          + " s. Another program may be using it.");
+      throw new CameraException("timeout", Problem.of("errors.camera.openTimeout", index, timeout.toSeconds()));
     } catch (ExecutionException e) {
       candidate.close();
-      throw new CameraException("busy", "Camera " + index + " could not be opened: " + e.getCause().getMessage(), e.getCause());
+      throw new CameraException("busy", Problem.of("errors.camera.openFailed", index, Problem.of(e.getCause())),
+          e.getCause());
     } catch (InterruptedException e) {
       candidate.close();
       Thread.currentThread().interrupt();
-      throw new CameraException("timeout", "Opening the camera was cancelled.");
+      throw new CameraException("timeout", Problem.of("errors.camera.openCancelled"));
     } finally {
       opener.shutdownNow();
     }
@@ -77,10 +78,10 @@ public final class SarxosCameraSource implements FrameSource {
     try {
       image = webcam.getImage();
     } catch (RuntimeException e) {
-      throw new CameraException("stream_lost", "Camera " + index + " stopped: " + e.getMessage(), e);
+      throw new CameraException("stream_lost", Problem.of("errors.camera.stoppedBecause", index, Problem.of(e)), e);
     }
     if (image == null) {
-      throw new CameraException("stream_lost", "Camera " + index + " stopped sending pictures (unplugged?).");
+      throw new CameraException("stream_lost", Problem.of("errors.camera.stopped", index));
     }
     converter.copy(image, bgr);
     timestampMs = (System.nanoTime() - openedNanos) / 1e6;

@@ -1,6 +1,7 @@
 package dev.raut.core.camera;
 
 import dev.raut.core.image.OpenCvNative;
+import dev.raut.core.text.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class VideoFileSource implements FrameSource {
   @Override
   public void open(Duration timeout) throws CameraException {
     if (!Files.isRegularFile(file)) {
-      throw new CameraException("not_found", "The video file " + file + " does not exist.");
+      throw new CameraException("not_found", Problem.of("errors.camera.noVideo", file));
     }
     OpenCvNative.ensureLoaded();
     close();
@@ -50,9 +51,7 @@ public final class VideoFileSource implements FrameSource {
       capture = null;
       ffmpeg = FfmpegVideo.open(file);
       if (ffmpeg == null) {
-        throw new CameraException("unsupported", "Raut cannot read " + file.getFileName()
-            + ": it is not a video Raut knows. Convert it to H.264 .mp4 or Motion-JPEG .avi, for example with"
-            + " 'ffmpeg -i input -c:v mjpeg -q:v 3 output.avi'.");
+        throw new CameraException("unsupported", Problem.of("errors.camera.videoFormat", file.getFileName()));
       }
       fps = ffmpeg.fps();
     }

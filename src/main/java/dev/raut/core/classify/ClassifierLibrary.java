@@ -3,6 +3,7 @@ package dev.raut.core.classify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -137,7 +138,7 @@ public final class ClassifierLibrary {
     try (ClassifierTrial trial = ClassifierTrial.open(prepared.onnx(), displayName, spec)) {
       // opened only to check it
     } catch (ModelLoadException e) {
-      throw new ModelImportException(ModelImportException.Code.MODEL_REFUSED, e.getMessage(), e);
+      throw new ModelImportException(ModelImportException.Code.MODEL_REFUSED, Problem.of(e), e);
     }
     ClassifierCards.Provenance source;
     try {
@@ -167,7 +168,7 @@ public final class ClassifierLibrary {
     try (ClassifierTrial trial = ClassifierTrial.open(check, displayName, spec)) {
       // opened only to check it
     } catch (ModelLoadException e) {
-      throw new ModelImportException(ModelImportException.Code.MODEL_REFUSED, e.getMessage(), e);
+      throw new ModelImportException(ModelImportException.Code.MODEL_REFUSED, Problem.of(e), e);
     } finally {
       check.toFile().delete();
     }

@@ -7,6 +7,7 @@ import dev.raut.core.convert.ConversionException;
 import dev.raut.core.convert.KerasConversion;
 import dev.raut.core.convert.KerasConverter;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ public final class ModelImport {
   public static PreparedImport prepare(Path fileOrFolder) {
     Path source = fileOrFolder.toAbsolutePath().normalize();
     if (!Files.exists(source)) {
-      throw new ModelImportException(Code.NOT_FOUND, source + " does not exist.", List.of(source.toString()), null);
+      throw new ModelImportException(Code.NOT_FOUND, Problem.of("errors.import.notFound", source), List.of(source.toString()), null);
     }
     long start = System.nanoTime();
     Path work = createWorkDir();
@@ -89,20 +90,16 @@ public final class ModelImport {
           : ModelFormat.TFLITE, () -> KerasConverter.convertTflite(model));
     }
     if (name.endsWith(".pb")) {
-      throw unsupported(model, "a TensorFlow graph (.pb)", "Save the Keras model with model.save(\"model.keras\") "
-          + "or model.save(\"model.h5\") and import that file.");
+      throw unsupported(model, "errors.import.tensorflowGraph.what", "errors.import.tensorflowGraph.todo");
     }
     if (name.endsWith(".pt") || name.endsWith(".pth")) {
-      throw unsupported(model, "a PyTorch model", "Export it with torch.onnx.export(model, example, \"model.onnx\") "
-          + "and import the .onnx file.");
+      throw unsupported(model, "errors.import.pytorch.what", "errors.import.pytorch.todo");
     }
     if (name.endsWith(".tflite") || name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".keras")) {
-      throw new ModelImportException(Code.TRUNCATED, model.getFileName() + " is not a complete "
-          + name.substring(name.lastIndexOf('.')) + " file (its first bytes are wrong): it may be truncated or damaged."
-          + " Copy or download it again.", List.of(model.toString()), null);
+      throw new ModelImportException(Code.TRUNCATED, Problem.of("errors.import.incomplete", model.getFileName(),
+          name.substring(name.lastIndexOf('.'))), List.of(model.toString()), null);
     }
-    throw new ModelImportException(Code.UNKNOWN_FORMAT, model.getFileName() + " is not a model Raut can read."
-        + " Raut imports Keras (.h5, .keras), TensorFlow.js (model.json), Teachable Machine exports and ONNX files.",
+    throw new ModelImportException(Code.UNKNOWN_FORMAT, Problem.of("errors.import.notAModel", model.getFileName()),
         List.of(model.toString()), null);
   }
 
@@ -126,20 +123,19 @@ public final class ModelImport {
     try {
       Files.write(onnx, converted.onnx());
     } catch (IOException e) {
-      throw new ModelImportException(Code.UNREADABLE, "Cannot write the converted model into " + work + ": "
-          + e.getMessage(), e);
+      throw new ModelImportException(Code.UNREADABLE, Problem.of("errors.import.cannotWrite", work, e.getMessage()), e);
     }
     long[] in = converted.inputShape();
     if (in.length != 4) {
-      throw new ModelImportException(Code.MODEL_REFUSED, model.getFileName() + " takes a " + (in.length - 1)
-          + "-D input per example; an image classifier takes height × width × channels.", List.of(model.toString()), null);
+      throw new ModelImportException(Code.MODEL_REFUSED, Problem.of("errors.import.inputRank", model.getFileName(),
+          in.length - 1), List.of(model.toString()), null);
     }
     int outputs = outputCount(converted.outputShape(), model);
     Guess guess = guessScaling(format, converted);
     int channels = (int) in[3];
     if (channels != 1 && channels != 3) {
-      throw new ModelImportException(Code.MODEL_REFUSED, model.getFileName() + " takes images with " + channels
-          + " channels; Raut feeds grey (1) or colour (3) images.", List.of(model.toString()), null);
+      throw new ModelImportException(Code.MODEL_REFUSED, Problem.of("errors.import.channels", model.getFileName(),
+          channels), List.of(model.toString()), null);
     }
     int height = (int) in[1];
     int width = (int) in[2];
@@ -168,7 +164,7 @@ public final class ModelImport {
     try {
       spec = ClassifierCards.guessSpec(onnx);
     } catch (ModelLoadException e) {
-      throw new ModelImportException(Code.MODEL_REFUSED, e.getMessage(), e);
+      throw new ModelImportException(Code.MODEL_REFUSED, Problem.of(e), e);
     }
     Labels labels = findLabels(onnx, spec.labels().size());
     boolean nchw = spec.layout() == ClassifierSpec.Layout.NCHW;
@@ -276,9 +272,8 @@ public final class ModelImport {
 
   private static Labels checked(List<String> labels, String from, int outputs, Path file) {
     if (labels.size() != outputs) {
-      throw new ModelImportException(Code.LABELS_MISMATCH, file.getFileName() + " lists " + labels.size()
-          + " labels but the model has " + outputs + " outputs. Fix the labels file (one label per class, in the"
-          + " model's order) or give another with --labels.", List.of(file.toString(), String.valueOf(labels.size()),
+      throw new ModelImportException(Code.LABELS_MISMATCH, Problem.of("errors.import.labelsFile", file.getFileName(),
+          labels.size(), outputs), List.of(file.toString(), String.valueOf(labels.size()),
           String.valueOf(outputs)), null);
     }
     return new Labels(labels, from);
@@ -294,11 +289,11 @@ public final class ModelImport {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).filter(l -> !l.isEmpty())
           .toList();
     } catch (IOException e) {
-      throw new ModelImportException(Code.UNREADABLE, "The labels file " + file + " cannot be read: " + e.getMessage(),
+      throw new ModelImportException(Code.UNREADABLE, Problem.of("errors.import.labelsUnreadable", file, e.getMessage()),
           List.of(file.toString()), e);
     }
     if (lines.isEmpty()) {
-      throw new ModelImportException(Code.LABELS_MISMATCH, "The labels file " + file.getFileName() + " is empty.",
+      throw new ModelImportException(Code.LABELS_MISMATCH, Problem.of("errors.import.labelsEmpty", file.getFileName()),
           List.of(file.toString()), null);
     }
     boolean indexed = lines.stream().allMatch(l -> INDEXED_LABEL.matcher(l).matches());
@@ -322,14 +317,14 @@ public final class ModelImport {
     long count = 1;
     for (int i = 1; i < shape.length; i++) {
       if (shape[i] <= 0) {
-        throw new ModelImportException(Code.MODEL_REFUSED, model.getFileName() + " has an output of unknown size; an"
-            + " image classifier outputs one score per class.", List.of(model.toString()), null);
+        throw new ModelImportException(Code.MODEL_REFUSED, Problem.of("errors.import.outputUnknown", model.getFileName()),
+            List.of(model.toString()), null);
       }
       count *= shape[i];
     }
     if (shape.length > 2 && count != shape[shape.length - 1]) {
-      throw new ModelImportException(Code.MODEL_REFUSED, model.getFileName() + " outputs a " + (shape.length - 1)
-          + "-D map, not one score per class: it is not an image classifier.", List.of(model.toString()), null);
+      throw new ModelImportException(Code.MODEL_REFUSED, Problem.of("errors.import.outputMap", model.getFileName(),
+          shape.length - 1), List.of(model.toString()), null);
     }
     return (int) count;
   }
@@ -352,7 +347,7 @@ public final class ModelImport {
             || n.endsWith(".tflite") || n.endsWith(".json") && !n.equals("metadata.json");
       }).sorted().toList();
     } catch (IOException e) {
-      throw new ModelImportException(Code.UNREADABLE, "Cannot read the folder " + dir + ": " + e.getMessage(), e);
+      throw new ModelImportException(Code.UNREADABLE, Problem.of("errors.import.folderUnreadable", dir, e.getMessage()), e);
     }
     List<Path> subdirs = listSubfolders(dir);
     if (candidates.isEmpty() && subdirs.size() == 1) {
@@ -362,12 +357,11 @@ public final class ModelImport {
       return candidates.get(0);
     }
     if (candidates.isEmpty()) {
-      throw new ModelImportException(Code.UNKNOWN_FORMAT, "The folder " + dir.getFileName() + " holds no model file"
-          + " (.h5, .keras, model.json, .onnx).", List.of(dir.toString()), null);
+      throw new ModelImportException(Code.UNKNOWN_FORMAT, Problem.of("errors.import.folderEmpty", dir.getFileName()),
+          List.of(dir.toString()), null);
     }
-    throw new ModelImportException(Code.UNKNOWN_FORMAT, "The folder " + dir.getFileName() + " holds several model files ("
-        + String.join(", ", candidates.stream().map(p -> p.getFileName().toString()).toList())
-        + "). Choose the one to import.", List.of(dir.toString()), null);
+    throw new ModelImportException(Code.UNKNOWN_FORMAT, Problem.of("errors.import.folderSeveral", dir.getFileName(),
+        String.join(", ", candidates.stream().map(p -> p.getFileName().toString()).toList())), List.of(dir.toString()), null);
   }
 
   private static List<Path> listSubfolders(Path dir) {
@@ -379,14 +373,14 @@ public final class ModelImport {
   }
 
   private static ModelImportException savedModel(Path dir) {
-    return unsupported(dir, "a TensorFlow SavedModel folder", "Raut reads the Keras formats: load it in Keras and save"
-        + " it with model.save(\"model.keras\") (or \"model.h5\"), or export it from Teachable Machine as Keras or"
-        + " TensorFlow.js, and import that file.");
+    return unsupported(dir, "errors.import.savedModel.what", "errors.import.savedModel.todo");
   }
 
-  private static ModelImportException unsupported(Path file, String what, String todo) {
-    return new ModelImportException(Code.UNSUPPORTED_FORMAT, file.getFileName() + " is " + what
-        + ", which Raut cannot import faithfully. " + todo, List.of(file.toString(), what), null);
+  /** A format Raut cannot import faithfully: what it is, and what to export instead. */
+  private static ModelImportException unsupported(Path file, String whatKey, String todoKey) {
+    Problem what = Problem.of(whatKey);
+    return new ModelImportException(Code.UNSUPPORTED_FORMAT, Problem.of("errors.import.unsupported", file.getFileName(),
+        what, Problem.of(todoKey)), List.of(file.toString(), what.english()), null);
   }
 
   private static ModelImportException fromConversion(Path model, ConversionException e) {
@@ -400,6 +394,7 @@ public final class ModelImport {
       case BAD_CONFIG -> Code.BAD_CONFIG;
       case OTHER -> Code.MODEL_REFUSED;
     };
+    // the converter's own sentence names the layer or op in English; its code tells the doors the rest
     return new ModelImportException(code, e.getMessage(), List.of(model.toString()), e);
   }
 
@@ -418,8 +413,8 @@ public final class ModelImport {
       for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         Path out = target.resolve(entry.getName()).normalize();
         if (!out.startsWith(target)) {
-          throw new ModelImportException(Code.UNREADABLE, file.getFileName() + " has an entry that points outside the zip ("
-              + entry.getName() + "); it is not a model export.", List.of(file.toString()), null);
+          throw new ModelImportException(Code.UNREADABLE, Problem.of("errors.import.zipOutside", file.getFileName(),
+              entry.getName()), List.of(file.toString()), null);
         }
         kerasArchive |= entry.getName().equals("config.json");
         if (entry.isDirectory()) {
@@ -429,13 +424,13 @@ public final class ModelImport {
         Files.createDirectories(out.getParent());
         total += Files.copy(zip, out);
         if (total > MAX_UNZIPPED_BYTES) {
-          throw new ModelImportException(Code.UNREADABLE, file.getFileName() + " unpacks to more than 2 GB; it is not a"
-              + " model export.", List.of(file.toString()), null);
+          throw new ModelImportException(Code.UNREADABLE, Problem.of("errors.import.zipTooBig", file.getFileName()),
+              List.of(file.toString()), null);
         }
       }
     } catch (IOException e) {
-      throw new ModelImportException(Code.TRUNCATED, file.getFileName() + " is a damaged zip file: " + e.getMessage()
-          + ". Download or copy it again.", List.of(file.toString()), e);
+      throw new ModelImportException(Code.TRUNCATED, Problem.of("errors.import.zipDamaged", file.getFileName(),
+          e.getMessage()), List.of(file.toString()), e);
     }
     // a .keras archive that lost its extension stays one file for the .keras reader
     return kerasArchive ? file : target;
@@ -445,7 +440,7 @@ public final class ModelImport {
     try {
       return Files.createTempDirectory("raut-import-");
     } catch (IOException e) {
-      throw new ModelImportException(Code.UNREADABLE, "Cannot create a temporary folder for the import: " + e.getMessage(), e);
+      throw new ModelImportException(Code.UNREADABLE, Problem.of("errors.import.noTempFolder", e.getMessage()), e);
     }
   }
 
@@ -453,7 +448,7 @@ public final class ModelImport {
     try (InputStream in = Files.newInputStream(file)) {
       return in.readNBytes(n);
     } catch (IOException e) {
-      throw new ModelImportException(Code.UNREADABLE, "Cannot read " + file + ": " + e.getMessage(),
+      throw new ModelImportException(Code.UNREADABLE, Problem.of("errors.import.cannotRead", file, e.getMessage()),
           List.of(file.toString()), e);
     }
   }
@@ -476,7 +471,7 @@ public final class ModelImport {
     try {
       return JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new ModelImportException(Code.UNREADABLE, file.getFileName() + " is not valid JSON: " + e.getMessage(),
+      throw new ModelImportException(Code.UNREADABLE, Problem.of("errors.import.badJson", file.getFileName(), e.getMessage()),
           List.of(file.toString()), e);
     }
   }

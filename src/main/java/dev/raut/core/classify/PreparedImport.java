@@ -1,5 +1,6 @@
 package dev.raut.core.classify;
 
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,8 +47,8 @@ public record PreparedImport(Path source, ModelFormat format, Path onnx, Classif
   /** With labels the user chose; {@code from} names where they came from. */
   public PreparedImport withLabels(List<String> labels, String from) {
     if (labels.size() != outputCount) {
-      throw new ModelImportException(ModelImportException.Code.LABELS_MISMATCH, "The model has " + outputCount
-          + " outputs but " + from + " gives " + labels.size() + " labels. Give exactly one label per output class.",
+      throw new ModelImportException(ModelImportException.Code.LABELS_MISMATCH,
+          Problem.of("errors.import.labelsForOutputs", outputCount, from, labels.size()),
           List.of(String.valueOf(outputCount), from, String.valueOf(labels.size())), null);
     }
     return new PreparedImport(source, format, onnx, spec.withLabels(labels), preprocessingReason, preprocessingCertain,

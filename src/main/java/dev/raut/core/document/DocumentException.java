@@ -1,6 +1,8 @@
 package dev.raut.core.document;
 
 import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.text.Explained;
+import dev.raut.core.text.Problem;
 import java.util.Locale;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Locale;
  * plain message for people. Problems with one photo inside a readable document are not this: they
  * are that photo's {@link ImageDecodeException}, and the other photos go on.
  */
-public final class DocumentException extends Exception {
+public final class DocumentException extends Exception implements Explained {
   private static final long serialVersionUID = 1L;
 
   /** Stable reasons, serialised as lower-case strings ({@link #code()}). */
@@ -33,22 +35,40 @@ public final class DocumentException extends Exception {
     public String code() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The text key of this code's one-line summary ({@code errors.document.no_photos}). */
+    public String summaryKey() {
+      return "errors.document." + code();
+    }
   }
 
   private final ErrorCode errorCode;
+  private final transient Problem problem;
 
+  /** A message in words from elsewhere (English); prefer {@link #DocumentException(ErrorCode, Problem, Throwable)}. */
   public DocumentException(ErrorCode errorCode, String message) {
-    this(errorCode, message, null);
+    this(errorCode, Problem.verbatim(message), null);
   }
 
   public DocumentException(ErrorCode errorCode, String message, Throwable cause) {
-    super(message, cause);
+    this(errorCode, Problem.verbatim(message), cause);
+  }
+
+  public DocumentException(ErrorCode errorCode, Problem problem, Throwable cause) {
+    super(problem.english(), cause);
     this.errorCode = errorCode;
+    this.problem = problem;
   }
 
   /** A file-level problem found by the checks every input gets ({@code FileAccess}). */
   static DocumentException of(ImageDecodeException fileProblem) {
-    return new DocumentException(ErrorCode.valueOf(fileProblem.errorCode().name()), fileProblem.reason(), fileProblem);
+    return new DocumentException(ErrorCode.valueOf(fileProblem.errorCode().name()), fileProblem.reasonProblem(),
+        fileProblem);
+  }
+
+  @Override
+  public Problem problem() {
+    return problem;
   }
 
   public ErrorCode errorCode() {

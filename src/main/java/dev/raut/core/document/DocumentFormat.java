@@ -1,6 +1,7 @@
 package dev.raut.core.document;
 
 import dev.raut.core.image.ImageFiles;
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,24 +12,27 @@ import java.util.Locale;
 
 /** The documents Raut takes photos out of. */
 public enum DocumentFormat {
-  PDF("PDF", "page"),
-  DOCX("Word document", null),
-  PPTX("PowerPoint presentation", "slide"),
-  XLSX("Excel workbook", null);
+  PDF("page"),
+  DOCX(null),
+  PPTX("slide"),
+  XLSX(null);
 
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
-  private final String displayName;
   private final String pageWord;
 
-  DocumentFormat(String displayName, String pageWord) {
-    this.displayName = displayName;
+  DocumentFormat(String pageWord) {
     this.pageWord = pageWord;
   }
 
-  /** "PDF", "Word document": for messages. */
+  /** "PDF", "Word document" in the current language: for messages. */
   public String displayName() {
-    return displayName;
+    return nameProblem().text();
+  }
+
+  /** The format's name as a text key, for messages said in another language later. */
+  public Problem nameProblem() {
+    return Problem.of("errors.document.format." + name().toLowerCase(Locale.ROOT));
   }
 
   /** What its {@link DocumentPart#page()} counts: "page", "slide"; null when it has no pages. */

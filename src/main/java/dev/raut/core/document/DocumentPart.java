@@ -2,6 +2,7 @@ package dev.raut.core.document;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.raut.core.text.Problem;
 
 /**
  * Where in a document a photo is. PDF: {@code page} (1-based) and {@code index}, the photo's place
@@ -36,16 +37,21 @@ public record DocumentPart(Integer page, String sheet, int index) {
    * "photo 5"; {@code documentName} tells a slide from a page by its extension.
    */
   public String describe(String documentName) {
-    StringBuilder text = new StringBuilder();
+    return describeProblem(documentName).text();
+  }
+
+  /** The same as a text key and arguments, to be said in any language. */
+  public Problem describeProblem(String documentName) {
+    Problem text = Problem.of("errors.document.part.photo", index);
+    if (sheet != null) {
+      text = Problem.of("errors.document.part.then", Problem.of("errors.document.part.sheet", sheet), text);
+    }
     if (page != null) {
       DocumentFormat format = documentName == null ? null : DocumentFormat.of(new byte[0], documentName);
       String word = format != null && format.pageWord() != null ? format.pageWord() : "page";
-      text.append(word).append(' ').append(page).append(", ");
+      text = Problem.of("errors.document.part.then", Problem.of("errors.document.part." + word, page), text);
     }
-    if (sheet != null) {
-      text.append("sheet ").append(sheet).append(", ");
-    }
-    return text.append("photo ").append(index).toString();
+    return text;
   }
 
   /** "report.pdf — page 3, photo 2": a gallery card's title, a table row's name. */

@@ -2,6 +2,7 @@ package dev.raut.core.document;
 
 import dev.raut.core.document.DocumentException.ErrorCode;
 import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.text.Problem;
 
 /**
  * Takes the photos out of PDF, Word, PowerPoint and Excel files, one at a time, so a 500-page PDF
@@ -34,8 +35,9 @@ public final class DocumentPhotos {
   public DocumentSummary read(DocumentSource source, DocumentFormat format, PhotoSink sink) throws DocumentException {
     DocumentSummary summary = readAll(source, format, 0, sink);
     if (summary.photos() == 0) {
-      throw new DocumentException(ErrorCode.NO_PHOTOS, "There are no photos in this " + format.displayName()
-          + (summary.skippedAny() ? "; skipped " + summary.skipped() + "." : "."));
+      throw new DocumentException(ErrorCode.NO_PHOTOS, summary.skippedAny()
+          ? Problem.of("errors.document.noPhotosSkipped", format.nameProblem(), summary.skipped())
+          : Problem.of("errors.document.noPhotos", format.nameProblem()), null);
     }
     return summary;
   }
@@ -52,8 +54,8 @@ public final class DocumentPhotos {
       return true;
     });
     if (found[0] == null) {
-      throw new DocumentException(ErrorCode.NOT_FOUND, "The " + format.displayName() + " no longer has "
-          + part.describe(source.name()) + ".");
+      throw new DocumentException(ErrorCode.NOT_FOUND, Problem.of("errors.document.partGone", format.nameProblem(),
+          part.describeProblem(source.name())), null);
     }
     return found[0];
   }

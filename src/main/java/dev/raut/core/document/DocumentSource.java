@@ -2,6 +2,7 @@ package dev.raut.core.document;
 
 import dev.raut.core.image.FileAccess;
 import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.text.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ public record DocumentSource(String name, Path file, byte[] data) {
   long checkedSize() throws DocumentException {
     if (file == null) {
       if (data.length == 0) {
-        throw new DocumentException(DocumentException.ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
+        throw new DocumentException(DocumentException.ErrorCode.EMPTY_FILE, Problem.of("errors.image.empty_file"), null);
       }
       return data.length;
     }

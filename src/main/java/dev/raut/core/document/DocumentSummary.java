@@ -1,8 +1,6 @@
 package dev.raut.core.document;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import dev.raut.core.text.Problem;
 
 /**
  * What reading a document found: photos handed on (failed ones included), images under the
@@ -16,24 +14,24 @@ public record DocumentSummary(String name, DocumentFormat format, int photos, in
     return smallSkipped > 0 || drawingsSkipped > 0;
   }
 
-  /** "report.pdf: 2 photos; skipped 3,000 images under 64 × 64 pixels (icons)". */
+  /** "report.pdf: 2 photos; skipped 3,000 images under 64 × 64 pixels (icons)", in the current language. */
   public String message() {
-    return name + ": " + count(photos, "photo") + (skippedAny() ? "; skipped " + skipped() : "");
+    return problem().text();
   }
 
-  /** "3,000 images under 64 × 64 pixels (icons), 2 drawings (EMF, WMF or SVG)", or empty. */
-  String skipped() {
-    List<String> parts = new ArrayList<>();
-    if (smallSkipped > 0) {
-      parts.add(count(smallSkipped, "image") + " under " + minPhotoSide + " × " + minPhotoSide + " pixels (icons)");
-    }
-    if (drawingsSkipped > 0) {
-      parts.add(count(drawingsSkipped, "drawing") + " (EMF, WMF or SVG, not photos)");
-    }
-    return String.join(", ", parts);
+  /** The same as a text key and arguments, for a door that speaks another language (the server, per request). */
+  public Problem problem() {
+    return skippedAny() ? Problem.of("errors.document.summarySkipped", name, photos, skipped())
+        : Problem.of("errors.document.summary", name, photos);
   }
 
-  static String count(int n, String noun) {
-    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+  /** "3,000 images under 64 × 64 pixels (icons), 2 drawings (EMF, WMF or SVG)"; only when {@link #skippedAny()}. */
+  Problem skipped() {
+    if (smallSkipped > 0 && drawingsSkipped > 0) {
+      return Problem.of("errors.document.part.then", Problem.of("errors.document.skippedSmall", smallSkipped, minPhotoSide),
+          Problem.of("errors.document.skippedDrawings", drawingsSkipped));
+    }
+    return smallSkipped > 0 ? Problem.of("errors.document.skippedSmall", smallSkipped, minPhotoSide)
+        : Problem.of("errors.document.skippedDrawings", drawingsSkipped);
   }
 }

@@ -4,6 +4,7 @@ import dev.raut.core.document.DocumentException.ErrorCode;
 import dev.raut.core.image.ImageDecodeException;
 import dev.raut.core.image.ImageDecoder;
 import dev.raut.core.image.ImageHeader;
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -167,7 +168,7 @@ final class OfficePhotos {
         photo = EmbeddedPhoto.failed(nextPart(), e);
       } catch (IOException e) {
         photo = EmbeddedPhoto.failed(nextPart(), new ImageDecodeException(ImageDecodeException.ErrorCode.CORRUPT,
-            "This picture could not be unpacked from the document (" + e.getMessage() + ").", e));
+            Problem.of("errors.document.pictureUnpack", e.getMessage()), e));
       }
       photos++;
       return sink.accept(photo);
@@ -201,40 +202,40 @@ final class OfficePhotos {
         throw ole2(source, format);
       }
       if (!startsWith(head, ZIP_MAGIC)) {
-        throw new DocumentException(ErrorCode.DAMAGED_DOCUMENT, "This is not a " + format.displayName()
-            + ": the file does not start like one (an Office file is a zip archive).");
+        throw new DocumentException(ErrorCode.DAMAGED_DOCUMENT, Problem.of("errors.document.notOffice",
+            format.nameProblem()), null);
       }
       if (lastIndexOf(source.tail(ZIP_END_WINDOW), ZIP_END_SIGNATURE) < 0) {
-        throw new DocumentException(ErrorCode.TRUNCATED, "This " + format.displayName() + " is cut short: the end of"
-            + " its zip archive is missing. It was probably not completely downloaded or copied.");
+        throw new DocumentException(ErrorCode.TRUNCATED, Problem.of("errors.document.officeTruncated",
+            format.nameProblem()), null);
       }
     } catch (IOException e) {
-      throw new DocumentException(ErrorCode.UNREADABLE, "The file could not be read (" + e.getMessage() + ").", e);
+      throw new DocumentException(ErrorCode.UNREADABLE, Problem.of("errors.image.unreadableBecause", e.getMessage()), e);
     }
   }
 
   private static DocumentException ole2(DocumentSource source, DocumentFormat format) throws IOException {
     try (InputStream in = source.open(); POIFSFileSystem container = new POIFSFileSystem(in)) {
       if (container.getRoot().hasEntry("EncryptedPackage")) {
-        return new DocumentException(ErrorCode.ENCRYPTED, "This " + format.displayName() + " is protected with a"
-            + " password, so its content cannot be read. Save a copy without the password and add that.");
+        return new DocumentException(ErrorCode.ENCRYPTED, Problem.of("errors.document.officeEncrypted",
+            format.nameProblem()), null);
       }
     } catch (IOException | RuntimeException e) {
-      return new DocumentException(ErrorCode.DAMAGED_DOCUMENT, "This " + format.displayName() + " is damaged ("
-          + e.getMessage() + ").", e);
+      return new DocumentException(ErrorCode.DAMAGED_DOCUMENT, Problem.of("errors.document.officeDamaged",
+          format.nameProblem(), e.getMessage()), e);
     }
-    return new DocumentException(ErrorCode.UNSUPPORTED_DOCUMENT, "This is an older Office file (Word, PowerPoint or"
-        + " Excel 97-2003) under a new name. Save it as ." + format.name().toLowerCase(Locale.ROOT) + " and add that.");
+    return new DocumentException(ErrorCode.UNSUPPORTED_DOCUMENT, Problem.of("errors.document.olderOffice",
+        format.name().toLowerCase(Locale.ROOT)), null);
   }
 
   private static DocumentException damaged(DocumentFormat format, Exception e) {
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (reason.contains("Zip bomb")) {
-      return new DocumentException(ErrorCode.DAMAGED_DOCUMENT, "This " + format.displayName() + " holds a part that"
-          + " unpacks to far more than its size (a zip bomb?), so Raut does not read it.", e);
+      return new DocumentException(ErrorCode.DAMAGED_DOCUMENT, Problem.of("errors.document.zipBomb",
+          format.nameProblem()), e);
     }
-    return new DocumentException(ErrorCode.DAMAGED_DOCUMENT, "This " + format.displayName() + " is damaged: POI"
-        + " could not read it (" + reason + ").", e);
+    return new DocumentException(ErrorCode.DAMAGED_DOCUMENT, Problem.of("errors.document.officeUnreadable",
+        format.nameProblem(), reason), e);
   }
 
   private static boolean startsWith(byte[] bytes, byte[] prefix) {

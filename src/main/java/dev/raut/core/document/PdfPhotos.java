@@ -2,6 +2,7 @@ package dev.raut.core.document;
 
 import dev.raut.core.document.DocumentException.ErrorCode;
 import dev.raut.core.image.ImageDecodeException;
+import dev.raut.core.text.Problem;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
@@ -60,14 +61,14 @@ final class PdfPhotos {
         } catch (IOException | RuntimeException e) {
           counts.handOn(sink, EmbeddedPhoto.failed(DocumentPart.onPage(number, page == null ? 1 : page.next()),
               new ImageDecodeException(ImageDecodeException.ErrorCode.CORRUPT,
-                  "Page " + number + " could not be read to its end (" + e.getMessage() + ").", e)));
+                  Problem.of("errors.document.pageUnreadable", number, e.getMessage()), e)));
         }
       }
       return new DocumentSummary(source.name(), DocumentFormat.PDF, counts.photos, counts.small, 0,
           limits.minPhotoSide());
     } catch (IOException e) {
-      throw new DocumentException(ErrorCode.DAMAGED_DOCUMENT, "This PDF is damaged: PDFBox could not read its"
-          + " structure (" + e.getMessage() + ").", e);
+      throw new DocumentException(ErrorCode.DAMAGED_DOCUMENT,
+          Problem.of("errors.document.pdfDamaged", e.getMessage()), e);
     }
   }
 
@@ -75,22 +76,20 @@ final class PdfPhotos {
     try {
       return source.file() != null ? Loader.loadPDF(source.file().toFile()) : Loader.loadPDF(source.data());
     } catch (InvalidPasswordException e) {
-      throw new DocumentException(ErrorCode.ENCRYPTED, "This PDF is protected with a password, so its pages cannot"
-          + " be read. Save a copy without the password and add that.", e);
+      throw new DocumentException(ErrorCode.ENCRYPTED, Problem.of("errors.document.pdfEncrypted"), e);
     }
   }
 
   private static void requireComplete(DocumentSource source) throws DocumentException {
     try {
       if (!DocumentFormat.startsLikePdf(source.head(5))) {
-        throw new DocumentException(ErrorCode.DAMAGED_DOCUMENT, "This is not a PDF: it does not start with %PDF-.");
+        throw new DocumentException(ErrorCode.DAMAGED_DOCUMENT, Problem.of("errors.document.notPdf"), null);
       }
       if (!contains(source.tail(EOF_MARKER_WINDOW), "%%EOF")) {
-        throw new DocumentException(ErrorCode.TRUNCATED, "This PDF is cut short: its end marker (%%EOF) is missing,"
-            + " so pages may be missing too. It was probably not completely downloaded or copied.");
+        throw new DocumentException(ErrorCode.TRUNCATED, Problem.of("errors.document.pdfTruncated"), null);
       }
     } catch (IOException e) {
-      throw new DocumentException(ErrorCode.UNREADABLE, "The file could not be read (" + e.getMessage() + ").", e);
+      throw new DocumentException(ErrorCode.UNREADABLE, Problem.of("errors.image.unreadableBecause", e.getMessage()), e);
     }
   }
 
@@ -152,7 +151,7 @@ final class PdfPhotos {
       try {
         if (width <= 0 || height <= 0) {
           throw new ImageDecodeException(ImageDecodeException.ErrorCode.ZERO_SIZE,
-              "The PDF says this image is " + width + " × " + height + " pixels, so there is nothing to show.");
+              Problem.of("errors.document.pdfZeroSize", width, height));
         }
         limits.decodeLimits().requirePixelsWithin(width, height);
         if (storedAsPlainJpeg(image)) {
@@ -163,10 +162,10 @@ final class PdfPhotos {
         return EmbeddedPhoto.failed(part, e);
       } catch (MissingImageReaderException e) {
         return EmbeddedPhoto.failed(part, new ImageDecodeException(ImageDecodeException.ErrorCode.UNSUPPORTED_FORMAT,
-            "This image is stored as " + image.getSuffix() + " (JPEG 2000 or JBIG2), which Raut cannot decode.", e));
+            Problem.of("errors.document.pdfImageFormat", image.getSuffix()), e));
       } catch (IOException | RuntimeException e) {
         return EmbeddedPhoto.failed(part, new ImageDecodeException(ImageDecodeException.ErrorCode.CORRUPT,
-            "This image in the PDF is damaged (" + e.getMessage() + ").", e));
+            Problem.of("errors.document.pdfImageDamaged", e.getMessage()), e));
       }
     }
 

@@ -1,6 +1,7 @@
 package dev.raut.core.evaluate;
 
 import dev.raut.core.image.ImageFiles;
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ public final class DatasetReader {
     if (Files.isRegularFile(path)) {
       return readCsv(path);
     }
-    throw new DatasetException("The dataset " + path + " does not exist: give a folder of class folders or a CSV of image,label rows.");
+    throw new DatasetException(Problem.of("errors.dataset.notFound", path));
   }
 
   static Dataset readClassFolders(Path folder) {
@@ -53,17 +54,15 @@ public final class DatasetReader {
           images.add(new LabelledImage(file, slashed(root.relativize(file)), label));
         }
       } catch (UncheckedIOException e) {
-        throw new DatasetException(e.getMessage(), e);
+        throw new DatasetException(Problem.of(e), e);
       }
     }
     long classesWithImages = images.stream().map(LabelledImage::label).distinct().count();
     if (images.isEmpty()) {
-      throw new DatasetException("No labelled images in " + folder + ": expected one sub-folder per class with the"
-          + " images inside (e.g. " + folder.resolve("happy").resolve("001.jpg") + "), or give a CSV of image,label rows.");
+      throw new DatasetException(Problem.of("errors.dataset.noImages", folder, folder.resolve("happy").resolve("001.jpg")));
     }
     if (classesWithImages == 1 && hasCsv(folder)) {
-      throw new DatasetException("Only one class folder ('" + images.get(0).label() + "') in " + folder
-          + ", but there is a CSV next to it: if the labels are in the CSV, give the CSV file as the dataset.");
+      throw new DatasetException(Problem.of("errors.dataset.oneClassAndCsv", images.get(0).label(), folder));
     }
     return new Dataset(folder, root, Dataset.Layout.CLASS_FOLDERS, images);
   }
@@ -88,24 +87,23 @@ public final class DatasetReader {
           }
         }
         if (row.size() <= Math.max(imageColumn, labelColumn)) {
-          throw new DatasetException(csv + " line " + parser.getCurrentLineNumber()
-              + ": expected image,label but found " + row.size() + " field(s)");
+          throw new DatasetException(Problem.of("errors.dataset.csvFields", csv, parser.getCurrentLineNumber(), row.size()));
         }
         String name = withoutBom(row.get(imageColumn));
         String label = row.get(labelColumn);
         if (name.isEmpty() || label.isEmpty()) {
-          throw new DatasetException(csv + " line " + parser.getCurrentLineNumber() + ": the image or the label is empty");
+          throw new DatasetException(Problem.of("errors.dataset.csvEmptyField", csv, parser.getCurrentLineNumber()));
         }
         images.add(new LabelledImage(resolve(dir, name), name.replace('\\', '/'), label));
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new DatasetException("Cannot read the CSV " + csv + ": " + e.getMessage(), e);
+      throw new DatasetException(Problem.of("errors.dataset.csvUnreadable", csv, e.getMessage()), e);
     } catch (IllegalStateException e) {
       // commons-csv reports malformed quoting this way
-      throw new DatasetException("The CSV " + csv + " is malformed: " + e.getMessage(), e);
+      throw new DatasetException(Problem.of("errors.dataset.csvMalformed", csv, e.getMessage()), e);
     }
     if (images.isEmpty()) {
-      throw new DatasetException("The CSV " + csv + " has no image,label rows.");
+      throw new DatasetException(Problem.of("errors.dataset.csvNoRows", csv));
     }
     return new Dataset(csv, dir, Dataset.Layout.CSV, images);
   }
@@ -140,7 +138,7 @@ public final class DatasetReader {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
     } catch (IOException e) {
-      throw new DatasetException("Cannot read the folder " + folder + ": " + e.getMessage(), e);
+      throw new DatasetException(Problem.of("errors.dataset.folderUnreadable", folder, e.getMessage()), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.raut.core.evaluate;
 
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,15 +40,15 @@ public final class LabelMap {
     Path file = Path.of(spec.trim());
     if (!spec.contains("=") || Files.isRegularFile(file)) {
       try {
-        return parseEntries(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+        return parseEntries(Files.readAllLines(file, StandardCharsets.UTF_8), Problem.verbatim(file.toString()));
       } catch (IOException e) {
-        throw new DatasetException("Cannot read the label map " + spec + ": give a file of a=b lines, or a=b,c=d");
+        throw new DatasetException(Problem.of("errors.dataset.labelMapUnreadable", spec), e);
       }
     }
-    return parseEntries(List.of(spec), "the label map");
+    return parseEntries(List.of(spec), Problem.of("errors.dataset.theLabelMap"));
   }
 
-  private static LabelMap parseEntries(List<String> lines, String source) {
+  private static LabelMap parseEntries(List<String> lines, Problem source) {
     Map<String, String> entries = new LinkedHashMap<>();
     for (String line : lines) {
       int comment = line.indexOf('#');
@@ -60,7 +61,7 @@ public final class LabelMap {
         String from = eq < 0 ? "" : entry.substring(0, eq).trim();
         String to = eq < 0 ? "" : entry.substring(eq + 1).trim();
         if (from.isEmpty() || to.isEmpty()) {
-          throw new DatasetException("In " + source + ": '" + entry.trim() + "' is not of the form dataset_label=model_label");
+          throw new DatasetException(Problem.of("errors.dataset.labelMapEntry", source, entry.trim()));
         }
         entries.put(from, to);
       }

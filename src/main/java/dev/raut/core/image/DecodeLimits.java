@@ -27,9 +27,8 @@ public record DecodeLimits(long maxPixels, long maxFileBytes) {
   public void requirePixelsWithin(int width, int height) throws ImageDecodeException {
     long pixels = (long) width * height;
     if (pixels > maxPixels) {
-      throw new ImageDecodeException(ImageDecodeException.ErrorCode.TOO_LARGE, String.format(java.util.Locale.ROOT,
-          "The image is %d × %d pixels (%.1f megapixels), more than the limit of %.1f megapixels.",
-          width, height, pixels / 1e6, maxPixels / 1e6));
+      throw new ImageDecodeException(ImageDecodeException.ErrorCode.TOO_LARGE, dev.raut.core.text.Problem.of(
+          "errors.image.tooManyPixels", width, height, pixels / 1e6, maxPixels / 1e6));
     }
   }
 

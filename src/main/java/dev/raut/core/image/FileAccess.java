@@ -1,6 +1,7 @@
 package dev.raut.core.image;
 
 import dev.raut.core.image.ImageDecodeException.ErrorCode;
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -30,7 +31,7 @@ public final class FileAccess {
       throw ImageDecodeException.isDirectory();
     }
     if (attributes.size() == 0) {
-      throw new ImageDecodeException(ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
+      throw new ImageDecodeException(ErrorCode.EMPTY_FILE, Problem.of("errors.image.empty_file"));
     }
     return attributes;
   }
@@ -46,13 +47,13 @@ public final class FileAccess {
       try {
         target = Files.readSymbolicLink(file).toString();
       } catch (IOException unreadableLink) {
-        target = "a file";
+        target = null;
       }
-      return new ImageDecodeException(ErrorCode.BROKEN_LINK,
-          "This is a link to " + target + ", which does not exist (moved or deleted?).", e);
+      return new ImageDecodeException(ErrorCode.BROKEN_LINK, target == null
+          ? Problem.of("errors.image.broken_link") : Problem.of("errors.image.brokenLinkTo", target), e);
     }
     Path parent = file.toAbsolutePath().getParent();
-    return ImageDecodeException.notFound(parent == null ? "the root folder" : parent.toString(), e);
+    return ImageDecodeException.notFound(parent == null ? null : parent.toString(), e);
   }
 
   /** An I/O failure in plain words: permission denied, or the operating system's own reason. */

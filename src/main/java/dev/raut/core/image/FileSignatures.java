@@ -1,6 +1,7 @@
 package dev.raut.core.image;
 
 import dev.raut.core.image.ImageDecodeException.ErrorCode;
+import dev.raut.core.text.Problem;
 import java.util.List;
 
 /**
@@ -8,35 +9,26 @@ import java.util.List;
  * document" instead of a vague "unknown format".
  */
 final class FileSignatures {
-  private record Signature(int offset, String magic, ErrorCode code, String reason) {
+  private record Signature(int offset, String magic, ErrorCode code, String reasonKey) {
     boolean matches(byte[] data) {
       return ImageHeaders.startsWith(data, offset, magic);
     }
   }
 
-  private static final String CONVERT_HINT = " Convert it to JPEG or PNG first.";
   private static final List<Signature> KNOWN = List.of(
-      new Signature(0, "%PDF", ErrorCode.NOT_AN_IMAGE, "This is a PDF document, not an image."),
-      new Signature(0, "PK\u0003\u0004", ErrorCode.NOT_AN_IMAGE,
-          "This is a ZIP archive (or an Office document), not an image."),
-      new Signature(0, "\u001f\u008b", ErrorCode.NOT_AN_IMAGE, "This is a gzip archive, not an image."),
-      new Signature(0, "Rar!", ErrorCode.NOT_AN_IMAGE, "This is a RAR archive, not an image."),
-      new Signature(0, "7z\u00bc\u00af", ErrorCode.NOT_AN_IMAGE, "This is a 7-Zip archive, not an image."),
-      new Signature(4, "ftypheic", ErrorCode.UNSUPPORTED_FORMAT,
-          "This is a HEIC photo, which Raut cannot read." + CONVERT_HINT),
-      new Signature(4, "ftypheix", ErrorCode.UNSUPPORTED_FORMAT,
-          "This is a HEIC photo, which Raut cannot read." + CONVERT_HINT),
-      new Signature(4, "ftypmif1", ErrorCode.UNSUPPORTED_FORMAT,
-          "This is a HEIF image, which Raut cannot read." + CONVERT_HINT),
-      new Signature(4, "ftypavif", ErrorCode.UNSUPPORTED_FORMAT,
-          "This is an AVIF image, which Raut cannot read." + CONVERT_HINT),
-      new Signature(4, "ftyp", ErrorCode.NOT_AN_IMAGE, "This is a video file, not an image."),
-      new Signature(0, "8BPS", ErrorCode.UNSUPPORTED_FORMAT,
-          "This is a Photoshop (PSD) file, which Raut cannot read." + CONVERT_HINT),
-      new Signature(0, "\u0000\u0000\u0001\u0000", ErrorCode.UNSUPPORTED_FORMAT,
-          "This is a Windows icon (ICO), which Raut cannot read." + CONVERT_HINT),
-      new Signature(4, "jP  ", ErrorCode.UNSUPPORTED_FORMAT,
-          "This is a JPEG 2000 image, which Raut cannot read." + CONVERT_HINT));
+      new Signature(0, "%PDF", ErrorCode.NOT_AN_IMAGE, "errors.image.isPdf"),
+      new Signature(0, "PK\u0003\u0004", ErrorCode.NOT_AN_IMAGE, "errors.image.isZip"),
+      new Signature(0, "\u001f\u008b", ErrorCode.NOT_AN_IMAGE, "errors.image.isGzip"),
+      new Signature(0, "Rar!", ErrorCode.NOT_AN_IMAGE, "errors.image.isRar"),
+      new Signature(0, "7z\u00bc\u00af", ErrorCode.NOT_AN_IMAGE, "errors.image.is7zip"),
+      new Signature(4, "ftypheic", ErrorCode.UNSUPPORTED_FORMAT, "errors.image.isHeic"),
+      new Signature(4, "ftypheix", ErrorCode.UNSUPPORTED_FORMAT, "errors.image.isHeic"),
+      new Signature(4, "ftypmif1", ErrorCode.UNSUPPORTED_FORMAT, "errors.image.isHeif"),
+      new Signature(4, "ftypavif", ErrorCode.UNSUPPORTED_FORMAT, "errors.image.isAvif"),
+      new Signature(4, "ftyp", ErrorCode.NOT_AN_IMAGE, "errors.image.isVideo"),
+      new Signature(0, "8BPS", ErrorCode.UNSUPPORTED_FORMAT, "errors.image.isPsd"),
+      new Signature(0, "\u0000\u0000\u0001\u0000", ErrorCode.UNSUPPORTED_FORMAT, "errors.image.isIco"),
+      new Signature(4, "jP  ", ErrorCode.UNSUPPORTED_FORMAT, "errors.image.isJpeg2000"));
 
   /** Bytes looked at to decide whether a file is text. */
   private static final int TEXT_SNIFF_BYTES = 512;
@@ -47,14 +39,13 @@ final class FileSignatures {
   static ImageDecodeException notAnImage(byte[] data) {
     for (Signature signature : KNOWN) {
       if (signature.matches(data)) {
-        return new ImageDecodeException(signature.code(), signature.reason());
+        return new ImageDecodeException(signature.code(), Problem.of(signature.reasonKey()));
       }
     }
     if (looksLikeText(data)) {
-      return new ImageDecodeException(ErrorCode.NOT_AN_IMAGE, "This is a text file, not an image.");
+      return new ImageDecodeException(ErrorCode.NOT_AN_IMAGE, Problem.of("errors.image.isText"));
     }
-    return new ImageDecodeException(ErrorCode.NOT_AN_IMAGE,
-        "This file is not an image Raut can read (it is not JPEG, PNG, BMP, GIF, TIFF or WebP).");
+    return new ImageDecodeException(ErrorCode.NOT_AN_IMAGE, Problem.of("errors.image.not_an_image"));
   }
 
   private static boolean looksLikeText(byte[] data) {

@@ -1,12 +1,17 @@
 package dev.raut.core.image;
 
+import dev.raut.core.text.Explained;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Problem;
 import java.util.Locale;
 
 /**
  * Why an image could not be decoded: a stable {@link ErrorCode} for programs and a plain
- * message for people. The message starts with the file name when one is known.
+ * message for people, kept as a {@link Problem} so each door says it in its user's language
+ * ({@link #getMessage()} is the English one, for logs). The message starts with the file name
+ * when one is known.
  */
-public final class ImageDecodeException extends Exception {
+public final class ImageDecodeException extends Exception implements Explained {
   private static final long serialVersionUID = 1L;
 
   /** Stable reasons, serialised as lower-case strings ({@link #code()}) in JSON and logs. */
@@ -28,41 +33,57 @@ public final class ImageDecodeException extends Exception {
     public String code() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The text key of this code's one-line summary ({@code errors.image.truncated}). */
+    public String summaryKey() {
+      return "errors.image." + code();
+    }
   }
 
   private final ErrorCode errorCode;
   private final String fileName;
-  private final String reason;
+  private final transient Problem reason;
 
+  /** A reason in words from elsewhere (English); prefer {@link #ImageDecodeException(ErrorCode, Problem)}. */
   public ImageDecodeException(ErrorCode errorCode, String reason) {
-    this(errorCode, null, reason, null);
+    this(errorCode, null, Problem.verbatim(reason), null);
   }
 
   public ImageDecodeException(ErrorCode errorCode, String reason, Throwable cause) {
+    this(errorCode, null, Problem.verbatim(reason), cause);
+  }
+
+  public ImageDecodeException(ErrorCode errorCode, Problem reason) {
+    this(errorCode, null, reason, null);
+  }
+
+  public ImageDecodeException(ErrorCode errorCode, Problem reason, Throwable cause) {
     this(errorCode, null, reason, cause);
   }
 
-  private ImageDecodeException(ErrorCode errorCode, String fileName, String reason, Throwable cause) {
-    super(fileName == null ? reason : fileName + ": " + reason, cause);
+  private ImageDecodeException(ErrorCode errorCode, String fileName, Problem reason, Throwable cause) {
+    super(fileName == null ? reason.english() : fileName + ": " + reason.english(), cause);
     this.errorCode = errorCode;
     this.fileName = fileName;
     this.reason = reason;
   }
 
-  /** Nothing at this path; {@code folder} says where it was looked for. */
+  /** Nothing at this path; {@code folder} says where it was looked for (null: the root folder). */
   public static ImageDecodeException notFound(String folder, Throwable cause) {
-    return new ImageDecodeException(ErrorCode.NOT_FOUND, "There is no such file (looked in " + folder + ").", cause);
+    return new ImageDecodeException(ErrorCode.NOT_FOUND, folder == null
+        ? Problem.of("errors.image.notFoundAtRoot") : Problem.of("errors.image.notFoundIn", folder), cause);
   }
 
   public static ImageDecodeException isDirectory() {
-    return new ImageDecodeException(ErrorCode.IS_DIRECTORY, "This is a folder, not an image file.");
+    return new ImageDecodeException(ErrorCode.IS_DIRECTORY, Problem.of("errors.image.is_directory"));
   }
 
   /** The file is there but cannot be read; {@code systemReason} (may be null) is the file system's own words. */
   public static ImageDecodeException unreadable(boolean permissionDenied, String systemReason, Throwable cause) {
     return new ImageDecodeException(ErrorCode.UNREADABLE, permissionDenied
-        ? "Raut is not allowed to read this file (permission denied)."
-        : "The file could not be read (" + (systemReason != null ? systemReason : "input/output error") + ").", cause);
+        ? Problem.of("errors.image.permissionDenied")
+        : systemReason != null ? Problem.of("errors.image.unreadableBecause", systemReason)
+        : Problem.of("errors.image.unreadable"), cause);
   }
 
   public ErrorCode errorCode() {
@@ -79,9 +100,25 @@ public final class ImageDecodeException extends Exception {
     return fileName;
   }
 
-  /** The message without the file name, for places that show the name separately. */
+  /** The English message without the file name, for places that show the name separately. */
   public String reason() {
+    return reason.english();
+  }
+
+  /** The message without the file name in {@code language}. */
+  public String reason(Language language) {
+    return reason.in(language);
+  }
+
+  /** The reason as a key and arguments, without the file name. */
+  public Problem reasonProblem() {
     return reason;
+  }
+
+  /** The whole message ("photo.jpg: The file ends early..."), as a key and arguments. */
+  @Override
+  public Problem problem() {
+    return fileName == null ? reason : Problem.of("errors.named", fileName, reason);
   }
 
   /** The same error, told about the named file; a null name changes nothing. */

@@ -1,12 +1,12 @@
 package dev.raut.core.image;
 
 import dev.raut.core.image.ImageDecodeException.ErrorCode;
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import org.opencv.core.Mat;
 
@@ -128,10 +128,9 @@ public final class ImageDecoder {
   }
 
   private void checkPixelCount(ImageHeader header) throws ImageDecodeException {
-    String size = header.width() + " × " + header.height() + " pixels";
     if (header.storedWidth() == 0 || header.storedHeight() == 0) {
-      throw new ImageDecodeException(ErrorCode.ZERO_SIZE,
-          "The " + header.format().displayName() + " header says the image is " + size + ", so there is nothing to show.");
+      throw new ImageDecodeException(ErrorCode.ZERO_SIZE, Problem.of("errors.image.zeroSizeHeader",
+          header.format().displayName(), header.width(), header.height()));
     }
     limits.requirePixelsWithin(header.width(), header.height());
   }
@@ -139,11 +138,11 @@ public final class ImageDecoder {
   /** Refuses an empty file or one over the size limit before it is read (callers that read files themselves). */
   public void checkFileSize(long bytes) throws ImageDecodeException {
     if (bytes == 0) {
-      throw new ImageDecodeException(ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
+      throw new ImageDecodeException(ErrorCode.EMPTY_FILE, Problem.of("errors.image.empty_file"));
     }
     if (bytes > limits.maxFileBytes()) {
-      throw new ImageDecodeException(ErrorCode.FILE_TOO_BIG,
-          "The file is " + readableBytes(bytes) + ", more than the limit of " + readableBytes(limits.maxFileBytes()) + ".");
+      throw new ImageDecodeException(ErrorCode.FILE_TOO_BIG, Problem.of("errors.image.fileTooBig",
+          readableBytes(bytes), readableBytes(limits.maxFileBytes())));
     }
   }
 
@@ -176,13 +175,13 @@ public final class ImageDecoder {
     return name == null ? file.toString() : name.toString();
   }
 
-  private static String readableBytes(long bytes) {
+  private static Problem readableBytes(long bytes) {
     if (bytes < 1024) {
-      return bytes + " bytes";
+      return Problem.of("errors.size.bytes", bytes);
     }
     if (bytes < 1024 * 1024) {
-      return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+      return Problem.of("errors.size.kb", bytes / 1024.0);
     }
-    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    return Problem.of("errors.size.mb", bytes / (1024.0 * 1024));
   }
 }

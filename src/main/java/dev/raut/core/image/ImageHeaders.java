@@ -5,6 +5,7 @@ import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import dev.raut.core.image.ImageDecodeException.ErrorCode;
+import dev.raut.core.text.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class ImageHeaders {
 
   static ImageHeader read(byte[] data, boolean wholeFile) throws ImageDecodeException {
     if (data.length == 0) {
-      throw new ImageDecodeException(ErrorCode.EMPTY_FILE, "The file is empty (0 bytes).");
+      throw new ImageDecodeException(ErrorCode.EMPTY_FILE, Problem.of("errors.image.empty_file"));
     }
     if (JpegStructure.hasSignature(data)) {
       return JpegStructure.read(data, wholeFile);
@@ -140,13 +141,11 @@ final class ImageHeaders {
   }
 
   static ImageDecodeException truncated(ImageFormat format) {
-    return new ImageDecodeException(ErrorCode.TRUNCATED,
-        "The file ends early (truncated " + format.displayName() + "): only part of the image is there.");
+    return new ImageDecodeException(ErrorCode.TRUNCATED, Problem.of("errors.image.truncatedPart", format.displayName()));
   }
 
   static ImageDecodeException corrupt(ImageFormat format) {
-    return new ImageDecodeException(ErrorCode.CORRUPT,
-        "The " + format.displayName() + " data is damaged and cannot be decoded.");
+    return new ImageDecodeException(ErrorCode.CORRUPT, Problem.of("errors.image.corruptData", format.displayName()));
   }
 
   private static void requireBytes(byte[] data, int end, ImageFormat format) throws ImageDecodeException {

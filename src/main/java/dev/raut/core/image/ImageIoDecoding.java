@@ -56,7 +56,7 @@ final class ImageIoDecoding {
       }
     } catch (IOException | RuntimeException e) {
       ImageDecodeException reported = endsEarly(e) ? ImageHeaders.truncated(format) : ImageHeaders.corrupt(format);
-      throw new ImageDecodeException(reported.errorCode(), reported.reason(), e);
+      throw new ImageDecodeException(reported.errorCode(), reported.reasonProblem(), e);
     }
   }
 

@@ -5,6 +5,7 @@ import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import dev.raut.core.image.ImageDecodeException.ErrorCode;
+import dev.raut.core.text.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +92,7 @@ final class JpegStructure {
         throw corrupt();
       }
     }
-    throw new ImageDecodeException(ErrorCode.TRUNCATED,
-        "The file ends early (truncated JPEG): only part of the image is there.");
+    throw new ImageDecodeException(ErrorCode.TRUNCATED, Problem.of("errors.image.truncatedPart", "JPEG"));
   }
 
   /** Index of the next marker code; like libjpeg, stray bytes and 0xFF fill before it are skipped. */
@@ -168,12 +168,11 @@ final class JpegStructure {
 
   private static void requireBytes(byte[] data, int end) throws ImageDecodeException {
     if (end > data.length) {
-      throw new ImageDecodeException(ErrorCode.TRUNCATED,
-          "The file ends early (truncated JPEG): the image header is incomplete.");
+      throw new ImageDecodeException(ErrorCode.TRUNCATED, Problem.of("errors.image.truncatedHeader", "JPEG"));
     }
   }
 
   private static ImageDecodeException corrupt() {
-    return new ImageDecodeException(ErrorCode.CORRUPT, "The JPEG data is damaged and cannot be decoded.");
+    return new ImageDecodeException(ErrorCode.CORRUPT, Problem.of("errors.image.corruptData", "JPEG"));
   }
 }

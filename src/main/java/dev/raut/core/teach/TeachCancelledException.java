@@ -1,8 +1,18 @@
 package dev.raut.core.teach;
 
+import dev.raut.core.text.Explained;
+import dev.raut.core.text.Problem;
+
 /** The user cancelled a teach run; nothing was saved. */
-public final class TeachCancelledException extends RuntimeException {
+public final class TeachCancelledException extends RuntimeException implements Explained {
+  private static final Problem CANCELLED = Problem.of("errors.teach.cancelled");
+
   public TeachCancelledException() {
-    super("Teaching was cancelled; nothing was saved.");
+    super(CANCELLED.english());
+  }
+
+  @Override
+  public Problem problem() {
+    return CANCELLED;
   }
 }

@@ -12,6 +12,7 @@ import dev.raut.core.image.DecodeTarget;
 import dev.raut.core.image.DecodedImage;
 import dev.raut.core.image.ImageDecodeException;
 import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.text.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -104,7 +105,7 @@ public final class Teacher {
         skipped);
     long embedMillis = (System.nanoTime() - start) / 1_000_000;
     if (train.rows.size() < 2) {
-      throw new TeachDataException("No training photo could be read: " + skipped.size() + " unreadable.");
+      throw new TeachDataException(Problem.of("errors.teach.noneReadable", skipped.size()));
     }
     long trainStart = System.nanoTime();
     progress.update("training", 0, 1);
@@ -271,7 +272,7 @@ public final class Teacher {
         DetectedFace face = faces.detect(bgr).stream()
             .max(java.util.Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElse(null);
         if (face == null) {
-          return new AnalysisError("no_face", "No face was found in this photo, so it cannot teach a face model.");
+          return AnalysisError.of("no_face", Problem.of("errors.teach.noFace"));
         }
         crop = Analyzer.faceClassifierCrop(bgr, face);
         bgr = crop;
@@ -292,7 +293,7 @@ public final class Teacher {
       }
       return out;
     } catch (ImageDecodeException e) {
-      return new AnalysisError(e.code(), e.getMessage());
+      return AnalysisError.of(e.code(), e.problem());
     } finally {
       if (crop != null) {
         crop.release();

@@ -5,6 +5,7 @@ import dev.raut.core.evaluate.DatasetException;
 import dev.raut.core.evaluate.DatasetReader;
 import dev.raut.core.evaluate.LabelledImage;
 import dev.raut.core.model.Sha256;
+import dev.raut.core.text.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ public record TeachingData(Path source, List<String> classes, List<Photo> train,
         testSet = DatasetReader.read(testDir);
       }
     } catch (DatasetException e) {
-      throw new TeachDataException(e.getMessage(), e);
+      throw new TeachDataException(e.problem(), e);
     }
     Set<String> classNames = new TreeSet<>(trainSet.labelCounts().keySet());
     List<String> classes = new ArrayList<>(classNames);
@@ -115,16 +116,15 @@ public record TeachingData(Path source, List<String> classes, List<Photo> train,
     for (Hashed h : testHashed) {
       int label = classes.indexOf(h.image().label());
       if (label < 0) {
-        throw new TeachDataException("The test folder has a class '" + h.image().label()
-            + "' that the training folder does not have. Give both the same class folders.");
+        throw new TeachDataException(Problem.of("errors.teach.testClassUnknown", h.image().label()));
       }
       if (!ambiguous.contains(h.sha())) {
         testPhotos.add(new Photo(h.image().file(), h.image().name(), label, h.sha()));
       }
     }
     if (classes.size() < 2) {
-      throw new TeachDataException("Only one class (" + (classes.isEmpty() ? "none" : classes.get(0)) + ") in "
-          + source.getFileName() + ": a classifier needs at least two classes, each in its own folder.");
+      throw new TeachDataException(classes.isEmpty() ? Problem.of("errors.teach.noClass", source.getFileName())
+          : Problem.of("errors.teach.oneClass", classes.get(0), source.getFileName()));
     }
     boolean own = testSet != null;
     if (!own && testFraction > 0) {
@@ -151,8 +151,7 @@ public record TeachingData(Path source, List<String> classes, List<Photo> train,
       }
     });
     if (!tooFew.isEmpty()) {
-      throw new TeachDataException("These classes have fewer than " + MIN_PER_CLASS + " training photos: "
-          + String.join(", ", tooFew) + ". Add photos or remove the class folder.");
+      throw new TeachDataException(Problem.of("errors.teach.tooFew", MIN_PER_CLASS, String.join(", ", tooFew)));
     }
     for (Duplicate d : duplicates) {
       warnings.add("The same photo is filed under " + String.join(" and ", d.classes()) + " (" + String.join(", ",
@@ -214,7 +213,7 @@ public record TeachingData(Path source, List<String> classes, List<Photo> train,
       return entries.filter(Files::isDirectory)
           .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).equals(name)).findFirst().orElse(null);
     } catch (IOException e) {
-      throw new TeachDataException("Cannot read the folder " + dir + ": " + e.getMessage(), e);
+      throw new TeachDataException(Problem.of("errors.dataset.folderUnreadable", dir, e.getMessage()), e);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.raut.evaluate.report;
 
 import dev.raut.core.evaluate.ClassMetrics;
 import dev.raut.core.evaluate.ClassificationReport;
+import dev.raut.core.text.Messages;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import org.jfree.chart.ChartFactory;
@@ -34,7 +35,7 @@ public final class ClassBarsChart {
     }
     int n = Math.max(1, report.classes().size());
     boolean horizontal = n > MANY_CLASSES;
-    JFreeChart chart = ChartFactory.createBarChart("Per class (support in brackets)", null, "score", data,
+    JFreeChart chart = ChartFactory.createBarChart(Messages.text("report.bars.title"), null, Messages.text("report.bars.score"), data,
         horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, true, false, false);
     chart.setBackgroundPaint(Color.WHITE);
     CategoryPlot plot = chart.getCategoryPlot();

@@ -1,6 +1,7 @@
 package dev.raut.evaluate.report;
 
 import dev.raut.core.evaluate.ConfusionMatrix;
+import dev.raut.core.text.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -99,15 +100,15 @@ public final class ConfusionHeatmap {
 
       g.setFont(TITLE_FONT);
       FontMetrics titleMetrics = metrics(TITLE_FONT);
-      String across = "Predicted label";
+      String across = Messages.text("report.heatmap.predicted");
       g.drawString(across, left + grid / 2 - titleMetrics.stringWidth(across) / 2, top + grid + columnLabelSpace + titleMetrics.getAscent());
       AffineTransform saved = g.getTransform();
-      String down = "True label";
+      String down = Messages.text("report.heatmap.true");
       g.translate(PAD + titleMetrics.getAscent(), top + grid / 2 + titleMetrics.stringWidth(down) / 2);
       g.rotate(-Math.PI / 2);
       g.drawString(down, 0, 0);
       g.setTransform(saved);
-      String title = "Share of each true class (colour) and counts";
+      String title = Messages.text("report.heatmap.title");
       g.drawString(title, left, PAD + titleMetrics.getAscent());
 
       drawLegend(g, left + grid + PAD, top, grid, labelMetrics);

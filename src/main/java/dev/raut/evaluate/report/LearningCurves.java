@@ -1,6 +1,7 @@
 package dev.raut.evaluate.report;
 
 import dev.raut.core.teach.Head;
+import dev.raut.core.text.Messages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -21,10 +22,10 @@ public final class LearningCurves {
   }
 
   public static BufferedImage render(List<Head.Epoch> epochs, String xAxis) {
-    XYSeries trainLoss = new XYSeries("training loss");
-    XYSeries validationLoss = new XYSeries("validation loss");
-    XYSeries trainAccuracy = new XYSeries("training accuracy");
-    XYSeries validationAccuracy = new XYSeries("validation accuracy");
+    XYSeries trainLoss = new XYSeries(Messages.text("report.curves.trainLoss"));
+    XYSeries validationLoss = new XYSeries(Messages.text("report.curves.validationLoss"));
+    XYSeries trainAccuracy = new XYSeries(Messages.text("report.curves.trainAccuracy"));
+    XYSeries validationAccuracy = new XYSeries(Messages.text("report.curves.validationAccuracy"));
     for (Head.Epoch e : epochs) {
       trainLoss.add(e.index(), e.trainLoss());
       trainAccuracy.add(e.index(), e.trainAccuracy());
@@ -38,7 +39,7 @@ public final class LearningCurves {
     data.addSeries(validationLoss);
     data.addSeries(trainAccuracy);
     data.addSeries(validationAccuracy);
-    JFreeChart chart = ChartFactory.createXYLineChart(null, xAxis, "loss / accuracy", data);
+    JFreeChart chart = ChartFactory.createXYLineChart(null, xAxis, Messages.text("report.curves.axis"), data);
     chart.setBackgroundPaint(Color.WHITE);
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(Color.WHITE);

@@ -1,5 +1,7 @@
 package dev.raut.evaluate.report;
 
+import dev.raut.core.evaluate.EvaluationTask;
+import dev.raut.core.text.Messages;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,8 +16,13 @@ final class ReportText {
 
   /** {@code contempt (12 images), bored (3 images)} */
   static String counted(Map<String, Integer> counts) {
-    return counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " image)" : " images)"))
+    return counts.entrySet().stream().map(e -> Messages.text("report.counted", e.getKey(), e.getValue()))
         .collect(Collectors.joining(", "));
+  }
+
+  /** "no face found" in the run's language, from the task's code ({@code no_face}). */
+  static String noPrediction(EvaluationTask task) {
+    return Messages.text("report.noPrediction." + task.noPredictionCode());
   }
 
   static String capitalised(String s) {

@@ -6,6 +6,7 @@ import dev.raut.core.evaluate.EvaluationResult;
 import dev.raut.core.image.ImageDecoder;
 import dev.raut.core.teach.Teacher;
 import dev.raut.core.teach.TeachEvaluation;
+import dev.raut.core.text.Messages;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class TeachReportFiles {
     s.put("head", settings.head().name().toLowerCase(java.util.Locale.ROOT));
     s.put("augment", settings.augment());
     s.put("seed", settings.seed());
-    s.put("split", result.data().ownTestSplit() ? "the data's own test folder" : split);
+    s.put("split", result.data().ownTestSplit() ? "the data's own test folder" : split); // not user text: teach.json
     return new Summary(name, result.data().source().toString(), result.data().classes(), result.data().trainCounts(),
         result.data().testCounts(), result.data().ownTestSplit(), result.backbone(), result.training().head().kind(),
         result.training().reason(), result.training().validationAccuracy(),
@@ -48,7 +49,7 @@ public final class TeachReportFiles {
       throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(SUMMARY, JSON.writeValueAsBytes(summary));
-    String xAxis = result.training().head().kind().equals("mlp") ? "epoch" : "optimiser iteration";
+    String xAxis = Messages.text(result.training().head().kind().equals("mlp") ? "report.curves.epoch" : "report.curves.iteration");
     files.put(CURVES, LearningCurves.png(result.training().curves(), xAxis));
     if (result.report() != null) {
       EvaluationResult evaluation = TeachEvaluation.of(result, summary.name());

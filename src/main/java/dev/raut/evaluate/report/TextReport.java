@@ -7,6 +7,7 @@ import dev.raut.core.evaluate.ConfusionMatrix;
 import dev.raut.core.evaluate.EvaluationResult;
 import dev.raut.core.evaluate.EvaluationTask;
 import dev.raut.core.evaluate.ImagePrediction;
+import dev.raut.core.text.Messages;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,23 +21,25 @@ public final class TextReport {
   /** The whole terminal report: summary, per-class table, confusion matrix, counts and lists. */
   public static String of(EvaluationResult result, int digits) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Dataset: %s (%d images)%n", result.dataset().source(), result.dataset().images().size()));
-    out.append(String.format(Locale.ROOT, "Task:    %s, model %s%s%n", result.settings().task().cliName(), result.model(),
-        result.settings().task() == EvaluationTask.EMOTION ? ", detector " + result.settings().detector().cliName() : ""));
+    out.append(Messages.text("report.text.dataset", result.dataset().source(), result.dataset().images().size())).append('\n');
+    out.append(result.settings().task() == EvaluationTask.EMOTION
+        ? Messages.text("report.text.taskDetector", result.settings().task().cliName(), result.model(),
+            result.settings().detector().cliName())
+        : Messages.text("report.text.task", result.settings().task().cliName(), result.model())).append('\n');
     if (!result.complete()) {
-      out.append("CANCELLED: only the images analysed before cancelling are counted.\n");
+      out.append(Messages.text("report.text.cancelled")).append('\n');
     }
     if (!result.renamedLabels().isEmpty()) {
-      out.append("Labels mapped: ").append(ReportText.renamed(result.renamedLabels())).append('\n');
+      out.append(Messages.text("report.text.mapped", ReportText.renamed(result.renamedLabels()))).append('\n');
     }
     if (!result.unknownLabels().isEmpty()) {
-      out.append("Labels the model does not have (never predictable; map them with --labels-map): ")
-          .append(ReportText.counted(result.unknownLabels())).append('\n');
+      out.append(Messages.text("report.text.unknownLabels", ReportText.counted(result.unknownLabels()))).append('\n');
     }
     out.append('\n');
     out.append(classificationReport(result.report(), digits));
-    out.append(String.format(Locale.ROOT, "%nbalanced accuracy %." + digits + "f%n%n", result.report().balancedAccuracy()));
-    out.append("Confusion matrix (rows: true label, columns: predicted label)\n");
+    // scikit-learn's words for its own metric, as in the table above
+    out.append(String.format(Locale.ROOT, "%nbalanced accuracy %." + digits + "f%n%n", result.report().balancedAccuracy())); // not user text
+    out.append(Messages.text("report.text.confusion")).append('\n');
     out.append(confusionTable(result.report().matrix())).append('\n');
     out.append(counts(result));
     return out.toString();
@@ -45,7 +48,8 @@ public final class TextReport {
   /** Exactly scikit-learn's {@code classification_report(..., digits=digits)} text. */
   public static String classificationReport(ClassificationReport report, int digits) {
     int nameWidth = report.labels().stream().mapToInt(String::length).max().orElse(0);
-    int width = Math.max(Math.max(nameWidth, "weighted avg".length()), digits);
+    // scikit-learn's layout and words exactly, so it reads the same as Python's output in every language
+    int width = Math.max(Math.max(nameWidth, "weighted avg".length()), digits); // not user text
     String name = "%" + width + "s ";
     String number = " %9." + digits + "f";
     String row = name + number + number + number + " %9d%n";
@@ -59,8 +63,8 @@ public final class TextReport {
         report.total()));
     AverageMetrics macro = report.macroAverage();
     AverageMetrics weighted = report.weightedAverage();
-    out.append(String.format(Locale.ROOT, row, "macro avg", macro.precision(), macro.recall(), macro.f1(), macro.support()));
-    out.append(String.format(Locale.ROOT, row, "weighted avg", weighted.precision(), weighted.recall(), weighted.f1(),
+    out.append(String.format(Locale.ROOT, row, "macro avg", macro.precision(), macro.recall(), macro.f1(), macro.support())); // not user text
+    out.append(String.format(Locale.ROOT, row, "weighted avg", weighted.precision(), weighted.recall(), weighted.f1(), // not user text
         weighted.support()));
     return out.toString();
   }
@@ -88,16 +92,15 @@ public final class TextReport {
     List<ImagePrediction> none = result.withoutPrediction();
     List<ImagePrediction> errors = result.errors();
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Evaluated %d of %d images; %s: %d; errors: %d. Time: %.1f s.%n",
-        result.predicted().size(), result.predictions().size(), result.settings().task().noPredictionText(), none.size(),
-        errors.size(), result.elapsed().toMillis() / 1000.0));
+    String noPrediction = ReportText.noPrediction(result.settings().task());
+    out.append(Messages.text("report.text.counts", result.predicted().size(), result.predictions().size(), noPrediction,
+        none.size(), errors.size(), result.elapsed().toMillis() / 1000.0)).append('\n');
     if (!none.isEmpty() || !errors.isEmpty()) {
-      out.append(String.format(Locale.ROOT,
-          "Accuracy over all %d images (%s and errors counted as wrong): %.4f%n", result.predictions().size(),
-          result.settings().task().noPredictionText(), result.endToEndAccuracy()));
+      out.append(Messages.text("report.text.endToEnd", result.predictions().size(), noPrediction,
+          result.endToEndAccuracy())).append('\n');
     }
-    appendList(out, result.settings().task().noPredictionText(), none, false);
-    appendList(out, "errors", errors, true);
+    appendList(out, noPrediction, none, false);
+    appendList(out, Messages.text("report.errors"), errors, true);
     return out.toString();
   }
 
@@ -109,12 +112,12 @@ public final class TextReport {
     items.stream().limit(LISTED_FILES).forEach(p -> {
       out.append("  ").append(p.name()).append("  [").append(p.truth()).append(']');
       if (withError) {
-        out.append("  ").append(p.error().code()).append(": ").append(p.error().message());
+        out.append("  ").append(p.error().code()).append(": ").append(p.error().localMessage());
       }
       out.append('\n');
     });
     if (items.size() > LISTED_FILES) {
-      out.append("  ... and ").append(items.size() - LISTED_FILES).append(" more (all are in report.json and predictions.csv with --out)\n");
+      out.append("  ").append(Messages.text("report.text.more", items.size() - LISTED_FILES)).append('\n');
     }
   }
 

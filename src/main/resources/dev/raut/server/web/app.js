@@ -17,7 +17,14 @@
     classifier: false,
   };
   let token = sessionStorage.getItem("raut-token") || "";
+  // the page's words come from the server (GET /texts, bundle "web"); the choice is remembered here
+  const LANGUAGE_KEY = "raut-language";
+  let language = new URLSearchParams(location.search).get("lang") || localStorage.getItem(LANGUAGE_KEY) || "";
+  let texts = {};
+  let labelNames = {};
+  let modelsInfo = null;
   const waiting = [];
+  const cards = [];
   let running = 0;
   let needToken = false; // sending waits until the user gives the token
 
@@ -27,18 +34,68 @@
   const photos = $("photos");
   const status = $("status");
 
+  // A text of the page: {0}, {1} filled with args (numbers in the page's language).
+  function t(key, ...args) {
+    const pattern = texts[key] || key;
+    return pattern.replace(/\{(\d+)\}/g, (whole, i) => {
+      const value = args[Number(i)];
+      if (value === undefined) return whole;
+      return typeof value === "number" ? value.toLocaleString(language || undefined) : String(value);
+    });
+  }
+
+  // The display name of a built-in model's label ("happy" → "senang"); a user's own label as it is.
+  function labelName(label) {
+    return labelNames[label] || labelNames[String(label).toLowerCase()] || label;
+  }
+
+  // Reads the words for `wanted` (empty: the browser's Accept-Language decides) and relabels the page.
+  async function loadTexts(wanted) {
+    const response = await fetch("/texts" + (wanted ? "?lang=" + encodeURIComponent(wanted) : ""));
+    const body = await response.json();
+    language = body.language;
+    texts = body.texts;
+    labelNames = body.labels;
+    document.documentElement.lang = language;
+    $("language").value = language;
+    for (const element of document.querySelectorAll("[data-text]")) element.textContent = t(element.dataset.text);
+    for (const element of document.querySelectorAll("[data-text-placeholder]")) {
+      element.placeholder = t(element.dataset.textPlaceholder);
+    }
+    for (const element of document.querySelectorAll("[data-text-title]")) element.title = t(element.dataset.textTitle);
+    for (const element of document.querySelectorAll("[data-text-aria-label]")) {
+      element.setAttribute("aria-label", t(element.dataset.textAriaLabel));
+    }
+    const template = $("photo-template").content;
+    for (const element of template.querySelectorAll("[data-text-title]")) element.title = t(element.dataset.textTitle);
+    for (const element of template.querySelectorAll("[data-text-aria-label]")) {
+      element.setAttribute("aria-label", t(element.dataset.textAriaLabel));
+    }
+    if (modelsInfo) showLimits();
+    for (const card of cards) {
+      if (card.result) showResult(card, card.result);
+    }
+    updateStatus();
+  }
+
+  $("language").addEventListener("change", async () => {
+    localStorage.setItem(LANGUAGE_KEY, $("language").value);
+    await loadTexts($("language").value);
+  });
+
   function authHeaders() {
     return token ? { Authorization: "Bearer " + token } : {};
   }
 
   function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024) return (Math.round(bytes / (1024 * 1024) * 10) / 10) + " MB";
-    if (bytes >= 1024) return Math.round(bytes / 1024) + " KB";
-    return bytes + " bytes";
+    if (bytes >= 1024 * 1024) return t("size.mb", Math.round(bytes / (1024 * 1024) * 10) / 10);
+    if (bytes >= 1024) return t("size.kb", Math.round(bytes / 1024));
+    return t("size.bytes", bytes);
   }
 
   function percent(score) {
-    return (score * 100).toFixed(1) + " %";
+    return (score * 100).toLocaleString(language || undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+        + " %";
   }
 
   // ---- settings and token -------------------------------------------------------------------
@@ -46,7 +103,7 @@
   async function loadSettings() {
     const response = await fetch("/v1/models", { headers: authHeaders() });
     if (response.status === 401) {
-      askForToken(token ? "That token was not accepted." : "");
+      askForToken(token ? t("token.rejected") : "");
       return false;
     }
     const body = await response.json();
@@ -54,11 +111,16 @@
     settings.maxBytes = upload.max_image_bytes;
     settings.types = upload.types;
     settings.classifier = body.data.classifier !== null;
-    $("limits").textContent = "JPEG, PNG, BMP, GIF, TIFF or WebP (or the photos inside a PDF, DOCX, PPTX or XLSX), up to " + formatBytes(settings.maxBytes) + " each."
-        + (settings.classifier ? " Classifier: " + body.data.classifier.name + "." : "");
+    modelsInfo = body.data;
+    showLimits();
     $("token-box").hidden = true;
     needToken = false;
     return true;
+  }
+
+  function showLimits() {
+    $("limits").textContent = t("limits", formatBytes(settings.maxBytes))
+        + (settings.classifier ? " " + t("limits.classifier", modelsInfo.classifier.name) : "");
   }
 
   function askForToken(message) {
@@ -84,11 +146,10 @@
     const typeKnown = file.type ? settings.types.includes(file.type)
         : IMAGE_EXTENSIONS.includes(extension) || DOCUMENT_EXTENSIONS.includes(extension);
     if (!typeKnown) {
-      return file.name + " is not a photo Raut reads (" + (file.type || "unknown type")
-          + "). Use JPEG, PNG, BMP, GIF, TIFF or WebP, or a PDF, DOCX, PPTX or XLSX with photos in it.";
+      return t("notAPhoto", file.name, file.type || t("unknownType"));
     }
     if (file.size > settings.maxBytes) {
-      return file.name + " is " + formatBytes(file.size) + ", over the " + formatBytes(settings.maxBytes) + " limit.";
+      return t("tooBig", file.name, formatBytes(file.size), formatBytes(settings.maxBytes));
     }
     return null;
   }
@@ -109,7 +170,8 @@
 
   function newCard(file, after) {
     const element = $("photo-template").content.firstElementChild.cloneNode(true);
-    const card = { element, file, controller: new AbortController(), removed: false, url: null };
+    const card = { element, file, controller: new AbortController(), removed: false, url: null, result: null };
+    cards.push(card);
     element.querySelector(".name").textContent = file.name;
     element.querySelector(".remove").addEventListener("click", () => removeCard(card));
     if (after) after.element.after(element);
@@ -120,9 +182,9 @@
   // "page 3, photo 2" (a slide in a presentation, a sheet in a workbook), as the server's "part" says
   function describePart(fileName, part) {
     const words = [];
-    if (part.page) words.push((fileName.toLowerCase().endsWith(".pptx") ? "slide " : "page ") + part.page);
-    if (part.sheet) words.push("sheet " + part.sheet);
-    words.push("photo " + part.index);
+    if (part.page) words.push(t(fileName.toLowerCase().endsWith(".pptx") ? "part.slide" : "part.page", part.page));
+    if (part.sheet) words.push(t("part.sheet", part.sheet));
+    words.push(t("part.photo", part.index));
     return fileName + " — " + words.join(", ");
   }
 
@@ -142,6 +204,7 @@
 
   function removeCard(card) {
     card.removed = true;
+    cards.splice(cards.indexOf(card), 1);
     card.controller.abort();
     const index = waiting.indexOf(card);
     if (index >= 0) waiting.splice(index, 1);
@@ -184,7 +247,7 @@
 
   function updateStatus() {
     const busy = running + waiting.length;
-    status.textContent = busy > 0 ? "Analysing " + busy + (busy === 1 ? " photo…" : " photos…") : "";
+    status.textContent = busy > 0 ? (busy === 1 ? t("analysingOne") : t("analysingMany", busy)) : "";
   }
 
   async function analyse(card) {
@@ -197,11 +260,11 @@
       if (settings.classifier) form.append("classifier", "true");
       let response;
       try {
-        response = await fetch("/v1/analyze", {
+        response = await fetch("/v1/analyze?lang=" + encodeURIComponent(language), {
           method: "POST", body: form, headers: authHeaders(), signal: card.controller.signal,
         });
       } catch (e) {
-        if (!card.removed) showError(card, "The server could not be reached: " + e.message);
+        if (!card.removed) showError(card, t("unreachable", e.message));
         return;
       }
       if (response.status === 503) {
@@ -210,14 +273,14 @@
         continue;
       }
       if (response.status === 401) {
-        askForToken("Enter the token to analyse photos.");
+        askForToken(t("token.needed"));
         waiting.unshift(card);
         return;
       }
       const body = await response.json().catch(() => null);
       if (card.removed) return;
       if (!response.ok || body === null) {
-        showError(card, body ? body.status.message : "The server answered " + response.status + ".");
+        showError(card, body ? body.status.message : t("answered", response.status));
         return;
       }
       const result = body.data.images[0];
@@ -239,7 +302,7 @@
       showResult(card, result);
       return;
     }
-    if (!card.removed) showError(card, "The server stayed busy; try this photo again later.");
+    if (!card.removed) showError(card, t("busy"));
   }
 
   // ---- showing ------------------------------------------------------------------------------
@@ -256,7 +319,7 @@
     const tag = document.createElement("span");
     tag.className = "kind";
     tag.textContent = kind;
-    name.append(tag, label);
+    name.append(tag, labelName(label));
     const pct = document.createElement("span");
     pct.className = "pct";
     pct.textContent = percent(score);
@@ -265,17 +328,25 @@
   }
 
   function showResult(card, result) {
+    card.result = result;
     const list = card.element.querySelector(".labels");
-    list.replaceChildren();
-    for (const c of result.classes) addLabel(list, "class", c.label, c.score);
+    for (const item of Array.from(list.children)) {
+      if (!item.classList.contains("note")) item.remove();
+    }
+    const note = list.querySelector(".note");
+    const add = (kind, label, score) => {
+      addLabel(list, kind, label, score);
+      if (note) list.appendChild(note);
+    };
+    for (const c of result.classes) add(t("kind.class"), c.label, c.score);
     result.faces.forEach((face, i) => {
-      if (face.emotion) addLabel(list, "face " + (i + 1), face.emotion.label, face.emotion.score);
-      else addLabel(list, "face " + (i + 1), "face", face.score);
+      if (face.emotion) add(t("kind.face", i + 1), face.emotion.label, face.emotion.score);
+      else add(t("kind.face", i + 1), t("face"), face.score);
     });
-    for (const o of result.objects) addLabel(list, "object", o.label, o.score);
-    if (list.children.length === 0) {
+    for (const o of result.objects) add(t("kind.object"), o.label, o.score);
+    if (list.children.length === (note ? 1 : 0)) {
       const item = document.createElement("li");
-      item.textContent = "No face or object found.";
+      item.textContent = t("nothing");
       list.appendChild(item);
     }
     drawOverlay(card, result);
@@ -301,7 +372,7 @@
       g.strokeStyle = "#39d353";
       g.strokeRect(x * sx, y * sy, w * sx, h * sy);
       if (face.emotion) {
-        const text = face.emotion.label + " " + Math.round(face.emotion.score * 100) + "%";
+        const text = labelName(face.emotion.label) + " " + Math.round(face.emotion.score * 100) + "%";
         const width = g.measureText(text).width + 2 * line;
         const height = fontSize + line;
         const top = Math.max(height, y * sy);
@@ -337,7 +408,7 @@
   window.addEventListener("dragover", (e) => e.preventDefault());
   window.addEventListener("drop", (e) => e.preventDefault());
 
-  loadSettings().catch((e) => {
-    status.textContent = "The server could not be reached: " + e.message;
+  loadTexts(language).then(loadSettings).catch((e) => {
+    status.textContent = t("unreachable", e.message);
   });
 })();

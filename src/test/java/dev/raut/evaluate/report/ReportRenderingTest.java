@@ -11,6 +11,8 @@ import dev.raut.core.evaluate.EvaluationSettings;
 import dev.raut.core.evaluate.ImagePrediction;
 import dev.raut.core.evaluate.ImagePrediction.Outcome;
 import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -73,6 +75,29 @@ class ReportRenderingTest {
         .contains("<table class=\"report\">").contains("<table class=\"confusion\">")
         .contains("src=\"data:image/png;base64,")
         .doesNotContain("http://").doesNotContain("https://");
+  }
+
+  @Test
+  void theReportsSpeakTheLanguageOfTheRun() {
+    EvaluationResult result = result("cat", "dog");
+    Messages.setLanguage(Language.INDONESIAN);
+    try {
+      String html = new HtmlReport(new Thumbnails(new ImageDecoder()))
+          .render(result, ConfusionHeatmap.png(result.report().matrix()), ClassBarsChart.png(result.report()));
+      String text = TextReport.of(result, 2);
+
+      assertThat(html).contains("<html lang=\"id\">").contains("<h1>Evaluasi test model</h1>")
+          .contains("<th>Akurasi seimbang</th><td>0,4444</td>").contains("<h2>Matriks kebingungan</h2>")
+          .contains("<h2>Tidak ada wajah (1)</h2>").contains("Label sebenarnya: cat")
+          .doesNotContain("Balanced accuracy").doesNotContain("Most confident mistakes");
+      assertThat(text).contains("Dataset: /nowhere (0 gambar)")
+          .contains("Dievaluasi 8 dari 10 gambar; tidak ada wajah: 1; galat: 1. Waktu: 1,2 dtk.")
+          .contains("Galat (1):\n  broken.jpg  [cat]  truncated: broken.jpg is cut off")
+          // scikit-learn's own table reads the same in every language
+          .contains("precision    recall  f1-score   support");
+    } finally {
+      Messages.setLanguage(Language.ENGLISH);
+    }
   }
 
   @Test
