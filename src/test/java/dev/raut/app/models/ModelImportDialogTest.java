@@ -130,9 +130,12 @@ class ModelImportDialogTest {
           .map(row -> String.valueOf(defaults.getColumns().get(4).getCellData(defaults.getItems().indexOf(row)))).toList());
       assertThat(states).allMatch(st -> List.of("siap", "belum diunduh", "rusak (hash tidak cocok)").contains(st));
 
+      // the window rebuilt its Models page in the new language: the dialog opens from that one
+      ModelsView shown = fx(() -> app.window().modelsView());
+      assertThat(fx(() -> shown.getScene() != null)).isTrue();
       ImportDialog dialog = fx(() -> {
-        view.openImport(null);
-        return view.openDialog();
+        shown.openImport(null);
+        return shown.openDialog();
       });
       assertThat(fx(dialog::getTitle)).isEqualTo("Impor pengklasifikasi");
       assertThat(text(robot, "#import-source")).isEqualTo("Belum ada model yang dipilih");
@@ -146,6 +149,8 @@ class ModelImportDialogTest {
       assertThat(text(robot, "#import-labels-count"))
           .isEqualTo("8 label, tetapi model memiliki 7 keluaran: berikan tepat satu label per keluaran, sesuai urutan.");
       assertThat(text(robot, "#import-labels-from")).isEqualTo("Diketik sendiri");
+      // closed before English comes back: that change builds the page again, without this dialog
+      fxRun(dialog::close);
     } finally {
       fxRun(() -> Messages.setLanguage(Language.ENGLISH));
     }
