@@ -329,9 +329,15 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     record.setOnAction(e -> presenter.setRecording(record.isSelected()));
     presenter.recordingProperty().addListener((o, was, now) -> record.setSelected(now));
     HBox analysisRow = new HBox(8, say(new Label(), "live.analyse"), mode, say(new Label(), "live.detector"), detector,
-        emotionLabel, emotion,
-        keypoints, mirror, pause, snapshot, record);
+        emotionLabel, emotion);
     analysisRow.setAlignment(Pos.CENTER_LEFT);
+    // at 1000 px the choices shrink, the words never: a cut "P…" or "Snap…" says nothing
+    for (javafx.scene.control.Control choice : List.<javafx.scene.control.Control>of(mode, detector, emotion)) {
+      choice.setMinWidth(130);
+      choice.setMaxWidth(300);
+      HBox.setHgrow(choice, javafx.scene.layout.Priority.SOMETIMES);
+    }
+    detector.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // its names are short: shown whole
     // per-face extras cost time on every face of every frame: off unless chosen
     CheckBox ageGender = say(new CheckBox(), "live.ageGender");
     ageGender.setId("live-age-gender");
@@ -342,8 +348,18 @@ public final class LiveView extends BorderPane implements AutoCloseable {
       extra.disableProperty().bind(detector.disableProperty());
       extra.selectedProperty().addListener(o -> presenter.setFaceExtras(ageGender.isSelected(), landmarks.isSelected()));
     }
-    HBox extrasRow = new HBox(8, say(new Label(), "live.perFace"), ageGender, landmarks);
+    javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+    HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+    HBox extrasRow = new HBox(8, say(new Label(), "live.perFace"), ageGender, landmarks, gap,
+        keypoints, mirror, pause, snapshot, record);
     extrasRow.setAlignment(Pos.CENTER_LEFT);
+    for (HBox row : List.of(sourceRow, analysisRow, extrasRow)) {
+      for (javafx.scene.Node n : row.getChildren()) {
+        if (n instanceof javafx.scene.control.Labeled) {
+          ((javafx.scene.control.Labeled) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+      }
+    }
     VBox box = new VBox(6, sourceRow, analysisRow, extrasRow);
     box.setPadding(new Insets(8));
     return box;

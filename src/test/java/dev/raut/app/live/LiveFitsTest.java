@@ -1,0 +1,88 @@
+package dev.raut.app.live;
+
+import static dev.raut.app.AppTestSupport.fx;
+import static dev.raut.app.AppTestSupport.fxRun;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.raut.app.AppTestSupport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Live page's toolbar at 1000 × 700, the smallest size the app is laid out for: no word cut to "P…" or "Snap…". */
+@ExtendWith(ApplicationExtension.class)
+class LiveFitsTest {
+  @TempDir
+  Path temp;
+
+  private AppTestSupport app;
+  private Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    app = new AppTestSupport(stage, temp);
+    app.window().show("Live");
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    app.close();
+  }
+
+  @Test
+  void nothingInTheToolbarIsCutAt1000By700(FxRobot robot) throws Exception {
+    fxRun(() -> {
+      stage.setWidth(1000);
+      stage.setHeight(700);
+    });
+    WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+        () -> fx(() -> robot.lookup(".live-view").tryQuery().isPresent()));
+    WaitForAsyncUtils.waitForFxEvents();
+    Node page = fx(() -> robot.lookup(".live-view").query());
+    List<String> cut = fx(() -> {
+      page.getScene().getRoot().applyCss();
+      page.getScene().getRoot().layout();
+      List<String> texts = new ArrayList<>();
+      for (Labeled labeled : shownLabeled(page, new ArrayList<>())) {
+        if (AppTestSupport.textCut(labeled)) {
+          texts.add("'" + labeled.getText() + "' drawn as '" + ((javafx.scene.text.Text) labeled.lookup(".text")).getText()
+              + "'");
+        }
+      }
+      return texts;
+    });
+    assertThat(fx(() -> shownLabeled(page, new ArrayList<>()).stream().map(Labeled::getText).toList()))
+        .contains("Start", "Stop", "Analyse", "Detector", "Pause", "Snapshot", "Record", "Mirror");
+    assertThat(cut).as("texts cut at 1000 × 700").isEmpty();
+  }
+
+  /** Every shown button, label and check box with text on the page, above the video. */
+  private static List<Labeled> shownLabeled(Node node, List<Labeled> found) {
+    if (!node.isVisible()) {
+      return found;
+    }
+    if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
+        && !(l instanceof javafx.scene.control.ListCell)) {
+      found.add(l);
+    }
+    if (node instanceof Parent p) {
+      for (Node child : p.getChildrenUnmodifiable()) {
+        shownLabeled(child, found);
+      }
+    }
+    return found;
+  }
+}
