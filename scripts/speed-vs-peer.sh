@@ -138,6 +138,13 @@ report() {
     done
   done
   echo
+  echo "median of the per-run ratios (each raut run beside the peer run of the same round):"
+  for k in mini_s mini_s_steady def_s def_s_steady mini_d mini_d_steady def_d def_d_steady; do
+    case $k in *_d|*_d_steady) peer=peer_d ;; *) peer=peer_s ;; esac
+    printf '  %-14s %5.2fx\n' "$k" "$(paste -d' ' <(echo ${series[$k]} | tr ' ' '\n') <(echo ${series[$peer]} | tr ' ' '\n') \
+      | awk '{printf "%f ", $1 / $2}' | median)"
+  done
+  echo
   echo "runs (photos/s):"
   for k in peer_s mini_s mini_s_steady def_s def_s_steady peer_d mini_d mini_d_steady def_d def_d_steady; do
     printf '  %-14s' "$k"; for v in ${series[$k]}; do printf ' %7.1f' "$v"; done; echo
