@@ -26,6 +26,10 @@ import java.util.function.Consumer;
  * document only when the window has room for it.
  */
 public final class BatchAnalyzer {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchAnalyzer.class);
+  /** The steady-state rate leaves out this share of the first results (model warm-up, JIT compilation). */
+  static final double WARM_UP_SHARE = 0.1;
+
   /** Told after each file: how many are done out of how many. */
   public interface Progress {
     void update(int done, int total);
@@ -79,6 +83,9 @@ public final class BatchAnalyzer {
         }
       }
       window.drain(0);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(window.throughput.describe());
+      }
       return window.done == files.size();
     } finally {
       pool.shutdownNow();
@@ -119,6 +126,7 @@ public final class BatchAnalyzer {
     private final Progress progress;
     private final int files;
     private final Deque<Entry> entries = new ArrayDeque<>();
+    final Throughput throughput = new Throughput();
     int done;
 
     Window(ExecutorService pool, int size, Consumer<ImageAnalysis> inOrder, Consumer<DocumentSummary> documentRead,
@@ -145,6 +153,7 @@ public final class BatchAnalyzer {
         ImageAnalysis result = await(entry.result());
         if (result != null) {
           inOrder.accept(result);
+          throughput.delivered(System.nanoTime());
         }
         if (entry.summary() != null) {
           documentRead.accept(entry.summary());
@@ -153,6 +162,45 @@ public final class BatchAnalyzer {
           progress.update(++done, files);
         }
       }
+    }
+  }
+
+  /**
+   * When each result was handed over, for the steady-state rate a benchmark reads from the debug
+   * log (startup and warm-up left out, so a door's rate can be set beside the engine's own).
+   */
+  static final class Throughput {
+    private long[] times = new long[256];
+    private int count;
+
+    void delivered(long nanos) {
+      if (count == times.length) {
+        times = java.util.Arrays.copyOf(times, count * 2);
+      }
+      times[count++] = nanos;
+    }
+
+    int count() {
+      return count;
+    }
+
+    /** How many of the first results the steady state leaves out. */
+    int warmUp() {
+      return Math.max(1, (int) Math.round(count * WARM_UP_SHARE));
+    }
+
+    /** Results per second after the first {@link #warmUp()}; NaN with fewer than three results. */
+    double steadyPerSecond() {
+      int first = warmUp();
+      if (count - 1 - first < 1) {
+        return Double.NaN;
+      }
+      return (count - 1 - first) / ((times[count - 1] - times[first]) / 1e9);
+    }
+
+    String describe() {
+      return String.format(java.util.Locale.ROOT, "throughput: %d results, steady state %.2f per second (after the first %d)",
+          count, steadyPerSecond(), warmUp());
     }
   }
 

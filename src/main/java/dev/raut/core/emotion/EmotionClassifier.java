@@ -3,10 +3,13 @@ package dev.raut.core.emotion;
 import dev.raut.core.face.DetectedFace;
 import dev.raut.core.onnx.ModelLoadException;
 import dev.raut.core.onnx.OnnxModel;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 /**
@@ -41,31 +44,30 @@ public final class EmotionClassifier {
     int perCrop = views.mirrored() ? 2 : 1;
     int perFace = views.shifts().size() * perCrop;
     int n = faces.size() * perFace;
-    float[] input = new float[n * PIXELS];
-    byte[] pixels = new byte[PIXELS];
+    ByteBuffer input = model.inputBuffer(n * PIXELS);
+    // every view a 64-row band of one float Mat over the model's input: OpenCV writes the tensor in place
+    Mat batch = new Mat(n * SIDE, SIDE, CvType.CV_32F, input);
     Mat grey = new Mat();
     try {
       int slot = 0;
       for (DetectedFace face : faces) {
         for (double[] shift : views.shifts()) {
           crop.cropGrey(bgr, face, SIDE, shift[0], shift[1], grey);
-          grey.get(0, 0, pixels);
-          int base = slot++ * PIXELS;
-          for (int i = 0; i < PIXELS; i++) {
-            input[base + i] = (pixels[i] & 0xff) / 127.5f - 1f;
-          }
+          Mat view = batch.rowRange(slot * SIDE, (slot + 1) * SIDE);
+          grey.convertTo(view, CvType.CV_32F, 1 / 127.5, -1);
+          slot++;
           if (views.mirrored()) {
-            int mirror = slot++ * PIXELS;
-            for (int y = 0; y < SIDE; y++) {
-              for (int x = 0; x < SIDE; x++) {
-                input[mirror + y * SIDE + (SIDE - 1 - x)] = input[base + y * SIDE + x];
-              }
-            }
+            Mat mirror = batch.rowRange(slot * SIDE, (slot + 1) * SIDE);
+            Core.flip(view, mirror, 1);
+            mirror.release();
+            slot++;
           }
+          view.release();
         }
       }
     } finally {
       grey.release();
+      batch.release();
     }
     float[] out = model.run(input, new long[] {n, SIDE, SIDE, 1})[0];
     int classes = labels.size();

@@ -3,6 +3,7 @@ package dev.raut.core.emotion;
 import dev.raut.core.face.DetectedFace;
 import dev.raut.core.onnx.ModelLoadException;
 import dev.raut.core.onnx.OnnxModel;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,9 @@ public final class FaceExpressionClassifier {
     }
     int perFace = views.mirrored() ? 2 : 1;
     int n = faces.size() * perFace;
-    float[] out = model.run(FaceImages.rgbBatch(bgr, faces, crop, SIDE, views.mirrored()), new long[] {n, SIDE, SIDE, 3})[0];
+    ByteBuffer input = model.inputBuffer(n * SIDE * SIDE * 3);
+    FaceImages.rgbBatch(bgr, faces, crop, SIDE, views.mirrored(), input);
+    float[] out = model.run(input, new long[] {n, SIDE, SIDE, 3})[0];
     int classes = modelLabels.size();
     List<EmotionPrediction> predictions = new ArrayList<>(faces.size());
     for (int f = 0; f < faces.size(); f++) {

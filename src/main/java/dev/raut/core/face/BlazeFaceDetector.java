@@ -4,13 +4,14 @@ import dev.raut.core.geometry.Box;
 import dev.raut.core.geometry.Point;
 import dev.raut.core.onnx.ModelLoadException;
 import dev.raut.core.onnx.OnnxModel;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -93,12 +94,23 @@ public final class BlazeFaceDetector implements FaceDetector {
 
   @Override
   public List<DetectedFace> detect(Mat bgr) {
-    double scale = (double) size / Math.max(bgr.cols(), bgr.rows());
-    int rw = Math.max(1, (int) Math.round(bgr.cols() * scale));
-    int rh = Math.max(1, (int) Math.round(bgr.rows() * scale));
-    int padX = (size - rw) / 2;
-    int padY = (size - rh) / 2;
-    float[] input = toInput(bgr, rw, rh, padX, padY);
+    return detectWithBorder(bgr, 0);
+  }
+
+  /**
+   * As if the image had a black border of {@code border} pixels, without making that copy: the
+   * border is letterbox padding like any other, so only the image itself is resized into the input.
+   */
+  @Override
+  public List<DetectedFace> detectWithBorder(Mat bgr, int border) {
+    int paddedWidth = bgr.cols() + 2 * border;
+    int paddedHeight = bgr.rows() + 2 * border;
+    double scale = (double) size / Math.max(paddedWidth, paddedHeight);
+    // where the bordered image's letterbox puts the image's own top-left corner, in input pixels
+    double left = (size - Math.max(1, (int) Math.round(paddedWidth * scale))) / 2 + border * scale;
+    double top = (size - Math.max(1, (int) Math.round(paddedHeight * scale))) / 2 + border * scale;
+    ByteBuffer input = model.inputBuffer(size * size * 3);
+    fillInput(bgr, scale, (int) Math.round(left), (int) Math.round(top), input);
     float[][] out = model.run(input, new long[] {1, size, size, 3});
 
     List<DetectedFace> candidates = new ArrayList<>();
@@ -118,10 +130,10 @@ public final class BlazeFaceDetector implements FaceDetector {
         double cy = ay + reg[o + 1];
         double w = reg[o + 2] * boxScale;
         double h = reg[o + 3] * boxScale;
-        Box box = new Box((cx - w / 2 - padX) / scale, (cy - h / 2 - padY) / scale, w / scale, h / scale);
+        Box box = new Box((cx - w / 2 - left) / scale, (cy - h / 2 - top) / scale, w / scale, h / scale);
         List<Point> keypoints = new ArrayList<>(KEYPOINTS);
         for (int k = 0; k < KEYPOINTS; k++) {
-          keypoints.add(new Point((ax + reg[o + 4 + 2 * k] - padX) / scale, (ay + reg[o + 5 + 2 * k] - padY) / scale));
+          keypoints.add(new Point((ax + reg[o + 4 + 2 * k] - left) / scale, (ay + reg[o + 5 + 2 * k] - top) / scale));
         }
         candidates.add(new DetectedFace(box, score, keypoints));
       }
@@ -129,27 +141,28 @@ public final class BlazeFaceDetector implements FaceDetector {
     return WeightedNonMaxSuppression.merge(candidates, mergeIou);
   }
 
-  /** Letterboxes into the square input, RGB scaled to [-1, 1], NHWC. Padding is black (-1). */
-  private float[] toInput(Mat bgr, int rw, int rh, int padX, int padY) {
-    Mat canvas = Mat.zeros(size, size, CvType.CV_8UC3);
+  /**
+   * Letterboxes into the square input, RGB scaled to [-1, 1], NHWC, padding black (-1), written by
+   * OpenCV straight into the model's input buffer (no pixel loop, no copy of the tensor).
+   */
+  private void fillInput(Mat bgr, double scale, int x, int y, ByteBuffer into) {
+    int rw = Math.min(size - x, Math.max(1, (int) Math.round(bgr.cols() * scale)));
+    int rh = Math.min(size - y, Math.max(1, (int) Math.round(bgr.rows() * scale)));
+    Mat input = new Mat(size, size, CvType.CV_32FC3, into);
     Mat resized = new Mat();
+    Mat roi = null;
     try {
+      input.setTo(new Scalar(-1, -1, -1));
       Imgproc.resize(bgr, resized, new Size(rw, rh), 0, 0, Imgproc.INTER_AREA);
-      Mat roi = canvas.submat(new Rect(padX, padY, rw, rh));
-      resized.copyTo(roi);
-      roi.release();
-      byte[] pixels = new byte[size * size * 3];
-      canvas.get(0, 0, pixels);
-      float[] input = new float[pixels.length];
-      for (int p = 0; p < pixels.length; p += 3) {
-        input[p] = (pixels[p + 2] & 0xff) / 127.5f - 1f;
-        input[p + 1] = (pixels[p + 1] & 0xff) / 127.5f - 1f;
-        input[p + 2] = (pixels[p] & 0xff) / 127.5f - 1f;
-      }
-      return input;
+      Imgproc.cvtColor(resized, resized, Imgproc.COLOR_BGR2RGB);
+      roi = input.submat(new Rect(x, y, rw, rh));
+      resized.convertTo(roi, CvType.CV_32F, 1 / 127.5, -1);
     } finally {
-      canvas.release();
+      if (roi != null) {
+        roi.release();
+      }
       resized.release();
+      input.release();
     }
   }
 }

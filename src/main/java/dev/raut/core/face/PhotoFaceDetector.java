@@ -1,9 +1,7 @@
 package dev.raut.core.face;
 
 import java.util.List;
-import org.opencv.core.Core;
 import org.opencv.core.Mat;
-import org.opencv.core.Scalar;
 
 /**
  * The default detector for photos, chosen by measurement (README, "Face detection"). BlazeFace
@@ -37,13 +35,6 @@ public final class PhotoFaceDetector implements FaceDetector {
   }
 
   private List<DetectedFace> detectCloseUps(Mat bgr) {
-    int border = (int) Math.round(Math.max(bgr.cols(), bgr.rows()) * CLOSE_UP_BORDER);
-    Mat padded = new Mat();
-    try {
-      Core.copyMakeBorder(bgr, padded, border, border, border, border, Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
-      return closeUps.detect(padded).stream().map(f -> f.translated(-border, -border)).toList();
-    } finally {
-      padded.release();
-    }
+    return closeUps.detectWithBorder(bgr, (int) Math.round(Math.max(bgr.cols(), bgr.rows()) * CLOSE_UP_BORDER));
   }
 }

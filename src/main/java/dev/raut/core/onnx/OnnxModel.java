@@ -7,6 +7,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,12 @@ public final class OnnxModel implements AutoCloseable {
   private final long[] inputShape;
   private final List<String> outputNames;
   private final List<long[]> outputShapes;
+  /**
+   * Each thread's input tensor memory for this model, reused from run to run: ONNX Runtime reads a
+   * direct buffer in place, where a float[] is copied into a new direct buffer (allocated, zeroed,
+   * later cleaned) on every run.
+   */
+  private final ThreadLocal<ByteBuffer> inputs = new ThreadLocal<>();
 
   private OnnxModel(String name, OrtSession session) throws OrtException {
     this.name = name;
@@ -94,12 +102,53 @@ public final class OnnxModel implements AutoCloseable {
   }
 
   /**
+   * This thread's input memory for this model, room for {@code floats} floats: a direct buffer in
+   * native order, position 0, limit {@code floats * 4} bytes. Fill it (through {@link ByteBuffer#asFloatBuffer()}
+   * or an OpenCV Mat over it), then call {@link #run(ByteBuffer, long[])} on the same thread. The
+   * same memory comes back on the next call, so a buffer is good until this thread's next call.
+   */
+  public ByteBuffer inputBuffer(int floats) {
+    ByteBuffer buffer = inputs.get();
+    int bytes = Math.multiplyExact(floats, Float.BYTES);
+    if (buffer == null || buffer.capacity() < bytes) {
+      buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+      inputs.set(buffer);
+    }
+    buffer.clear().limit(bytes);
+    return buffer;
+  }
+
+  /**
    * Runs the model on one float input and returns every output as a flat float array, in output order.
    *
    * @throws InferenceException when ONNX Runtime fails on this input
    */
   public float[][] run(float[] input, long[] shape) {
-    try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, FloatBuffer.wrap(input), shape);
+    if (input.length != elements(shape)) {
+      // the reused buffer may be larger than this input: never let the model read past it
+      throw new InferenceException("Running " + name + " failed: " + input.length + " floats for the shape "
+          + java.util.Arrays.toString(shape), null);
+    }
+    ByteBuffer buffer = inputBuffer(input.length);
+    buffer.asFloatBuffer().put(input);
+    return run(buffer, shape);
+  }
+
+  /**
+   * Runs the model on the first {@code shape}'s product of floats of {@code input}, a buffer from
+   * {@link #inputBuffer(int)} (read in place, not copied).
+   *
+   * @throws InferenceException when ONNX Runtime fails on this input
+   */
+  public float[][] run(ByteBuffer input, long[] shape) {
+    long floats = elements(shape);
+    if (!input.isDirect() || floats * Float.BYTES > input.capacity()) {
+      throw new IllegalArgumentException("input must be a direct buffer from inputBuffer with room for " + floats + " floats");
+    }
+    // a duplicate's order is big-endian whatever the original's: set it again
+    FloatBuffer view = input.duplicate().clear().limit((int) floats * Float.BYTES).order(ByteOrder.nativeOrder())
+        .asFloatBuffer();
+    try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, view, shape);
         OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
       float[][] outputs = new float[result.size()][];
       for (int i = 0; i < outputs.length; i++) {
@@ -111,6 +160,14 @@ public final class OnnxModel implements AutoCloseable {
     } catch (OrtException e) {
       throw new InferenceException("Running " + name + " failed: " + firstLine(e.getMessage()), e);
     }
+  }
+
+  private static long elements(long[] shape) {
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return n;
   }
 
   @Override
