@@ -53,6 +53,7 @@ import javafx.collections.ObservableList;
  * runs on {@link AppServices#analysisPool()} and results come back with {@link Platform#runLater}.
  */
 public final class GalleryPresenter {
+  private final java.util.concurrent.atomic.AtomicLong analysesStarted = new java.util.concurrent.atomic.AtomicLong();
   /** The prefix of the gallery's settings names (gallery. then choice, detector...): settings, not text keys. */
   static final String SETTINGS = "gallery.";
   private static final String KEY_CHOICE = SETTINGS + "choice";
@@ -375,6 +376,7 @@ public final class GalleryPresenter {
     if (owner.cancelled.get()) {
       return; // cancel() already settled this card, with all the others, in one pass
     }
+    analysesStarted.incrementAndGet();
     if (item.removed) {
       Platform.runLater(() -> finish(item, owner, ticket, null));
       return;
@@ -395,6 +397,11 @@ public final class GalleryPresenter {
     }
     ImageAnalysis finished = result;
     Platform.runLater(() -> finish(item, owner, ticket, finished));
+  }
+
+  /** How many photo analyses have begun on the analysis threads (for tests of Cancel: none begins after it). */
+  long analysesStarted() {
+    return analysesStarted.get();
   }
 
   /** A photo inside a document, read again from the document (the mode or the detector changed). */
