@@ -94,6 +94,46 @@ public final class AppTestSupport implements AutoCloseable {
     return !drawn.getText().equals(labeled.getText());
   }
 
+  /**
+   * Every shown label, button and check box with text under {@code node} (list cells too when
+   * {@code withListCells}). Call on the FX thread.
+   */
+  public static java.util.List<javafx.scene.control.Labeled> shownLabeled(javafx.scene.Node node, boolean withListCells) {
+    java.util.List<javafx.scene.control.Labeled> found = new java.util.ArrayList<>();
+    collectLabeled(node, withListCells, found);
+    return found;
+  }
+
+  private static void collectLabeled(javafx.scene.Node node, boolean withListCells,
+      java.util.List<javafx.scene.control.Labeled> found) {
+    if (!node.isVisible()) {
+      return;
+    }
+    if (node instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()
+        && (withListCells || !(l instanceof javafx.scene.control.ListCell))) {
+      found.add(l);
+    }
+    if (node instanceof javafx.scene.Parent p) {
+      for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+        collectLabeled(child, withListCells, found);
+      }
+    }
+  }
+
+  /** The texts under {@code page} drawn shorter than they are ("'Pause' drawn as 'P…'"), after CSS and layout; on the FX thread. */
+  public static java.util.List<String> cutTexts(javafx.scene.Node page, boolean withListCells) {
+    page.getScene().getRoot().applyCss();
+    page.getScene().getRoot().layout();
+    java.util.List<String> texts = new java.util.ArrayList<>();
+    for (javafx.scene.control.Labeled labeled : shownLabeled(page, withListCells)) {
+      if (textCut(labeled)) {
+        texts.add("'" + labeled.getText() + "' drawn as '" + ((javafx.scene.text.Text) labeled.lookup(".text")).getText()
+            + "'");
+      }
+    }
+    return texts;
+  }
+
   public static Path copy(Path source, Path folder, String name) throws java.io.IOException {
     return Files.copy(source, folder.resolve(name));
   }

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.app.AppTestSupport;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -52,34 +50,9 @@ class EvaluateFitsTest {
     assertThat(fx(() -> stage.getScene().getWidth())).isLessThanOrEqualTo(1000);
 
     Node page = fx(() -> robot.lookup(".evaluate-view").query());
-    List<String> cut = fx(() -> {
-      page.getScene().getRoot().applyCss();
-      page.getScene().getRoot().layout();
-      List<String> texts = new ArrayList<>();
-      for (Labeled labeled : shownLabeled(page, new ArrayList<>())) {
-        if (AppTestSupport.textCut(labeled)) {
-          texts.add("'" + labeled.getText() + "' drawn as '" + ((javafx.scene.text.Text) labeled.lookup(".text")).getText()
-              + "'");
-        }
-      }
-      return texts;
-    });
-    assertThat(fx(() -> shownLabeled(page, new ArrayList<>()).stream().map(Labeled::getText).toList()))
+    List<String> cut = fx(() -> AppTestSupport.cutTexts(page, true));
+    assertThat(fx(() -> AppTestSupport.shownLabeled(page, true).stream().map(Labeled::getText).toList()))
         .contains("Run", "Cancel", "Folder…", "CSV…", "Task", "Detector", "Rename labels");
     assertThat(cut).as("texts cut at 1000 × 700").isEmpty();
-  }
-
-  /** Every shown button, label and list cell with text on the page. */
-  private static List<Labeled> shownLabeled(Node node, List<Labeled> found) {
-    if (!node.isVisible()) {
-      return found;
-    }
-    if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-      found.add(l);
-    }
-    if (node instanceof Parent p) {
-      p.getChildrenUnmodifiable().forEach(child -> shownLabeled(child, found));
-    }
-    return found;
   }
 }

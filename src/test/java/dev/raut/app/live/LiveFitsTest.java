@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.app.AppTestSupport;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -52,37 +50,9 @@ class LiveFitsTest {
         () -> fx(() -> robot.lookup(".live-view").tryQuery().isPresent()));
     WaitForAsyncUtils.waitForFxEvents();
     Node page = fx(() -> robot.lookup(".live-view").query());
-    List<String> cut = fx(() -> {
-      page.getScene().getRoot().applyCss();
-      page.getScene().getRoot().layout();
-      List<String> texts = new ArrayList<>();
-      for (Labeled labeled : shownLabeled(page, new ArrayList<>())) {
-        if (AppTestSupport.textCut(labeled)) {
-          texts.add("'" + labeled.getText() + "' drawn as '" + ((javafx.scene.text.Text) labeled.lookup(".text")).getText()
-              + "'");
-        }
-      }
-      return texts;
-    });
-    assertThat(fx(() -> shownLabeled(page, new ArrayList<>()).stream().map(Labeled::getText).toList()))
+    List<String> cut = fx(() -> AppTestSupport.cutTexts(page, false));
+    assertThat(fx(() -> AppTestSupport.shownLabeled(page, false).stream().map(Labeled::getText).toList()))
         .contains("Start", "Stop", "Analyse", "Detector", "Pause", "Snapshot", "Record", "Mirror");
     assertThat(cut).as("texts cut at 1000 × 700").isEmpty();
-  }
-
-  /** Every shown button, label and check box with text on the page, above the video. */
-  private static List<Labeled> shownLabeled(Node node, List<Labeled> found) {
-    if (!node.isVisible()) {
-      return found;
-    }
-    if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()
-        && !(l instanceof javafx.scene.control.ListCell)) {
-      found.add(l);
-    }
-    if (node instanceof Parent p) {
-      for (Node child : p.getChildrenUnmodifiable()) {
-        shownLabeled(child, found);
-      }
-    }
-    return found;
   }
 }
