@@ -325,12 +325,11 @@ public final class MainWindow implements AutoCloseable {
 
   /** The language menu: each language in its own name, so anyone can find theirs. */
   private MenuButton languageChooser() {
-    MenuButton chooser = new MenuButton(Messages.language().nativeName(), new FontIcon(Material2MZ.TRANSLATE));
+    // the button names the language short ("Bahasa Indonesia" is wider than the navigation), the menu in full
+    MenuButton chooser = new MenuButton(Messages.language().shortName(), new FontIcon(Material2MZ.TRANSLATE));
     chooser.setId("language");
     chooser.getStyleClass().addAll("flat", "nav-language");
     chooser.setMaxWidth(Double.MAX_VALUE);
-    // "Bahasa Indonesia" is wider than the navigation: two lines rather than "Bahasa Ind…"
-    chooser.setWrapText(true);
     chooser.setTooltip(new Tooltip(Messages.text("common.language.tip")));
     chooser.setAccessibleText(Messages.text("common.language"));
     ToggleGroup languages = new ToggleGroup();

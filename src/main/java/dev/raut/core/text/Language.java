@@ -5,15 +5,22 @@ import java.util.Optional;
 
 /** The languages Raut speaks. English is the base every bundle falls back to. */
 public enum Language {
-  ENGLISH("en", "English"),
-  INDONESIAN("id", "Bahasa Indonesia");
+  ENGLISH("en", "English", "English"),
+  INDONESIAN("id", "Bahasa Indonesia", "Indonesia");
 
   private final String tag;
   private final String nativeName;
+  private final String shortName;
 
-  Language(String tag, String nativeName) {
+  Language(String tag, String nativeName, String shortName) {
     this.tag = tag;
     this.nativeName = nativeName;
+    this.shortName = shortName;
+  }
+
+  /** The name in itself, short enough for a narrow button: "English", "Indonesia". */
+  public String shortName() {
+    return shortName;
   }
 
   /** The BCP 47 tag: {@code en}, {@code id}. */
