@@ -326,7 +326,8 @@ public final class MainWindow implements AutoCloseable {
   /** The language menu: each language in its own name, so anyone can find theirs. */
   private MenuButton languageChooser() {
     // the button names the language short ("Bahasa Indonesia" is wider than the navigation), the menu in full
-    MenuButton chooser = new MenuButton(Messages.language().shortName(), new FontIcon(Material2MZ.TRANSLATE));
+    // no icon beside it: with one, even "Indonesia" is cut in the 140-px navigation (Xvfb's fonts)
+    MenuButton chooser = new MenuButton(Messages.language().shortName());
     chooser.setId("language");
     chooser.getStyleClass().addAll("flat", "nav-language");
     chooser.setMaxWidth(Double.MAX_VALUE);
