@@ -14,16 +14,6 @@ public final class DetectorNames {
 
   /** For a combo or choice box of detectors (not editable). */
   public static StringConverter<DetectorChoice> converter() {
-    return new StringConverter<>() {
-      @Override
-      public String toString(DetectorChoice d) {
-        return d == null ? "" : of(d);
-      }
-
-      @Override
-      public DetectorChoice fromString(String s) {
-        throw new UnsupportedOperationException("not editable");
-      }
-    };
+    return ChoiceNames.of(DetectorNames::of);
   }
 }

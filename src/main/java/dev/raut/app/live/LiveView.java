@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import dev.raut.app.ChoiceNames;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -47,7 +48,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * The Live view: pick a camera, an IP camera or a video file, watch it with face, emotion or object
@@ -208,7 +208,7 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     kind.getItems().setAll(SourceKind.values());
     kind.setValue(SourceKind.CAMERA);
     // a new converter makes the box show its items' words again
-    words(kind, k -> k.setConverter(converter(SourceKind::label)));
+    words(kind, k -> k.setConverter(ChoiceNames.of(SourceKind::label)));
     words(camera, c -> c.setPromptText(Messages.text("live.camera.none")));
     camera.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
       @Override
@@ -376,19 +376,6 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     };
   }
 
-  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T value) {
-        return value == null ? "" : text.apply(value);
-      }
-
-      @Override
-      public T fromString(String string) {
-        throw new UnsupportedOperationException("not editable");
-      }
-    };
-  }
 
   private StackPane stage() {
     video.setPreserveRatio(true);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import dev.raut.app.ChoiceNames;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -49,7 +50,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * "Import a classifier": any model a user brings (Keras, TF.js, Teachable Machine, ONNX) is read
@@ -136,7 +136,7 @@ final class ImportDialog extends Dialog<ButtonType> {
     modelRow.setAlignment(Pos.CENTER_LEFT);
 
     scaling.getItems().setAll(ClassifierSpec.Normalization.values());
-    scaling.setConverter(converter(ModelsView::scaling));
+    scaling.setConverter(ChoiceNames.of(ModelsView::scaling));
     scaling.setTooltip(new Tooltip(Messages.text("models.scaling.tip")));
     scaling.setId("import-scaling");
     scaling.valueProperty().addListener((obs, old, now) -> {
@@ -576,17 +576,4 @@ final class ImportDialog extends Dialog<ButtonType> {
     return PHOTO_EXTENSIONS.stream().anyMatch(n::endsWith);
   }
 
-  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T value) {
-        return value == null ? "" : text.apply(value);
-      }
-
-      @Override
-      public T fromString(String string) {
-        throw new UnsupportedOperationException();
-      }
-    };
-  }
 }

@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import dev.raut.app.ChoiceNames;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
@@ -57,7 +57,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -326,14 +325,14 @@ public final class TeachView extends StackPane {
     backbone.getItems().setAll(TeachPresenter.BackboneChoice.values());
     backbone.setId("teach-backbone");
     backbone.valueProperty().bindBidirectional(presenter.backboneProperty());
-    backbone.setConverter(converter(TeachPresenter.BackboneChoice::label));
+    backbone.setConverter(ChoiceNames.of(TeachPresenter.BackboneChoice::label));
     backbone.setTooltip(new Tooltip(Messages.text("teach.backbone.tip")));
     backbone.setAccessibleText(Messages.text("teach.backbone"));
     ComboBox<HeadTraining.Choice> head = new ComboBox<>();
     head.getItems().setAll(HeadTraining.Choice.values());
     head.setId("teach-head");
     head.valueProperty().bindBidirectional(presenter.headProperty());
-    head.setConverter(converter(TeachPresenter::head));
+    head.setConverter(ChoiceNames.of(TeachPresenter::head));
     head.setTooltip(new Tooltip(Messages.text("teach.head.tip")));
     head.setAccessibleText(Messages.text("teach.head"));
     CheckBox augment = new CheckBox(Messages.text("teach.augment"));
@@ -384,19 +383,6 @@ public final class TeachView extends StackPane {
     return label;
   }
 
-  private static <T> StringConverter<T> converter(Function<T, String> words) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T value) {
-        return value == null ? "" : words.apply(value);
-      }
-
-      @Override
-      public T fromString(String s) {
-        throw new UnsupportedOperationException("not editable");
-      }
-    };
-  }
 
   // ---- running
 

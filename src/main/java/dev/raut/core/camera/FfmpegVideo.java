@@ -22,7 +22,7 @@ final class FfmpegVideo implements AutoCloseable {
 
   private final FFmpegFrameGrabber grabber;
   private final int rotation;
-  private byte[] row = new byte[0];
+  private byte[] pixelBytes = new byte[0];
   private final Mat decoded = new Mat();
 
   private FfmpegVideo(FFmpegFrameGrabber grabber, int rotation) {
@@ -83,14 +83,20 @@ final class FfmpegVideo implements AutoCloseable {
     if (target.rows() != h || target.cols() != w || target.type() != CvType.CV_8UC3) {
       target.create(h, w, CvType.CV_8UC3);
     }
-    if (row.length != w * 3) {
-      row = new byte[w * 3];
+    // one copy into the Mat per frame: FFmpeg's rows are padded to its alignment, so drop the padding on the way
+    int rowBytes = w * 3;
+    if (pixelBytes.length != rowBytes * h) {
+      pixelBytes = new byte[rowBytes * h];
     }
-    for (int y = 0; y < h; y++) {
-      pixels.position(y * stride);
-      pixels.get(row, 0, row.length);
-      target.put(y, 0, row);
+    if (stride == rowBytes) {
+      pixels.get(pixelBytes, 0, pixelBytes.length);
+    } else {
+      for (int y = 0; y < h; y++) {
+        pixels.position(y * stride);
+        pixels.get(pixelBytes, y * rowBytes, rowBytes);
+      }
     }
+    target.put(0, 0, pixelBytes);
     if (rotation != 0) {
       Core.rotate(decoded, bgr, switch (rotation) {
         case 90 -> Core.ROTATE_90_CLOCKWISE;

@@ -78,6 +78,9 @@ public final class Messages {
       }
       return key;
     }
+    if (args.length == 0 && pattern.indexOf('\'') < 0 && pattern.indexOf('{') < 0) {
+      return pattern; // most words (labels, buttons) have nothing to format: no parser on every overlay label
+    }
     return new MessageFormat(pattern, language.locale()).format(args);
   }
 
