@@ -19,6 +19,7 @@ import dev.raut.core.camera.OverlayPainter;
 import dev.raut.core.camera.SourceStatus;
 import dev.raut.core.onnx.ModelLoadException;
 import dev.raut.core.text.Messages;
+import dev.raut.core.text.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -59,7 +60,7 @@ public final class LivePresenter implements AutoCloseable {
   private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("raut-live-io"));
 
   private final ReadOnlyObjectWrapper<SourceStatus> status =
-      new ReadOnlyObjectWrapper<>(SourceStatus.of(SourceStatus.State.STOPPED, Messages.text("live.idle")));
+      new ReadOnlyObjectWrapper<>(SourceStatus.of(SourceStatus.State.STOPPED, Problem.of("live.idle")));
   private final ReadOnlyStringWrapper hud = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -385,7 +386,7 @@ public final class LivePresenter implements AutoCloseable {
       analyzer.engine().warmUp(wanted);
       return true;
     } catch (ModelLoadException e) {
-      SourceStatus failed = new SourceStatus(SourceStatus.State.ERROR, e.getMessage(), 0, "model_missing");
+      SourceStatus failed = new SourceStatus(SourceStatus.State.ERROR, e.problem(), 0, "model_missing");
       Platform.runLater(() -> status.set(failed));
       return false;
     }
@@ -429,8 +430,13 @@ public final class LivePresenter implements AutoCloseable {
     @Override
     public void onStatus(SourceStatus s) {
       Platform.runLater(() -> {
+        // a pipeline being replaced still says "Stopped." as it closes: once another runs, only that one speaks
+        LivePipeline now = current;
+        if (now != null && now != owner) {
+          return;
+        }
         status.set(s);
-        if (s.state() == SourceStatus.State.STOPPED) {
+        if (s.state() == SourceStatus.State.STOPPED || s.state() == SourceStatus.State.LIVE) {
           notice.set(s.message());
         }
       });

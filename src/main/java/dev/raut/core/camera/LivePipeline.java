@@ -45,7 +45,7 @@ public final class LivePipeline implements AutoCloseable {
   private volatile AnalysisRequest request;
   private volatile boolean running;
   private volatile boolean captureEnded;
-  private volatile SourceStatus status = SourceStatus.of(SourceStatus.State.STOPPED, "Not started");
+  private volatile SourceStatus status = SourceStatus.of(SourceStatus.State.STOPPED, Problem.of("live.status.notStarted"));
   private volatile long captured;
   private volatile long analysed;
   private volatile long firstCaptureNanos;
@@ -127,18 +127,18 @@ public final class LivePipeline implements AutoCloseable {
     int failures = 0;
     try {
       while (running) {
-        report(new SourceStatus(SourceStatus.State.CONNECTING, "Connecting to " + source.description() + "…", 0, null));
+        report(SourceStatus.of(SourceStatus.State.CONNECTING, Problem.of("live.status.connecting", source.description())));
         try {
           source.open(options.openTimeout());
           scenes.restart();
-          report(SourceStatus.of(SourceStatus.State.LIVE, "Live: " + source.description() + "."));
+          report(SourceStatus.of(SourceStatus.State.LIVE, Problem.of("live.status.live", source.description())));
           boolean backPressure = options.pace() == Pace.MAX && source.nominalFps() > 0;
           boolean paced = options.pace() == Pace.NATIVE && source.nominalFps() > 0;
           long openedNanos = System.nanoTime();
           long framesSinceOpen = 0;
           while (running) {
             if (!source.read(buffer.bgr())) {
-              report(SourceStatus.of(SourceStatus.State.STOPPED, "The end of " + source.description() + "."));
+              report(SourceStatus.of(SourceStatus.State.STOPPED, Problem.of("live.status.ended", source.description())));
               return;
             }
             if (buffer.bgr().empty()) {
@@ -171,18 +171,19 @@ public final class LivePipeline implements AutoCloseable {
         } catch (CameraException e) {
           source.close();
           if (!source.retryable() || NOT_WORTH_RETRYING.contains(e.code())) {
-            report(new SourceStatus(SourceStatus.State.ERROR, e.getMessage(), 0, e.code()));
+            report(new SourceStatus(SourceStatus.State.ERROR, e.problem(), 0, e.code()));
             return;
           }
-          backOff(e.getMessage(), e.code(), failures++);
+          backOff(e.problem(), e.code(), failures++);
         } catch (RuntimeException e) {
           // a driver failing in an unexpected way is treated like a dropped stream
           source.close();
           if (!source.retryable()) {
-            report(new SourceStatus(SourceStatus.State.ERROR, source.description() + " failed: " + e, 0, "stream_lost"));
+            report(new SourceStatus(SourceStatus.State.ERROR,
+                Problem.of("live.status.failed", source.description(), Problem.of(e)), 0, "stream_lost"));
             return;
           }
-          backOff(source.description() + " failed: " + e.getMessage(), "stream_lost", failures++);
+          backOff(Problem.of("live.status.failed", source.description(), Problem.of(e)), "stream_lost", failures++);
         }
       }
     } catch (InterruptedException e) {
@@ -195,7 +196,7 @@ public final class LivePipeline implements AutoCloseable {
     }
   }
 
-  private void backOff(String reason, String code, int failures) throws InterruptedException {
+  private void backOff(Problem reason, String code, int failures) throws InterruptedException {
     long waitMs = Math.min(options.maxRetry().toMillis(), options.firstRetry().toMillis() << Math.min(failures, 20));
     long until = System.currentTimeMillis() + waitMs;
     while (running) {
@@ -204,7 +205,8 @@ public final class LivePipeline implements AutoCloseable {
         return;
       }
       int seconds = (int) Math.ceil(left / 1000.0);
-      report(new SourceStatus(SourceStatus.State.RECONNECTING, reason + " Reconnecting in " + seconds + " s…", seconds, code));
+      report(new SourceStatus(SourceStatus.State.RECONNECTING,
+          Problem.of("live.status.reconnecting", reason, seconds), seconds, code));
       Thread.sleep(Math.min(left, 1000 - (left - 1) % 1000));
     }
   }
@@ -271,7 +273,7 @@ public final class LivePipeline implements AutoCloseable {
           });
         }
         if (options.maxAnalysedFrames() > 0 && count >= options.maxAnalysedFrames()) {
-          report(SourceStatus.of(SourceStatus.State.STOPPED, "Analysed " + count + " frames."));
+          report(SourceStatus.of(SourceStatus.State.STOPPED, Problem.of("live.status.analysedFrames", count)));
           running = false;
           slot.close();
           captureThread.interrupt();
@@ -290,7 +292,7 @@ public final class LivePipeline implements AutoCloseable {
     try {
       return analyzer.analyzeFrame(frame.bgr(), source.description(), frame.width(), frame.height(), current);
     } catch (ModelLoadException e) {
-      report(new SourceStatus(SourceStatus.State.ERROR, e.getMessage(), 0, "model_missing"));
+      report(new SourceStatus(SourceStatus.State.ERROR, e.problem(), 0, "model_missing"));
       running = false;
       slot.close();
       captureThread.interrupt();
@@ -350,7 +352,7 @@ public final class LivePipeline implements AutoCloseable {
     slot.releaseBuffers();
     SourceStatus.State last = status.state();
     if (wasRunning && last != SourceStatus.State.ERROR && last != SourceStatus.State.STOPPED) {
-      report(SourceStatus.of(SourceStatus.State.STOPPED, "Stopped."));
+      report(SourceStatus.of(SourceStatus.State.STOPPED, Problem.of("live.status.stopped")));
     }
   }
 

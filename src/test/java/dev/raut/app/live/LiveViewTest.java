@@ -211,6 +211,9 @@ class LiveViewTest {
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> second.open && !first.open);
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnObjects() > 0));
     assertThat(first.closes.get()).isEqualTo(1);
+    // the first pipeline's closing words ("Stopped.") must not stand while the second one plays
+    assertThat(onFx(() -> view.presenter().statusProperty().get().state())).isEqualTo(SourceStatus.State.LIVE);
+    assertThat(onFx(() -> view.presenter().noticeProperty().get())).isEqualTo("Live: video faces.avi.");
     robot.interact(() -> view.presenter().stop());
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !second.open);
   }
