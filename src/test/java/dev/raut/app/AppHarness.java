@@ -38,8 +38,10 @@ import javax.imageio.ImageIO;
  * Xvfb: {@code scripts/app-harness.sh}). Not a test: it measures, prints and writes files.
  * <ul>
  *   <li>{@code screenshots DIR}: the gallery analysing the six sample photos (age & gender and landmarks asked),
- *       the detail view, the Models page, the People page (with smaller copies of three samples) and the
- *       Evaluate page, and the Live page on a video of the samples (gallery.png, detail.png, models.png, evaluate.png, live.png, people.png);</li>
+ *       the detail view, the Models page, the People page (with smaller copies of three samples), the
+ *       Evaluate page, the Live page on a video of the samples and the Teach page after teaching three
+ *       generated kinds of photo (gallery.png, detail.png, models.png, evaluate.png, live.png, people.png,
+ *       teach.png), each at 1600 × 1000 in DIR and at 1000 × 700 in DIR/1000x700;</li>
  *   <li>in the language of {@code RAUT_LANG} (or the system's): the settings are a new, empty node each run, so no
  *       language chosen before applies ({@code RAUT_LANG=id} gives the Indonesian screenshots);</li>
  *   <li>{@code measure N}: N cards (the samples repeated), memory once they are analysed, and the
@@ -71,10 +73,11 @@ public final class AppHarness {
       Preferences prefs = Preferences.userRoot().node("dev/raut/harness/" + UUID.randomUUID());
       ClassifierLibrary library = new ClassifierLibrary(temp.resolve("classifiers"));
       importExamples(library);
-      services = new AppServices(new AppSettings(prefs), library, Engine::openDefault);
+      services = new AppServices(new AppSettings(prefs), library,
+          new dev.raut.core.teach.EmbeddingCache(temp.resolve("embeddings")), Engine::openDefault);
       window = new MainWindow(services, () -> {});
       System.out.println("language: " + dev.raut.core.text.Messages.language().nativeName());
-      Scene scene = new Scene(window.root(), 1400, 860);
+      Scene scene = new Scene(window.root(), BIG[0], BIG[1]);
       RautApp.install(scene, window);
       stage.setScene(scene);
       stage.setTitle("Raut");
@@ -122,19 +125,56 @@ public final class AppHarness {
       });
       waitFor(() -> gallery.items().size() == 6 && !gallery.runningProperty().get(), 120);
       Thread.sleep(1500); // thumbnails
-      snapshot(dir.resolve("gallery.png"));
+      shoot(dir, "gallery.png");
       onFx(() -> gallery.openDetail(gallery.items().get(1)));
       Thread.sleep(2500); // the large image
-      snapshot(dir.resolve("detail.png"));
+      shoot(dir, "detail.png");
       onFx(() -> {
         gallery.closeDetail();
         window.show("Models");
       });
       Thread.sleep(1500); // the cache state is read in the background
-      snapshot(dir.resolve("models.png"));
+      shoot(dir, "models.png");
       screenshotEvaluate(dir);
       screenshotLive(dir);
       screenshotPeople(dir);
+      screenshotTeach(dir);
+    }
+
+    /** The Teach page after teaching three kinds of generated photo (checkers, stripes, warm noise). */
+    private void screenshotTeach(Path dir) throws Exception {
+      Path data = dev.raut.testing.GeneratedPhotos.write(createTemp().resolve("patterns"),
+          List.of("checkers", "stripes", "warm"), 40, 42);
+      dev.raut.app.teach.TeachPresenter teach = window.teach();
+      onFx(() -> {
+        window.show("Teach");
+        teach.setDataset(data);
+      });
+      waitFor(() -> teach.dataProperty().get() != null && !teach.readingProperty().get(), 120);
+      onFx(teach::start);
+      waitFor(() -> teach.resultProperty().get() != null && !teach.runningProperty().get(), 600);
+      Thread.sleep(1500); // thumbnails and curves
+      shoot(dir, "teach.png");
+    }
+
+    /** The window's two sizes: the one the README shows and the smallest the pages are made to fit. */
+    private static final int[] BIG = {1600, 1000};
+    private static final int[] SMALL = {1000, 700};
+
+    /** {@code name} at both sizes: DIR/name at 1600 × 1000 and DIR/1000x700/name, back at the big size after. */
+    private void shoot(Path dir, String name) throws Exception {
+      snapshot(dir.resolve(name));
+      resize(SMALL);
+      snapshot(Files.createDirectories(dir.resolve(SMALL[0] + "x" + SMALL[1])).resolve(name));
+      resize(BIG);
+    }
+
+    private void resize(int[] size) throws Exception {
+      onFx(() -> {
+        stage.setWidth(size[0]);
+        stage.setHeight(size[1]);
+      });
+      Thread.sleep(800); // layout, and thumbnails sized for the new cards
     }
 
     /** The People page on the samples and a smaller copy of three of them (the same people twice), one person named. */
@@ -155,7 +195,7 @@ public final class AppHarness {
       waitFor(() -> stage.getScene().getRoot().lookupAll(".person-face").stream().allMatch(tile ->
           ((javafx.scene.image.ImageView) ((javafx.scene.layout.VBox) tile).getChildren().get(0)).getImage() != null), 60);
       Thread.sleep(500);
-      snapshot(dir.resolve("people.png"));
+      shoot(dir, "people.png");
     }
 
     /** The Live page playing a video made of the sample photos, with its overlays and HUD. */
@@ -169,7 +209,7 @@ public final class AppHarness {
       onFx(() -> window.live().view().orElseThrow().presenter()
           .start(new dev.raut.core.camera.VideoFileSource(avi, true)));
       Thread.sleep(5000);
-      snapshot(dir.resolve("live.png"));
+      shoot(dir, "live.png");
       onFx(() -> window.live().view().orElseThrow().presenter().stop());
     }
 
@@ -197,7 +237,7 @@ public final class AppHarness {
         evaluate.showCell("happy", labels.contains("happy") ? "happy" : labels.get(0));
       });
       Thread.sleep(1500); // thumbnails
-      snapshot(dir.resolve("evaluate.png"));
+      shoot(dir, "evaluate.png");
     }
 
     private void measure(int count) throws Exception {

@@ -187,6 +187,8 @@ public final class ModelsPresenter {
   }
 
   public CompletableFuture<Void> remove(ClassifierLibrary.Entry entry) {
+    // the engine lets go of the classifier's session too (once photos running on it finish)
+    services.analyzer().thenAcceptAsync(analyzer -> analyzer.engine().release(entry.card().toString()), services.ioPool());
     return CompletableFuture.runAsync(() -> services.classifiers().remove(entry.id()), services.ioPool())
         .thenCompose(v -> refresh()).whenComplete((v, error) -> Platform.runLater(() -> {
           services.status().setMessage(error == null ? Messages.text("models.removed", entry.name())

@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
   private final Slot<ObjectDetector> objects;
   private volatile boolean closed;
 
-  private record LoadedClassifier(OnnxImageClassifier classifier, ClassifierScope scope) {}
+  private record LoadedClassifier(OnnxImageClassifier classifier, OnnxModel model, ClassifierScope scope) {}
 
   /**
    * One model, loaded on first use under its own lock: a slow load (a large classifier, a cold
@@ -205,8 +205,28 @@ public final class Engine implements AutoCloseable {
         throw e;
       }
       register(model);
-      return new LoadedClassifier(classifier, card.scope());
+      return new LoadedClassifier(classifier, model, card.scope());
     })).get();
+  }
+
+  /**
+   * Forgets a user's classifier (it was removed from the library): the next request for it loads it
+   * again from its files, and its session is freed as soon as the photos already running on it finish.
+   */
+  public void release(String cardOrOnnx) {
+    Slot<LoadedClassifier> slot = classifiers.remove(key(cardOrOnnx));
+    LoadedClassifier classifier = slot == null ? null : slot.ifLoaded();
+    if (classifier == null) {
+      return; // never loaded (or still loading: then it is freed with the engine)
+    }
+    classifier.model().closeWhenIdle(); // it stays on the list: closing it again with the engine does nothing
+  }
+
+  /** How many of this engine's sessions are open (taking runs). */
+  public int openSessions() {
+    synchronized (loaded) {
+      return (int) loaded.stream().filter(OnnxModel::isOpen).count();
+    }
   }
 
   private static String key(String cardOrOnnx) {

@@ -18,7 +18,9 @@ import java.util.Map;
 
 /**
  * One ONNX Runtime session, created once and shared: {@code run} is safe to call from several
- * threads. Owns the native session; close it once, when its engine closes.
+ * threads. Owns the native session: {@link #close()} frees it when its engine closes (nothing may be
+ * running), {@link #closeWhenIdle()} when its model goes away while photos may still be running on it.
+ * Once closed, {@code run} throws instead of reaching freed native memory.
  */
 public final class OnnxModel implements AutoCloseable {
   private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "raut");
@@ -35,6 +37,11 @@ public final class OnnxModel implements AutoCloseable {
    * later cleaned) on every run.
    */
   private final ThreadLocal<ByteBuffer> inputs = new ThreadLocal<>();
+  /** Guards the three fields below: runs in progress, and whether the session is closing or closed. */
+  private final Object gate = new Object();
+  private int running;
+  private boolean retiring;
+  private boolean sessionClosed;
 
   private OnnxModel(String name, OrtSession session) throws OrtException {
     this.name = name;
@@ -55,8 +62,9 @@ public final class OnnxModel implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       throw new ModelLoadException("The model file " + file + " (" + displayName + ") does not exist. Run 'raut models fetch'.");
     }
-    try {
-      return new OnnxModel(displayName, ENV.createSession(file.toString(), options(threads)));
+    // the session copies its options: they are freed as soon as it exists
+    try (OrtSession.SessionOptions options = options(threads)) {
+      return new OnnxModel(displayName, ENV.createSession(file.toString(), options));
     } catch (OrtException e) {
       throw new ModelLoadException("The model file " + file.getFileName() + " (" + displayName
           + ") is not a model ONNX Runtime can load: " + firstLine(e.getMessage()), e);
@@ -64,8 +72,8 @@ public final class OnnxModel implements AutoCloseable {
   }
 
   public static OnnxModel load(byte[] bytes, String displayName, int threads) {
-    try {
-      return new OnnxModel(displayName, ENV.createSession(bytes, options(threads)));
+    try (OrtSession.SessionOptions options = options(threads)) {
+      return new OnnxModel(displayName, ENV.createSession(bytes, options));
     } catch (OrtException e) {
       throw new ModelLoadException("The model " + displayName + " is not a model ONNX Runtime can load: "
           + firstLine(e.getMessage()), e);
@@ -148,6 +156,7 @@ public final class OnnxModel implements AutoCloseable {
     // a duplicate's order is big-endian whatever the original's: set it again
     FloatBuffer view = input.duplicate().clear().limit((int) floats * Float.BYTES).order(ByteOrder.nativeOrder())
         .asFloatBuffer();
+    enter();
     try (OnnxTensor tensor = OnnxTensor.createTensor(ENV, view, shape);
         OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
       float[][] outputs = new float[result.size()][];
@@ -159,6 +168,52 @@ public final class OnnxModel implements AutoCloseable {
       return outputs;
     } catch (OrtException e) {
       throw new InferenceException("Running " + name + " failed: " + firstLine(e.getMessage()), e);
+    } finally {
+      exit();
+    }
+  }
+
+  private void enter() {
+    synchronized (gate) {
+      if (retiring || sessionClosed) {
+        throw new ModelLoadException("The model " + name + " was closed (removed, or its program is ending)");
+      }
+      running++;
+    }
+  }
+
+  private void exit() {
+    boolean last;
+    synchronized (gate) {
+      running--;
+      last = retiring && running == 0 && !sessionClosed;
+      sessionClosed |= last;
+    }
+    if (last) {
+      closeSession();
+    }
+  }
+
+  /** True while the session is open and takes new runs. */
+  public boolean isOpen() {
+    synchronized (gate) {
+      return !retiring && !sessionClosed;
+    }
+  }
+
+  /**
+   * Takes no new runs and frees the session once the runs in progress have ended (at once when
+   * none is): for a model removed while other threads may be inside it.
+   */
+  public void closeWhenIdle() {
+    boolean now;
+    synchronized (gate) {
+      retiring = true;
+      now = running == 0 && !sessionClosed;
+      sessionClosed |= now;
+    }
+    if (now) {
+      closeSession();
     }
   }
 
@@ -170,8 +225,20 @@ public final class OnnxModel implements AutoCloseable {
     return n;
   }
 
+  /** Frees the session now (its engine is closing and nothing runs on it); a second call does nothing. */
   @Override
   public void close() {
+    synchronized (gate) {
+      retiring = true;
+      if (sessionClosed) {
+        return;
+      }
+      sessionClosed = true;
+    }
+    closeSession();
+  }
+
+  private void closeSession() {
     try {
       session.close();
     } catch (OrtException e) {

@@ -103,8 +103,12 @@ class ClassifierImportTest {
         .containsExactlyInAnyOrderElementsOf(COLOURS);
     fxRun(gallery::closeDetail);
 
+    // the gallery's photos loaded it into the engine; removing it frees that session as well
+    dev.raut.core.analysis.Engine engine = app.services().analyzer().get().engine();
+    int sessions = engine.openSessions();
     // removing it takes it out of the gallery's choices and falls back to faces
     models.remove(fx(() -> models.imported().get(0))).get();
+    waitUntil("its session freed", 10, () -> engine.openSessions() == sessions - 1);
     waitUntil("removed", 10, () -> models.imported().isEmpty()
         && gallery.choices().stream().noneMatch(c -> c.kind() == AnalysisChoice.Kind.CLASSIFIER));
     assertThat(fx(() -> gallery.choiceProperty().get())).isEqualTo(AnalysisChoice.FACES);
