@@ -135,7 +135,10 @@ public final class AppServices implements AutoCloseable {
     return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 
-  /** Stops the pools, waits for images in flight (an ONNX session must not close under a running model), closes the engine. */
+  /**
+   * Stops the pools, then closes the engine, which refuses new images and waits for every image in
+   * flight on any page's thread (an ONNX session must not close under a running model).
+   */
   @Override
   public void close() {
     analysisPool.shutdownNow();

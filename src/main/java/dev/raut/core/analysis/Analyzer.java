@@ -123,6 +123,12 @@ public final class Analyzer {
    * second time at their size.
    */
   private ImageAnalysis decodeAndAnalyze(String name, Decode decode, AnalysisRequest request) {
+    try (Engine.Lease lease = engine.lease()) {
+      return decodeAndAnalyzeLeased(name, decode, request);
+    }
+  }
+
+  private ImageAnalysis decodeAndAnalyzeLeased(String name, Decode decode, AnalysisRequest request) {
     boolean faceClassifier = request.classifier() != null
         && engine.classifierScope(request.classifier()) == ClassifierScope.FACE;
     DecodeTarget faceTarget = faceDecodeTarget(request, faceClassifier);
@@ -172,7 +178,9 @@ public final class Analyzer {
    * and {@code originalHeight} are the size results are reported in; {@code bgr} may be smaller.
    */
   public ImageAnalysis analyzeFrame(Mat bgr, String name, int originalWidth, int originalHeight, AnalysisRequest request) {
-    return analyzeFrames(bgr, bgr, name, originalWidth, originalHeight, request);
+    try (Engine.Lease lease = engine.lease()) {
+      return analyzeFrames(bgr, bgr, name, originalWidth, originalHeight, request);
+    }
   }
 
   /** {@code faceBgr}: the decode faces are found and read on; {@code photoBgr}: the one for objects and classifiers. */

@@ -29,6 +29,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +40,9 @@ import java.util.function.Supplier;
  * to run {@code raut models fetch}.
  */
 public final class Engine implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
+  /** How long {@link #close()} waits for analyses in progress. */
+  public static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
   /** Detector thresholds and the emotion crop, chosen by measurement (see README, "Models"). */
   static final double FACE_MIN_SCORE = 0.5;
   static final double FACE_MERGE_IOU = 0.3;
@@ -61,6 +66,14 @@ public final class Engine implements AutoCloseable {
   private final ModelStore store;
   private final ModelCatalog catalog;
   private final int threadsPerModel;
+  /**
+   * One budget for the machine: at most this many images are analysed at once, whichever door asks
+   * (gallery, Live, evaluation, server, CLI), so two doors busy together don't oversubscribe the cores.
+   */
+  private final Semaphore budget;
+  private final int budgetSize;
+  /** How many leases this thread holds (a lease taken inside another one costs no second permit). */
+  private final ThreadLocal<int[]> leasesHeld = ThreadLocal.withInitial(() -> new int[1]);
   /** Every session this engine opened, closed by {@link #close()}; guarded by itself. */
   private final List<OnnxModel> loaded = new ArrayList<>();
   private final Map<DetectorChoice, Slot<FaceDetector>> detectors = new EnumMap<>(DetectorChoice.class);
@@ -109,10 +122,17 @@ public final class Engine implements AutoCloseable {
 
   /** {@code threadsPerModel}: ONNX Runtime threads per inference; 1 when callers run images in parallel. */
   public Engine(ModelStore store, ModelCatalog catalog, int threadsPerModel) {
+    this(store, catalog, threadsPerModel, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As above, with at most {@code imagesAtOnce} images analysed at the same time (see {@link #lease()}). */
+  public Engine(ModelStore store, ModelCatalog catalog, int threadsPerModel, int imagesAtOnce) {
     OpenCvNative.ensureLoaded();
     this.store = store;
     this.catalog = catalog;
     this.threadsPerModel = threadsPerModel;
+    this.budgetSize = Math.max(1, imagesAtOnce);
+    this.budget = new Semaphore(budgetSize, true);
     detectors.put(DetectorChoice.FRONT, new Slot<>(() ->
         new BlazeFaceDetector(load(ModelCatalog.FACE_FRONT), FACE_MIN_SCORE, FACE_MERGE_IOU, FRONT_BOX_SCALE)));
     detectors.put(DetectorChoice.BACK, new Slot<>(() ->
@@ -147,6 +167,42 @@ public final class Engine implements AutoCloseable {
 
   public ModelStore store() {
     return store;
+  }
+
+  /** Held while one image is analysed; closing it gives the permit back. */
+  public interface Lease extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Waits for a permit of the machine's budget and holds it until closed: every analysis of one
+   * image runs inside one, so {@link #close()} knows when native calls have ended. Taken again on a
+   * thread that holds one, it costs nothing. Refused once the engine is closing.
+   */
+  public Lease lease() {
+    int[] held = leasesHeld.get();
+    if (held[0] > 0) {
+      held[0]++;
+      return () -> held[0]--;
+    }
+    requireOpen();
+    budget.acquireUninterruptibly(); // a cancelled photo waits at most for one other photo's analysis
+    if (closed) {
+      budget.release();
+      requireOpen();
+    }
+    held[0] = 1;
+    return () -> {
+      if (--held[0] == 0) {
+        budget.release();
+      }
+    };
+  }
+
+  /** Images being analysed right now (leases held), for tests and diagnostics. */
+  public int imagesInProgress() {
+    return budgetSize - budget.availablePermits();
   }
 
   public FaceDetector faceDetector(DetectorChoice choice) {
@@ -299,8 +355,10 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Frees every session. Callers stop their analyses first (no model may be running); a model
-   * still loading when this runs is closed as soon as its load ends.
+   * Refuses new analyses, waits for the ones in progress (their leases) to end, then frees every
+   * session; a model still loading when this runs is closed as soon as its load ends. If an analysis
+   * is still inside a model after {@link #CLOSE_WAIT}, the sessions are left to the process's end:
+   * freeing them under a running model would crash it.
    */
   @Override
   public void close() {
@@ -310,6 +368,20 @@ public final class Engine implements AutoCloseable {
         return;
       }
       closed = true;
+    }
+    boolean idle;
+    try {
+      idle = budget.tryAcquire(budgetSize, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      idle = false;
+    }
+    if (!idle) {
+      LOG.warn("An analysis was still running {} s after the engine began to close; its models stay open",
+          CLOSE_WAIT.toSeconds());
+      return;
+    }
+    synchronized (loaded) {
       sessions = List.copyOf(loaded);
       loaded.clear();
     }
