@@ -66,7 +66,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       err.flush();
       return RautCommand.EXIT_FAILURES;
     }
-    try (Engine engine = Engine.openDefault();
+    try (Engine engine = Engine.openDefault(threads);
         OutputStream stream = out == null ? nonClosing(System.out) : Files.newOutputStream(out);
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
       engine.warmUp(request);

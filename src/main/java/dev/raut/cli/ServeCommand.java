@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
     }
     Thread hook = null;
-    try (Engine engine = Engine.openDefault(); RautServer server = new RautServer(new Analyzer(engine))) {
+    try (Engine engine = Engine.openDefault(threads); RautServer server = new RautServer(new Analyzer(engine))) {
       URI url = server.start(config);
       CountDownLatch stopped = new CountDownLatch(1);
       Thread stopper = new Thread(() -> {

@@ -165,6 +165,11 @@ public final class Engine implements AutoCloseable {
     return new Engine(ModelStore.defaultStore(), ModelCatalog.defaults(), 1);
   }
 
+  /** The default models, with at most {@code imagesAtOnce} images analysed at a time (a door's --threads). */
+  public static Engine openDefault(int imagesAtOnce) {
+    return new Engine(ModelStore.defaultStore(), ModelCatalog.defaults(), 1, imagesAtOnce);
+  }
+
   public ModelStore store() {
     return store;
   }
