@@ -378,8 +378,40 @@ public final class MainWindow implements AutoCloseable {
       message.setMinWidth(0);
       HBox.setHgrow(message, Priority.ALWAYS);
       message.setMaxWidth(Double.MAX_VALUE);
-      getChildren().addAll(engine, new Separator(Orientation.VERTICAL), model, new Separator(Orientation.VERTICAL),
+      Tooltip messageTip = new Tooltip();
+      messageTip.textProperty().bind(status.messageProperty());
+      message.setTooltip(messageTip);
+      this.model = model;
+      this.message = message;
+      modelSeparator = new Separator(Orientation.VERTICAL);
+      getChildren().addAll(engine, new Separator(Orientation.VERTICAL), model, modelSeparator,
           counts, new Separator(Orientation.VERTICAL), message, serve);
+      javafx.beans.InvalidationListener refit = o -> javafx.application.Platform.runLater(this::fit);
+      widthProperty().addListener(refit);
+      status.modelInUseProperty().addListener(refit);
+      status.countsProperty().addListener(refit);
+      status.messageProperty().addListener(refit);
+    }
+
+    private final Label model;
+    private final Label message;
+    private final Separator modelSeparator;
+
+    /**
+     * The last message says what just happened, so it is the text that must be read whole: when the
+     * bar is too narrow for everything, the model in use (the gallery's toolbar shows it too) gives way.
+     */
+    private void fit() {
+      // the width everything needs shown whole, whether the model is shown now or not
+      double needed = snappedLeftInset() + snappedRightInset() + getSpacing() * (getChildren().size() - 1);
+      for (Node child : getChildren()) {
+        needed += child.prefWidth(-1);
+      }
+      boolean room = needed <= getWidth() || model.getText() == null || model.getText().isEmpty();
+      for (Node optional : new Node[] {model, modelSeparator}) {
+        optional.setVisible(room);
+        optional.setManaged(room);
+      }
     }
   }
 }
