@@ -10,10 +10,13 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code POST /v1/analyze}: one or many {@code image} parts and the options faces, emotions,
- * objects, classifier (true/false) and detector, as form fields or query parameters. Answers the
+ * objects, classifier and detector, as form fields or query parameters. {@code classifier} is
+ * true/false (the server's {@code --classifier}) or the id of an imported classifier that
+ * {@code /v1/models} lists under {@code library}: clients name classifiers, never files. Answers the
  * CLI's JSON schema per image, in upload order; a per-image problem is that image's {@code error}.
  * An uploaded PDF/DOCX/PPTX/XLSX gives one result per photo inside it, each with its {@code part}.
  */
@@ -31,11 +34,14 @@ final class AnalyzeHandler implements Handler {
 
   private final Intake intake;
   private final String classifier;
+  private final Map<String, String> imported;
   private final String emotionModel;
 
-  AnalyzeHandler(Intake intake, String classifier, String emotionModel) {
+  /** {@code imported}: the library's classifiers by id, each to its card (as listed when the server started). */
+  AnalyzeHandler(Intake intake, String classifier, Map<String, String> imported, String emotionModel) {
     this.intake = intake;
     this.classifier = classifier;
+    this.imported = Map.copyOf(imported);
     this.emotionModel = emotionModel;
   }
 
@@ -60,10 +66,7 @@ final class AnalyzeHandler implements Handler {
     boolean objects = flag(ctx, "objects");
     boolean ageGender = flag(ctx, "age_gender");
     boolean landmarks = flag(ctx, "landmarks");
-    boolean useClassifier = flag(ctx, "classifier");
-    if (useClassifier && classifier == null) {
-      throw ApiException.badRequest(Problem.of("server.noClassifier"));
-    }
+    String card = classifierCard(ctx);
     DetectorChoice detector;
     try {
       String name = option(ctx, "detector");
@@ -71,9 +74,29 @@ final class AnalyzeHandler implements Handler {
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(Problem.verbatim(e.getMessage()));
     }
-    return AnalysisRequest.asked(faces || ageGender || landmarks, emotions, objects, useClassifier ? classifier : null,
+    return AnalysisRequest.asked(faces || ageGender || landmarks, emotions, objects, card,
             detector, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD, EmotionViews.FAST)
         .withEmotionModel(emotionModel).withFaceExtras(ageGender, landmarks);
+  }
+
+  /** The card the {@code classifier} option asks for, or null for none. */
+  private String classifierCard(Context ctx) {
+    String value = option(ctx, "classifier");
+    if (value == null) {
+      return null;
+    }
+    Boolean asked = bool(value);
+    if (asked == null) {
+      String card = imported.get(value.trim());
+      if (card == null) {
+        throw ApiException.badRequest(Problem.of("server.unknownClassifier", value));
+      }
+      return card;
+    }
+    if (asked && classifier == null) {
+      throw ApiException.badRequest(Problem.of("server.noClassifier"));
+    }
+    return asked ? classifier : null;
   }
 
   private static boolean flag(Context ctx, String name) {
@@ -81,10 +104,19 @@ final class AnalyzeHandler implements Handler {
     if (value == null) {
       return false;
     }
+    Boolean asked = bool(value);
+    if (asked == null) {
+      throw ApiException.badRequest(Problem.of("server.notBoolean", name, value));
+    }
+    return asked;
+  }
+
+  /** true, false, or null when the value is neither. */
+  private static Boolean bool(String value) {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes", "on" -> true;
       case "false", "0", "no", "off" -> false;
-      default -> throw ApiException.badRequest(Problem.of("server.notBoolean", name, value));
+      default -> null;
     };
   }
 

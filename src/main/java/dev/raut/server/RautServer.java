@@ -5,6 +5,7 @@ import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.analysis.ResultJson;
+import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.text.Language;
 import dev.raut.core.text.Problem;
@@ -22,6 +23,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RautServer implements AutoCloseable {
   static final String ROOT_MESSAGE = "Success fetching the API"; // not user text: the Flask API's fixed answer
-  /** What the web page asks for each photo; loaded before listening so the first photo is not slow. */
+  /** What the web page asks for until its user chooses otherwise; loaded before listening so the first photo is not slow. */
   static final AnalysisRequest WEB_PAGE_REQUEST =
       new AnalysisRequest(true, true, true, null, DetectorChoice.AUTO, AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
   private static final String WEB_RESOURCES = "/dev/raut/server/web";
@@ -69,15 +73,20 @@ public final class RautServer implements AutoCloseable {
     }
     Engine engine = analyzer.engine();
     ModelsInfo models;
+    Map<String, String> imported = new LinkedHashMap<>();
     try {
       engine.warmUp(config.prediction().request(config.classifier(), config.emotionModel()));
       engine.warmUp(WEB_PAGE_REQUEST.withClassifier(config.classifier()).withEmotionModel(config.emotionModel()));
-      models = ModelsInfo.of(engine, catalog, config);
+      // the library as it is now: what /v1/models lists is what /v1/analyze accepts by id
+      List<ClassifierLibrary.Entry> library = ClassifierLibrary.defaultLibrary().list().stream()
+          .filter(ClassifierLibrary.Entry::usable).toList();
+      library.forEach(e -> imported.put(e.id(), e.card().toString()));
+      models = ModelsInfo.of(engine, catalog, config, library);
     } catch (RuntimeException e) {
       throw new ServerStartException(Problem.of("server.modelsFailed", Problem.of(e)), e);
     }
     WorkQueue queue = new WorkQueue(config.workers(), config.queueCapacity());
-    Javalin created = Javalin.create(cfg -> configure(cfg, config, queue, models, webPage()));
+    Javalin created = Javalin.create(cfg -> configure(cfg, config, queue, models, imported, webPage()));
     try {
       created.start(config.host(), config.port());
     } catch (JavalinException e) {
@@ -118,7 +127,8 @@ public final class RautServer implements AutoCloseable {
     stop();
   }
 
-  private void configure(JavalinConfig cfg, ServerConfig config, WorkQueue work, ModelsInfo models, String page) {
+  private void configure(JavalinConfig cfg, ServerConfig config, WorkQueue work, ModelsInfo models,
+      Map<String, String> imported, String page) {
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
     cfg.http.prefer405over404 = true;
@@ -149,7 +159,7 @@ public final class RautServer implements AutoCloseable {
     });
     cfg.routes.post("/prediction", new PredictionHandler(intake, config.prediction(), config.classifier(),
         config.emotionModel()));
-    cfg.routes.post("/v1/analyze", new AnalyzeHandler(intake, config.classifier(), config.emotionModel()));
+    cfg.routes.post("/v1/analyze", new AnalyzeHandler(intake, config.classifier(), imported, config.emotionModel()));
     cfg.routes.get("/v1/models", ctx -> ctx.json(Envelope.ok("Success Listing the Models", models))); // not user text: the Flask API's fixed answer
     cfg.routes.get("/texts", ctx -> ctx.json(WebTexts.of(RequestLanguage.of(ctx))));
     cfg.routes.get("/health", ctx -> ctx.json(Envelope.ok("OK", work.load())));

@@ -69,6 +69,7 @@ class ImportedClassifierServerTest {
       JsonNode models = ResultJson.mapper().readTree(serve.http.get("/v1/models").body()).get("data");
       assertThat(models.get("prediction").asText()).isEqualTo("classifier");
       assertThat(models.get("classifier").get("name").asText()).isEqualTo("fer-photo");
+      assertThat(models.get("classifier").get("id").asText()).isEqualTo(models.get("library").get(1).get("id").asText());
       assertThat(models.get("classifier").get("scope").asText()).isEqualTo("image");
       assertThat(models.get("library").findValuesAsText("name")).containsExactly("fer-face", "fer-photo");
       assertThat(models.get("library").findValuesAsText("scope")).containsExactly("face", "image");
@@ -108,10 +109,44 @@ class ImportedClassifierServerTest {
   }
 
   @Test
+  void analyzeUsesAnImportedClassifierNamedByItsIdWithoutClassifierOnTheCommandLine() throws Exception {
+    ImageAnalysis wholePhoto = inProcess(new AnalysisRequest(false, false, false, card("fer-photo"), DetectorChoice.AUTO, 0));
+    ImageAnalysis perFace = inProcess(new AnalysisRequest(false, false, false, card("fer-face"), DetectorChoice.AUTO, 0));
+    try (Serve serve = new Serve()) {
+      JsonNode library = ResultJson.mapper().readTree(serve.http.get("/v1/models").body()).get("data").get("library");
+      String faceId = library.get(0).get("id").asText();
+      String photoId = library.get(1).get("id").asText();
+
+      JsonNode photo = analyzed(serve, "/v1/analyze?faces=false&classifier=" + photoId);
+      assertThat(photo.get("classes").findValuesAsText("label"))
+          .containsExactlyElementsOf(wholePhoto.classes().stream().map(ImageAnalysis.ClassScore::label).toList());
+      JsonNode faces = analyzed(serve, "/v1/analyze?faces=true&emotions=false&classifier=" + faceId);
+      assertThat(faces.get("classes")).isEmpty();
+      assertThat(faces.get("faces")).hasSize(perFace.faces().size());
+      for (int i = 0; i < perFace.faces().size(); i++) {
+        assertThat(faces.get("faces").get(i).get("classes").get(0).get("label").asText())
+            .isEqualTo(perFace.faces().get(i).classes().get(0).label());
+      }
+
+      // an id, never a path: a card on disk that is not in the library is refused like any unknown name
+      HttpResponse<String> byPath = serve.http.post("/v1/analyze?classifier=" + card("fer-photo"),
+          new MultipartBody().file("image", "sample1.jpg", "image/jpeg", sample1));
+      assertThat(byPath.statusCode()).isEqualTo(400);
+      assertThat(byPath.body()).contains("there is no imported classifier");
+    }
+  }
+
+  @Test
   void anUnknownNameIsAUsageErrorBeforeAnyPortOpens() {
     assertThat(RautCommand.execute("serve", "--port", "0", "--classifier", "genres")).isEqualTo(RautCommand.EXIT_USAGE);
     assertThat(RautCommand.execute("serve", "--port", "0", "--emotion-model", "fer-photo"))
         .isEqualTo(RautCommand.EXIT_USAGE);
+  }
+
+  private JsonNode analyzed(Serve serve, String path) throws Exception {
+    HttpResponse<String> response = serve.http.post(path, new MultipartBody().file("image", "sample1.jpg", "image/jpeg", sample1));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return ResultJson.mapper().readTree(response.body()).get("data").get("images").get(0);
   }
 
   private static String card(String name) {

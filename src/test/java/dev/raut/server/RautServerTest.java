@@ -220,6 +220,11 @@ class RautServerTest {
     assertThat(noClassifier.statusCode()).isEqualTo(400);
     assertThat(noClassifier.body()).isEqualTo(error(400,
         "Bad Request: this server has no classifier; start it with raut serve --classifier CARD_OR_ONNX"));
+    HttpResponse<String> unknownClassifier = http.post("/v1/analyze?classifier=genres",
+        new MultipartBody().file("image", "sample2.jpg", "image/jpeg", sample2));
+    assertThat(unknownClassifier.statusCode()).isEqualTo(400);
+    assertThat(unknownClassifier.body()).isEqualTo(error(400, "Bad Request: there is no imported classifier 'genres';"
+        + " send true, false or one of the ids /v1/models lists under library"));
     HttpResponse<String> badFlag = http.post("/v1/analyze?faces=maybe",
         new MultipartBody().file("image", "sample2.jpg", "image/jpeg", sample2));
     assertThat(badFlag.statusCode()).isEqualTo(400);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
+import dev.raut.core.text.Language;
+import dev.raut.core.text.Messages;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -78,5 +81,21 @@ class ServerLanguageTest {
     assertThat(chosen.path("language").asText()).isEqualTo("en");
     assertThat(chosen.path("texts").path("drop.here").asText()).isEqualTo("Drop photos here");
     assertThat(chosen.path("texts").path("analysingMany").asText()).isEqualTo("Analysing {0} photos\u2026");
+  }
+
+  @Test
+  void thePagesOptionsSpeakBothLanguagesAndNameTheDetectorsAsTheAppDoes() throws Exception {
+    for (Language language : Language.values()) {
+      JsonNode texts = JSON.readTree(http.get("/texts?lang=" + language.tag()).body()).path("texts");
+      for (DetectorChoice detector : DetectorChoice.values()) {
+        assertThat(texts.path("detector." + detector.cliName()).asText()).as("%s in %s", detector, language)
+            .isEqualTo(Messages.text(language, "app.detector." + detector.cliName()));
+      }
+    }
+    JsonNode indonesian = JSON.readTree(http.get("/texts?lang=id").body()).path("texts");
+    assertThat(indonesian.path("find.objects").asText()).isEqualTo("Objek (COCO-80)");
+    assertThat(indonesian.path("find.all").asText()).isEqualTo("Wajah + emosi + objek");
+    assertThat(indonesian.path("classifier.face").asText()).isEqualTo("{0} (setiap wajah)");
+    assertThat(indonesian.path("detector.back").asText()).isEqualTo("BlazeFace belakang (foto grup)");
   }
 }

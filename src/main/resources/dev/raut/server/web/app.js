@@ -1,5 +1,6 @@
-// Raut's web page: drop photos, each one is sent to POST /v1/analyze on its own and its result is
-// drawn over its preview. Plain JavaScript, no libraries, nothing loaded from the network.
+// Raut's web page: drop photos, each one is sent to POST /v1/analyze on its own with the options
+// chosen on the page, and its boxes are drawn over its preview. Plain JavaScript, no libraries,
+// nothing loaded from the network.
 "use strict";
 
 (() => {
@@ -10,11 +11,23 @@
   // previews are drawn at most this wide/high: enough for a card, light on memory with many photos
   const PREVIEW_SIDE = 960;
   const MAX_RETRIES = 20;
+  // what each "find" choice asks /v1/analyze for (its options faces, emotions, objects)
+  const FIND = {
+    faces: { faces: true, emotions: false, objects: false },
+    emotions: { faces: true, emotions: true, objects: false },
+    objects: { faces: false, emotions: false, objects: true },
+    facesObjects: { faces: true, emotions: false, objects: true },
+    all: { faces: true, emotions: true, objects: true },
+  };
+  const OPTIONS_KEY = "raut-options";
+  // the labels on the photo keep one size whatever the photo's: the same font as app.css's .overlay text
+  const LABEL_FONT = "600 12px system-ui, sans-serif";
+  const LABEL_HEIGHT = 17;
+  const LABEL_PADDING = 4;
 
   const settings = {
     maxBytes: 10 * 1024 * 1024,
     types: ["image/bmp", "image/gif", "image/jpeg", "image/png", "image/tiff", "image/webp"],
-    classifier: false,
   };
   let token = sessionStorage.getItem("raut-token") || "";
   // the page's words come from the server (GET /texts, bundle "web"); the choice is remembered here
@@ -23,6 +36,8 @@
   let texts = {};
   let labelNames = {};
   let modelsInfo = null;
+  // the classifiers the server offers: {value sent as the option classifier, name, scope}
+  let classifiers = [];
   const waiting = [];
   const cards = [];
   let running = 0;
@@ -33,6 +48,17 @@
   const input = $("files");
   const photos = $("photos");
   const status = $("status");
+  // the SVG namespace, as the HTML parser gave it to the card's overlay
+  const SVG_NS = $("photo-template").content.querySelector(".overlay").namespaceURI;
+  const measuring = document.createElement("canvas").getContext("2d");
+  measuring.font = LABEL_FONT;
+  // each preview's boxes are drawn again at its new size when the window (or the grid) resizes it
+  const resizes = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const card = cards.find((c) => c.element.querySelector(".preview") === entry.target);
+      if (card && card.result) drawOverlay(card, card.result);
+    }
+  });
 
   // A text of the page: {0}, {1} filled with args (numbers in the page's language).
   function t(key, ...args) {
@@ -71,7 +97,10 @@
     for (const element of template.querySelectorAll("[data-text-aria-label]")) {
       element.setAttribute("aria-label", t(element.dataset.textAriaLabel));
     }
-    if (modelsInfo) showLimits();
+    if (modelsInfo) {
+      showLimits();
+      showClassifiers();
+    }
     for (const card of cards) {
       if (card.result) showResult(card, card.result);
     }
@@ -110,17 +139,105 @@
     const upload = body.data.upload;
     settings.maxBytes = upload.max_image_bytes;
     settings.types = upload.types;
-    settings.classifier = body.data.classifier !== null;
     modelsInfo = body.data;
+    classifiers = offeredClassifiers(body.data);
     showLimits();
+    showClassifiers(true);
     $("token-box").hidden = true;
     needToken = false;
     return true;
   }
 
   function showLimits() {
-    $("limits").textContent = t("limits", formatBytes(settings.maxBytes))
-        + (settings.classifier ? " " + t("limits.classifier", modelsInfo.classifier.name) : "");
+    $("limits").textContent = t("limits", formatBytes(settings.maxBytes));
+  }
+
+  // ---- analysis options ---------------------------------------------------------------------
+
+  function rememberedOptions() {
+    try {
+      return JSON.parse(localStorage.getItem(OPTIONS_KEY)) || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function rememberOptions() {
+    localStorage.setItem(OPTIONS_KEY, JSON.stringify(
+        { find: $("find").value, detector: $("detector").value, classifier: $("classifier").value }));
+  }
+
+  function chooseIfListed(select, value) {
+    const listed = typeof value === "string" && Array.from(select.options).some((o) => o.value === value);
+    if (listed) select.value = value;
+    return listed;
+  }
+
+  // The server's own --classifier (sent as "true") unless it is an imported one, then the library's.
+  function offeredClassifiers(info) {
+    const offered = [];
+    if (info.classifier && !info.classifier.id) {
+      offered.push({ value: "true", name: info.classifier.name, scope: info.classifier.scope });
+    }
+    for (const entry of info.library || []) offered.push({ value: entry.id, name: entry.name, scope: entry.scope });
+    return offered;
+  }
+
+  // Lists the classifiers in the page's language; on the first listing the remembered choice is
+  // taken, else the server's own classifier when it has one.
+  function showClassifiers(first) {
+    const select = $("classifier");
+    const wanted = first ? rememberedOptions().classifier : select.value;
+    const none = document.createElement("option");
+    none.value = "";
+    none.dataset.text = "classifier.none";
+    none.textContent = t("classifier.none");
+    select.replaceChildren(none);
+    for (const c of classifiers) {
+      const option = document.createElement("option");
+      option.value = c.value;
+      option.textContent = t(c.scope === "face" ? "classifier.face" : "classifier.image", c.name);
+      select.appendChild(option);
+    }
+    if (!chooseIfListed(select, wanted)) {
+      const own = modelsInfo.classifier;
+      select.value = wanted === undefined && own ? own.id || "true" : "";
+    }
+    select.disabled = classifiers.length === 0;
+    showDetectorInUse();
+  }
+
+  // The detector matters only when faces are looked for: by the choice, or by a face classifier.
+  function findsFaces(options) {
+    return FIND[options.find].faces || (options.classifier !== null && options.classifier.scope === "face");
+  }
+
+  function showDetectorInUse() {
+    $("detector").disabled = !findsFaces(chosenOptions());
+  }
+
+  // The options an upload is sent with, kept on its card so its results can say what was asked.
+  function chosenOptions() {
+    const classifier = classifiers.find((c) => c.value === $("classifier").value) || null;
+    return { find: $("find").value, detector: $("detector").value, classifier };
+  }
+
+  function describeOptions(options) {
+    const parts = [t("find." + options.find)];
+    if (findsFaces(options)) {
+      parts.push(t("used.detector", t("detector." + options.detector)));
+    }
+    if (options.classifier) parts.push(t("used.classifier", options.classifier.name));
+    return parts.join(" · ");
+  }
+
+  {
+    const remembered = rememberedOptions();
+    chooseIfListed($("find"), remembered.find);
+    chooseIfListed($("detector"), remembered.detector);
+    for (const id of ["find", "detector", "classifier"]) $(id).addEventListener("change", rememberOptions);
+    for (const id of ["find", "classifier"]) $(id).addEventListener("change", showDetectorInUse);
+    showDetectorInUse();
   }
 
   function askForToken(message) {
@@ -155,8 +272,10 @@
   }
 
   function addFiles(files) {
+    const options = chosenOptions();
     for (const file of files) {
       const card = newCard(file);
+      card.options = options;
       const problem = rejection(file);
       if (problem) {
         showError(card, problem);
@@ -194,6 +313,7 @@
     let previous = card;
     results.forEach((result, i) => {
       const photoCard = i === 0 ? card : newCard(card.file, previous);
+      photoCard.options = card.options;
       previous = photoCard;
       photoCard.element.dataset.document = "true";
       photoCard.element.querySelector(".name").textContent = describePart(card.file.name, result.part);
@@ -206,6 +326,7 @@
     card.removed = true;
     cards.splice(cards.indexOf(card), 1);
     card.controller.abort();
+    resizes.unobserve(card.element.querySelector(".preview"));
     const index = waiting.indexOf(card);
     if (index >= 0) waiting.splice(index, 1);
     if (card.url) URL.revokeObjectURL(card.url);
@@ -224,6 +345,7 @@
         canvas.width = Math.round(image.naturalWidth * scale);
         canvas.height = Math.round(image.naturalHeight * scale);
         canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+        resizes.observe(canvas);
         resolve(image);
       };
       image.onerror = () => resolve(null); // the server says what is wrong with it
@@ -254,10 +376,9 @@
     for (let attempt = 0; attempt <= MAX_RETRIES && !card.removed; attempt++) {
       const form = new FormData();
       form.append("image", card.file, card.file.name);
-      form.append("faces", "true");
-      form.append("emotions", "true");
-      form.append("objects", "true");
-      if (settings.classifier) form.append("classifier", "true");
+      for (const [option, wanted] of Object.entries(FIND[card.options.find])) form.append(option, String(wanted));
+      form.append("detector", card.options.detector);
+      if (card.options.classifier) form.append("classifier", card.options.classifier.value);
       let response;
       try {
         response = await fetch("/v1/analyze?lang=" + encodeURIComponent(language), {
@@ -340,8 +461,11 @@
     };
     for (const c of result.classes) add(t("kind.class"), c.label, c.score);
     result.faces.forEach((face, i) => {
-      if (face.emotion) add(t("kind.face", i + 1), face.emotion.label, face.emotion.score);
-      else add(t("kind.face", i + 1), t("face"), face.score);
+      const kind = t("kind.face", i + 1);
+      const top = topClass(face);
+      if (face.emotion) add(kind, face.emotion.label, face.emotion.score);
+      if (top) add(kind, top.label, top.score);
+      if (!face.emotion && !top) add(kind, t("face"), face.score);
     });
     for (const o of result.objects) add(t("kind.object"), o.label, o.score);
     if (list.children.length === (note ? 1 : 0)) {
@@ -349,40 +473,127 @@
       item.textContent = t("nothing");
       list.appendChild(item);
     }
+    if (card.options) card.element.querySelector(".used").textContent = describeOptions(card.options);
     drawOverlay(card, result);
     card.element.dataset.state = "done";
     updateStatus();
   }
 
-  // Face boxes with their emotion, in the photo's own pixels (the server reports the size it used).
-  function drawOverlay(card, result) {
-    if (!card.image) return;
-    const canvas = card.element.querySelector(".preview");
-    const g = canvas.getContext("2d");
-    g.drawImage(card.image, 0, 0, canvas.width, canvas.height);
-    const sx = canvas.width / result.width;
-    const sy = canvas.height / result.height;
-    const line = Math.max(2, Math.round(canvas.width / 200));
-    const fontSize = Math.max(12, Math.round(canvas.width / 28));
-    g.lineWidth = line;
-    g.font = "bold " + fontSize + "px system-ui, sans-serif";
-    g.textBaseline = "bottom";
-    for (const face of result.faces) {
-      const [x, y, w, h] = face.box;
-      g.strokeStyle = "#39d353";
-      g.strokeRect(x * sx, y * sy, w * sx, h * sy);
-      if (face.emotion) {
-        const text = labelName(face.emotion.label) + " " + Math.round(face.emotion.score * 100) + "%";
-        const width = g.measureText(text).width + 2 * line;
-        const height = fontSize + line;
-        const top = Math.max(height, y * sy);
-        const left = Math.max(0, Math.min(x * sx, canvas.width - width));
-        g.fillStyle = "rgba(0, 0, 0, 0.65)";
-        g.fillRect(left, top - height, width, height);
-        g.fillStyle = "#ffffff";
-        g.fillText(text, left + line, top);
+  // a face classifier's best class for this face (the JSON leaves out an empty list)
+  function topClass(face) {
+    return face.classes && face.classes.length > 0 ? face.classes[0] : null;
+  }
+
+  function shortScore(score) {
+    return Math.round(score * 100) + "%";
+  }
+
+  function faceText(face) {
+    const parts = [];
+    if (face.emotion) parts.push(labelName(face.emotion.label) + " " + shortScore(face.emotion.score));
+    const top = topClass(face);
+    if (top) parts.push(labelName(top.label) + " " + shortScore(top.score));
+    return parts.length > 0 ? parts.join(" · ") : t("face") + " " + shortScore(face.score);
+  }
+
+  function svg(name, attributes) {
+    const element = document.createElementNS(SVG_NS, name);
+    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+    return element;
+  }
+
+  // The text cut with an ellipsis to fit `room` pixels (a label never sticks out of the photo).
+  function fitText(text, room) {
+    if (measuring.measureText(text).width <= room) return text;
+    let cut = text;
+    while (cut.length > 1 && measuring.measureText(cut + "…").width > room) cut = cut.slice(0, -1);
+    return cut + "…";
+  }
+
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  // Where a label of w × h goes for a box, inside the photo (width × height) and clear of the
+  // places already taken: above the box, else inside its top, below it, inside its bottom, the
+  // same on its right; when all of those are taken, the free spot nearest to "above the box"
+  // among those beside the labels in the way; when there is none, above the box all the same.
+  function placeLabel(box, w, h, width, height, taken) {
+    const clamp = (x, y) => ({ x: Math.max(0, Math.min(x, width - w)), y: Math.max(0, Math.min(y, height - h)), w, h });
+    const isFree = (spot) => !taken.some((other) => overlaps(spot, other));
+    const right = box.x + box.w - w;
+    const spots = [[box.x, box.y - h], [box.x, box.y], [box.x, box.y + box.h], [box.x, box.y + box.h - h],
+      [right, box.y - h], [right, box.y], [right, box.y + box.h]].map(([x, y]) => clamp(x, y));
+    const free = spots.find(isFree);
+    if (free) return free;
+    const preferred = spots[0];
+    const xs = [box.x, right, ...taken.flatMap((other) => [other.x + other.w, other.x - w])];
+    const ys = [box.y - h, box.y, box.y + box.h, ...taken.flatMap((other) => [other.y + other.h, other.y - h])];
+    let best = null;
+    let bestDistance = Infinity;
+    for (const x of xs) {
+      for (const y of ys) {
+        const spot = clamp(x, y);
+        const distance = Math.hypot(spot.x - preferred.x, spot.y - preferred.y);
+        if (distance < bestDistance && isFree(spot)) {
+          best = spot;
+          bestDistance = distance;
+        }
       }
     }
+    return best || preferred;
+  }
+
+  // The part of the photo under the card's × button, in the overlay's pixels: no label goes there.
+  function underRemoveButton(card, overlayBox) {
+    const button = card.element.querySelector(".remove").getBoundingClientRect();
+    return { x: button.left - overlayBox.left, y: button.top - overlayBox.top, w: button.width, h: button.height };
+  }
+
+  // Face boxes (with their emotion or class) and object boxes (with their label), each kind in
+  // its colour, over the preview at its displayed size: boxes scale with the photo, labels keep
+  // their size. The server reports the boxes in the photo's own pixels, with the size it used.
+  function drawOverlay(card, result) {
+    const overlay = card.element.querySelector(".overlay");
+    overlay.replaceChildren();
+    if (!card.image || !result.width) return;
+    // the displayed size, to the fraction of a pixel (clientWidth rounds)
+    const shown = card.element.querySelector(".preview").getBoundingClientRect();
+    const { width, height } = shown;
+    if (width === 0 || height === 0) return;
+    overlay.setAttribute("width", width);
+    overlay.setAttribute("height", height);
+    overlay.setAttribute("viewBox", "0 0 " + width + " " + height);
+    // one scale for both sides: the preview keeps the photo's proportions
+    const scale = width / result.width;
+    const shapes = [
+      ...result.faces.map((face) => ({ kind: "face", box: face.box, score: face.score, text: faceText(face) })),
+      ...result.objects.map((o) => ({ kind: "object", box: o.box, score: o.score,
+        text: labelName(o.label) + " " + shortScore(o.score) })),
+    ];
+    const boxes = svg("g", { class: "box-layer" });
+    const labels = svg("g", { class: "label-layer" }); // not "labels": the card's list is .labels
+    for (const shape of shapes) {
+      const [x, y, w, h] = shape.box;
+      shape.place = { x: x * scale, y: y * scale, w: w * scale, h: h * scale };
+      boxes.appendChild(svg("rect", { class: "box " + shape.kind, x: shape.place.x.toFixed(1),
+        y: shape.place.y.toFixed(1), width: shape.place.w.toFixed(1), height: shape.place.h.toFixed(1) }));
+    }
+    // the most confident shapes take the best spots
+    const taken = [underRemoveButton(card, shown)];
+    for (const shape of [...shapes].sort((a, b) => b.score - a.score)) {
+      const text = fitText(shape.text, width - 2 * LABEL_PADDING);
+      const w = Math.min(width, measuring.measureText(text).width + 2 * LABEL_PADDING);
+      const spot = placeLabel(shape.place, w, LABEL_HEIGHT, width, height, taken);
+      taken.push(spot);
+      const label = svg("g", { class: "label " + shape.kind });
+      label.append(svg("rect", { x: spot.x.toFixed(1), y: spot.y.toFixed(1), width: w.toFixed(1), height: LABEL_HEIGHT }));
+      const words = svg("text", { x: (spot.x + LABEL_PADDING).toFixed(1), y: (spot.y + LABEL_HEIGHT / 2).toFixed(1) });
+      words.textContent = text;
+      label.appendChild(words);
+      labels.appendChild(label);
+    }
+    overlay.append(boxes, labels);
   }
 
   // ---- drag and drop ------------------------------------------------------------------------
