@@ -17,6 +17,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -39,10 +40,13 @@ final class CardView extends VBox {
   private final ImageView thumbnail = new ImageView();
   private final Pane overlay = new Pane();
   private final Label state = new Label();
+  private final Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
   private final Label name = new Label();
   private final Label headline = new Label();
   private final VBox lines = new VBox(2);
   private final List<BarRow> bars = new ArrayList<>();
+  /** "+2 more faces" under the face rows when they list fewer faces than were found. */
+  private final Label moreFaces = new Label();
   private final Tooltip headlineTip = new Tooltip();
   private final InvalidationListener refresh = obs -> refresh();
   /** The item holds only this weak wrapper: a card of a view replaced after a change of language can go. */
@@ -63,7 +67,6 @@ final class CardView extends VBox {
     overlay.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
     overlay.setMouseTransparent(true);
     state.getStyleClass().add("card-state");
-    Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
     remove.getStyleClass().addAll("card-remove", "button-icon", "flat");
     remove.setTooltip(new Tooltip(Messages.text("gallery.card.remove.tip")));
     remove.setAccessibleText(Messages.text("gallery.card.remove"));
@@ -88,6 +91,10 @@ final class CardView extends VBox {
       bars.add(bar);
       lines.getChildren().add(bar.row);
     }
+    moreFaces.getStyleClass().addAll("card-more-faces", "text-muted");
+    moreFaces.setManaged(false);
+    moreFaces.setVisible(false);
+    lines.getChildren().add(moreFaces);
     headline.setTooltip(headlineTip);
     getChildren().addAll(picture, name, headline, lines);
     setVisible(false); // until it shows an item
@@ -174,29 +181,44 @@ final class CardView extends VBox {
     for (int i = 0; i < bars.size(); i++) {
       bars.get(i).show(i < summary.lines().size() ? summary.lines().get(i) : null);
     }
+    boolean more = summary.unlistedFaces() > 0;
+    moreFaces.setText(more ? Messages.text("gallery.card.moreFaces", summary.unlistedFaces()) : "");
+    moreFaces.setVisible(more);
+    moreFaces.setManaged(more);
     if (current && r != null && r.ok()) {
       double scale = Math.min(THUMB_WIDTH / r.width(), THUMB_HEIGHT / r.height());
       double dx = (THUMB_WIDTH - r.width() * scale) / 2;
       double dy = (THUMB_HEIGHT - r.height() * scale) / 2;
-      Overlays.paint(overlay, r, scale, dx, dy, Overlays.Layers.CARD, LABEL_FONT);
+      // the state and the remove button sit over the photo's top corners: no face number under them
+      List<TagPlacement.Rect> covered = List.of(new TagPlacement.Rect(0, 0, state.prefWidth(-1), state.prefHeight(-1)),
+          new TagPlacement.Rect(THUMB_WIDTH - remove.prefWidth(-1), 0, remove.prefWidth(-1), remove.prefHeight(-1)));
+      Overlays.paint(overlay, r, scale, dx, dy, Overlays.Layers.CARD, LABEL_FONT, -1, covered);
     } else {
       overlay.getChildren().clear();
     }
     setAccessibleText(item.fileName() + ", " + s.text() + (summary.headline().isEmpty() ? "" : ", " + summary.headline()));
   }
 
-  /** One "label ▇▇▇▇░░ 87%" line; built once per card and reused as the card scrolls. */
+  /** One "label ▇▇▇▇░░ 87%" line (a face's starts with its number); built once per card and reused as the card scrolls. */
   private static final class BarRow {
-    static final Insets FACE_CLASS_INDENT = new Insets(0, 0, 0, 10);
+    /** A face's class lines up under its emotion, past the face's number badge. */
+    static final Insets FACE_CLASS_INDENT = new Insets(0, 0, 0, 20);
+    static final double LABEL_WIDTH = 70;
+    /** Wide enough for "terkejut" after the number badge. */
+    static final double NUMBERED_LABEL_WIDTH = 86;
     final Label label = new Label();
+    final Label number = new Label();
     final ConfidenceBar confidence = new ConfidenceBar();
     final Label pct = new Label();
     final HBox row = new HBox(6, label, confidence, pct);
 
     BarRow() {
       label.getStyleClass().add("card-label");
-      label.setMinWidth(70);
-      label.setPrefWidth(70);
+      label.setMinWidth(LABEL_WIDTH);
+      label.setPrefWidth(LABEL_WIDTH);
+      number.getStyleClass().add("card-face-number");
+      number.setMinWidth(Region.USE_PREF_SIZE);
+      label.setGraphicTextGap(4);
       HBox.setHgrow(confidence, Priority.ALWAYS);
       pct.getStyleClass().add("card-percent");
       pct.setMinWidth(36);
@@ -214,6 +236,13 @@ final class CardView extends VBox {
           label.getStyleClass().add("card-face-class");
         }
         label.setText(line.label());
+        // the number in the badge its box carries on the thumbnail
+        boolean numbered = line.face() > 0;
+        number.setText(numbered ? Overlays.number(line.face() - 1) : "");
+        label.setGraphic(numbered ? number : null);
+        double width = numbered || line.faceClass() ? NUMBERED_LABEL_WIDTH : LABEL_WIDTH;
+        label.setMinWidth(width);
+        label.setPrefWidth(width);
         confidence.setValue(line.score());
         pct.setText(Overlays.percent(line.score()));
       }

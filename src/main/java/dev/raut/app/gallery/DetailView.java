@@ -13,14 +13,16 @@ import java.util.concurrent.Future;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -46,6 +48,9 @@ final class DetailView extends BorderPane {
   static final int LARGE_SIDE = 1600;
   static final int MAX_BARS = 20;
   private static final javafx.scene.text.Font LABEL_FONT = javafx.scene.text.Font.font(13);
+  private static final double FACE_ROW_HEIGHT = 28;
+  /** More faces scroll: the chart under the rows keeps its room. */
+  private static final int VISIBLE_FACE_ROWS = 5;
 
   private final GalleryPresenter presenter;
   private final PhotoLoader loader;
@@ -59,7 +64,8 @@ final class DetailView extends BorderPane {
   private final CheckBox showLandmarks = new CheckBox(Messages.text("gallery.detail.landmarks"));
   /** The chosen face's apparent age and gender, when they were asked for. */
   private final Label ageGender = new Label();
-  private final ComboBox<String> faceChooser = new ComboBox<>();
+  /** One row per face, each starting with the number its box carries; the chosen one is charted and drawn stronger. */
+  private final ListView<Integer> faceRows = new ListView<>();
   private final CategoryAxis labelsAxis = new CategoryAxis();
   private final NumberAxis scoreAxis = new NumberAxis(0, 100, 25);
   private final BarChart<Number, String> chart = new BarChart<>(scoreAxis, labelsAxis);
@@ -69,6 +75,10 @@ final class DetailView extends BorderPane {
   private final GridPane details = new GridPane();
   private GalleryItem item;
   private Future<?> pendingImage;
+  /** How the photo is shown in {@link #picture} now: a click's point maps back to a face through these. */
+  private double shownScale;
+  private double shownDx;
+  private double shownDy;
 
   DetailView(GalleryPresenter presenter, PhotoLoader loader) {
     this.presenter = presenter;
@@ -93,6 +103,14 @@ final class DetailView extends BorderPane {
     picture.getStyleClass().add("detail-picture");
     overlay.setMouseTransparent(true);
     picture.setMinSize(200, 200);
+    picture.setOnMouseClicked(e -> {
+      int face = faceAt(e.getX(), e.getY());
+      if (face >= 0) {
+        chooseFace(face);
+      }
+    });
+    // the hand says a box can be clicked
+    picture.setOnMouseMoved(e -> picture.setCursor(faceAt(e.getX(), e.getY()) >= 0 ? Cursor.HAND : Cursor.DEFAULT));
     picture.widthProperty().addListener(o -> layoutPicture());
     picture.heightProperty().addListener(o -> layoutPicture());
     setCenter(picture);
@@ -107,8 +125,16 @@ final class DetailView extends BorderPane {
     showLandmarks.setTooltip(new Tooltip(Messages.text("gallery.detail.landmarks.tip")));
     showLandmarks.setId("show-landmarks");
     ageGender.getStyleClass().add("detail-age-gender");
-    faceChooser.setTooltip(new Tooltip(Messages.text("gallery.detail.chooser.tip")));
-    faceChooser.valueProperty().addListener(o -> fillChart());
+    faceRows.setId("face-rows");
+    faceRows.getStyleClass().add("face-rows");
+    faceRows.setTooltip(new Tooltip(Messages.text("gallery.detail.chooser.tip")));
+    faceRows.setAccessibleText(Messages.text("gallery.detail.chooser.tip"));
+    faceRows.setFixedCellSize(FACE_ROW_HEIGHT);
+    faceRows.setCellFactory(list -> new FaceRow());
+    faceRows.getSelectionModel().selectedIndexProperty().addListener(o -> {
+      fillChart();
+      layoutPicture();
+    });
     chart.setLegendVisible(false);
     chart.setAnimated(false);
     chart.setPrefHeight(280);
@@ -123,7 +149,7 @@ final class DetailView extends BorderPane {
         showLandmarks);
     faceClasses.getStyleClass().add("detail-face-classes");
     faceClasses.setWrapText(true);
-    VBox side = new VBox(10, new Label(Messages.text("gallery.detail.show")), toggles, chartTitle, faceChooser, ageGender, chart, faceClasses,
+    VBox side = new VBox(10, new Label(Messages.text("gallery.detail.show")), toggles, chartTitle, faceRows, ageGender, chart, faceClasses,
         details);
     side.setPadding(new Insets(8, 12, 12, 12));
     side.setPrefWidth(380);
@@ -137,11 +163,47 @@ final class DetailView extends BorderPane {
         presenter.stepDetail(-1);
       } else if (e.getCode() == KeyCode.RIGHT) {
         presenter.stepDetail(1);
+      } else if ((e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) && !faceRows.getItems().isEmpty()) {
+        // wherever the focus is in the view, Up/Down go through the faces (as the list itself would)
+        int at = faceRows.getSelectionModel().getSelectedIndex() + (e.getCode() == KeyCode.UP ? -1 : 1);
+        chooseFace(Math.max(0, Math.min(at, faceRows.getItems().size() - 1)));
+      } else if (faceNumber(e.getCode()) > 0 && faceNumber(e.getCode()) <= faceRows.getItems().size()) {
+        // "3" chooses the face whose badge says 3
+        chooseFace(faceNumber(e.getCode()) - 1);
       } else {
         return;
       }
       e.consume();
     });
+  }
+
+  /** 1 to 9 for the digit keys (top row or keypad), else 0. */
+  private static int faceNumber(KeyCode code) {
+    if (code.compareTo(KeyCode.DIGIT1) >= 0 && code.compareTo(KeyCode.DIGIT9) <= 0) {
+      return code.ordinal() - KeyCode.DIGIT1.ordinal() + 1;
+    }
+    if (code.compareTo(KeyCode.NUMPAD1) >= 0 && code.compareTo(KeyCode.NUMPAD9) <= 0) {
+      return code.ordinal() - KeyCode.NUMPAD1.ordinal() + 1;
+    }
+    return 0;
+  }
+
+  /** Selects face {@code index}'s row (which charts it and draws its box stronger) and shows the row. */
+  private void chooseFace(int index) {
+    faceRows.getSelectionModel().select(index);
+    faceRows.getFocusModel().focus(index);
+    faceRows.scrollTo(index);
+  }
+
+  /** The face whose box is under a point of {@link #picture}: the smallest, where boxes overlap; -1 for none. */
+  private int faceAt(double x, double y) {
+    ImageAnalysis r = item == null ? null : item.result();
+    if (r == null || !r.ok() || !showFaces.isSelected() || shownScale <= 0) {
+      return -1;
+    }
+    List<TagPlacement.Rect> boxes = r.faces().stream()
+        .map(f -> Overlays.shown(f.box(), shownScale, shownDx, shownDy)).toList();
+    return TagPlacement.smallestAt(boxes, x, y);
   }
 
   private static Button iconButton(Material2AL icon, String tip, Runnable action) {
@@ -176,17 +238,17 @@ final class DetailView extends BorderPane {
       }
     });
     ImageAnalysis r = next.result();
-    faceChooser.getItems().clear();
-    if (r != null) {
-      for (int i = 0; i < r.faces().size(); i++) {
-        ImageAnalysis.Face f = r.faces().get(i);
-        faceChooser.getItems().add(FaceClasses.chooserEntry(i, f));
-      }
-    }
-    faceChooser.setVisible(!faceChooser.getItems().isEmpty());
-    faceChooser.setManaged(faceChooser.isVisible());
-    if (!faceChooser.getItems().isEmpty()) {
-      faceChooser.getSelectionModel().select(0);
+    int faces = r == null || !r.ok() ? 0 : r.faces().size();
+    faceRows.getItems().setAll(java.util.stream.IntStream.range(0, faces).boxed().toList());
+    faceRows.refresh(); // another photo with as many faces: the same items, other rows
+    double height = Math.min(faces, VISIBLE_FACE_ROWS) * FACE_ROW_HEIGHT + 2;
+    faceRows.setPrefHeight(height);
+    faceRows.setMinHeight(height);
+    faceRows.setMaxHeight(height);
+    faceRows.setVisible(faces > 0);
+    faceRows.setManaged(faces > 0);
+    if (faces > 0) {
+      faceRows.getSelectionModel().select(0);
     }
     fillChart();
     if (r != null && !r.classes().isEmpty()) {
@@ -222,9 +284,12 @@ final class DetailView extends BorderPane {
     imageView.setFitHeight(h * scale);
     imageView.relocate(dx, dy);
     overlay.resize(picture.getWidth(), picture.getHeight());
+    shownScale = scale;
+    shownDx = dx;
+    shownDy = dy;
     Overlays.paint(overlay, r, scale, dx, dy,
         new Overlays.Layers(showFaces.isSelected(), showKeypoints.isSelected(), showObjects.isSelected(), true,
-            showLandmarks.isSelected()), LABEL_FONT);
+            showLandmarks.isSelected()), LABEL_FONT, faceRows.getSelectionModel().getSelectedIndex());
   }
 
   private void fillChart() {
@@ -232,7 +297,7 @@ final class DetailView extends BorderPane {
     ImageAnalysis r = item == null ? null : item.result();
     String heading = Messages.text("gallery.detail.none");
     if (r != null && r.ok()) {
-      int face = faceChooser.getSelectionModel().getSelectedIndex();
+      int face = faceRows.getSelectionModel().getSelectedIndex();
       if (!r.classes().isEmpty()) {
         heading = Messages.text("gallery.detail.classes", r.classes().size());
         r.classes().forEach(c -> series.getData().add(0, new XYChart.Data<>(c.score() * 100, c.label())));
@@ -258,7 +323,7 @@ final class DetailView extends BorderPane {
     }
     chartTitle.setText(heading);
     chartTitle.setWrapText(true);
-    int chosen = faceChooser.getSelectionModel().getSelectedIndex();
+    int chosen = faceRows.getSelectionModel().getSelectedIndex();
     String classes = r != null && r.ok() && chosen >= 0 && chosen < r.faces().size()
         && r.faces().get(chosen).emotion() != null ? FaceClasses.list(r.faces().get(chosen)) : "";
     ImageAnalysis.Face chosenFace = r != null && r.ok() && chosen >= 0 && chosen < r.faces().size() ? r.faces().get(chosen)
@@ -318,5 +383,33 @@ final class DetailView extends BorderPane {
     text.setMaxWidth(280);
     details.addRow(row, key, text);
     return row + 1;
+  }
+
+  /** A face's row: its number in the badge its box carries, then what its box's label says. */
+  private final class FaceRow extends ListCell<Integer> {
+    private final Label number = new Label();
+
+    FaceRow() {
+      number.getStyleClass().add("face-row-number");
+      number.setMinWidth(Region.USE_PREF_SIZE);
+      setGraphicTextGap(8);
+    }
+
+    @Override
+    protected void updateItem(Integer face, boolean empty) {
+      super.updateItem(face, empty);
+      ImageAnalysis r = item == null ? null : item.result();
+      if (empty || face == null || r == null || !r.ok() || face >= r.faces().size()) {
+        setText(null);
+        setGraphic(null);
+        setAccessibleText(null);
+        return;
+      }
+      ImageAnalysis.Face f = r.faces().get(face);
+      number.setText(Overlays.number(face));
+      setGraphic(number);
+      setText(FaceClasses.tag(f));
+      setAccessibleText(FaceClasses.chooserEntry(face, f));
+    }
   }
 }

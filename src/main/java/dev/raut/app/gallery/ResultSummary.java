@@ -11,15 +11,27 @@ import java.util.List;
  * The few lines a card shows for a result: a headline and the top labels with their confidence.
  * For faces, each face's emotion, followed (with a per-face classifier) by its top class as an
  * indented line: "happy 90%", then "mask 93%"; with age and gender asked, each face's "34 y F"
- * follows the headline's face count. The built-in models' labels are shown in the current language
- * (a user's classifier's classes as they are).
+ * follows the headline's face count. Each face's first line carries its number, as its box does;
+ * when the lines hold fewer faces than were found, {@link #unlistedFaces} says how many more. The
+ * built-in models' labels are shown in the current language (a user's classifier's classes as they are).
  */
-record ResultSummary(String headline, List<Line> lines) {
-  /** {@code faceClass}: the line is a face's class under its emotion line, drawn indented. */
-  record Line(String label, double score, boolean faceClass) {
+record ResultSummary(String headline, List<Line> lines, int unlistedFaces) {
+  /**
+   * {@code faceClass}: the line is a face's class under its emotion line, drawn indented.
+   * {@code face}: the face's number (as on its box, from 1) on the line that starts a face's rows, else 0.
+   */
+  record Line(String label, double score, boolean faceClass, int face) {
+    Line(String label, double score, boolean faceClass) {
+      this(label, score, faceClass, 0);
+    }
+
     Line(String label, double score) {
       this(label, score, false);
     }
+  }
+
+  ResultSummary(String headline, List<Line> lines) {
+    this(headline, lines, 0);
   }
 
   static final int MAX_LINES = 3;
@@ -42,23 +54,33 @@ record ResultSummary(String headline, List<Line> lines) {
     }
     if (!r.faces().isEmpty()) {
       List<Line> lines = new ArrayList<>();
-      for (ImageAnalysis.Face f : r.faces()) {
+      int listed = 0;
+      for (int i = 0; i < r.faces().size(); i++) {
+        ImageAnalysis.Face f = r.faces().get(i);
         if (lines.size() == MAX_LINES) {
           break;
         }
+        int before = lines.size();
         if (f.emotion() != null) {
-          lines.add(new Line(Labels.emotion(f.emotion().label()), f.emotion().score()));
+          lines.add(new Line(Labels.emotion(f.emotion().label()), f.emotion().score(), false, i + 1));
         }
         if (!f.classes().isEmpty() && lines.size() < MAX_LINES) {
           ImageAnalysis.ClassScore top = f.classes().get(0);
-          lines.add(new Line(top.label(), top.score(), f.emotion() != null));
+          boolean under = f.emotion() != null;
+          lines.add(new Line(top.label(), top.score(), under, under ? 0 : i + 1));
+        }
+        if (lines.size() > before) {
+          listed = i + 1;
         }
       }
       // age and gender (when asked) in the headline: "2 faces · 34 y F, 28 y M"
       String ages = r.faces().stream().map(FaceClasses::ageGender).filter(a -> !a.isEmpty())
           .collect(java.util.stream.Collectors.joining(", "));
       String headline = Messages.text("gallery.summary.faces", r.faces().size());
-      return new ResultSummary(ages.isEmpty() ? headline : headline + " · " + ages, lines);
+      // a face with neither emotion nor class has no line, and does not count as left out
+      long withLines = r.faces().stream().filter(f -> f.emotion() != null || !f.classes().isEmpty()).count();
+      long shown = r.faces().stream().limit(listed).filter(f -> f.emotion() != null || !f.classes().isEmpty()).count();
+      return new ResultSummary(ages.isEmpty() ? headline : headline + " · " + ages, lines, (int) (withLines - shown));
     }
     return new ResultSummary(Messages.text("gallery.summary.nothing"), List.of());
   }

@@ -36,22 +36,24 @@ class FaceClassesTest {
     ResultSummary summary = ResultSummary.of(r);
     assertThat(summary.headline()).isEqualTo("2 faces");
     assertThat(summary.lines()).containsExactly(
-        new ResultSummary.Line("happy", 0.9, false),
-        new ResultSummary.Line("mask", 0.93, true),
-        new ResultSummary.Line("sad", 0.6, false));
+        new ResultSummary.Line("happy", 0.9, false, 1),
+        new ResultSummary.Line("mask", 0.93, true, 0),
+        new ResultSummary.Line("sad", 0.6, false, 2));
+    assertThat(summary.unlistedFaces()).isZero();
   }
 
   @Test
   void facesWithoutClassesReadAsBefore() {
     ResultSummary summary = ResultSummary.of(photo(face("happy", 0.9, List.of()), face("sad", 0.6, List.of())));
-    assertThat(summary.lines()).containsExactly(new ResultSummary.Line("happy", 0.9), new ResultSummary.Line("sad", 0.6));
+    assertThat(summary.lines()).containsExactly(new ResultSummary.Line("happy", 0.9, false, 1),
+        new ResultSummary.Line("sad", 0.6, false, 2));
     assertThat(FaceClasses.tag(face("happy", 0.9, List.of()))).isEqualTo("happy 90%");
   }
 
   @Test
   void aFaceModelWithoutEmotionsGivesItsClassAsTheFaceLine() {
     ImageAnalysis.Face f = face(null, 0, List.of(new ImageAnalysis.ClassScore("20-29", 0.55)));
-    assertThat(ResultSummary.of(photo(f)).lines()).containsExactly(new ResultSummary.Line("20-29", 0.55, false));
+    assertThat(ResultSummary.of(photo(f)).lines()).containsExactly(new ResultSummary.Line("20-29", 0.55, false, 1));
     assertThat(FaceClasses.tag(f)).isEqualTo("97% · 20-29 55%");
     assertThat(FaceClasses.chooserEntry(0, f)).isEqualTo("Face 1: 20-29 55%");
   }
@@ -64,6 +66,31 @@ class FaceClassesTest {
     assertThat(FaceClasses.tag(f)).isEqualTo("happy 90% · mask 93%");
     assertThat(FaceClasses.chooserEntry(1, f)).isEqualTo("Face 2: happy · mask 93%");
     assertThat(FaceClasses.list(f)).isEqualTo("mask 93%, no mask 6%, scarf 1%");
+  }
+
+  @Test
+  void theLinesHoldThreeFacesAndCountTheOthersInBothLanguages() {
+    ImageAnalysis.Face happy = face("happy", 0.9, List.of());
+    ResultSummary five = ResultSummary.of(photo(happy, happy, happy, happy, happy));
+    assertThat(five.lines()).extracting(ResultSummary.Line::face).containsExactly(1, 2, 3);
+    assertThat(five.unlistedFaces()).isEqualTo(2);
+    assertThat(ResultSummary.of(photo(happy, happy, happy)).unlistedFaces()).isZero();
+    // with a per-face classifier each face takes two lines: two faces listed of three
+    ImageAnalysis.Face masked = face("happy", 0.9, List.of(new ImageAnalysis.ClassScore("mask", 0.93)));
+    ResultSummary classes = ResultSummary.of(photo(masked, masked, masked));
+    assertThat(classes.lines()).extracting(ResultSummary.Line::face).containsExactly(1, 0, 2);
+    assertThat(classes.unlistedFaces()).isEqualTo(1);
+
+    assertThat(dev.raut.core.text.Messages.text("gallery.card.moreFaces", 1)).isEqualTo("+1 more face");
+    assertThat(dev.raut.core.text.Messages.text("gallery.card.moreFaces", 2)).isEqualTo("+2 more faces");
+    dev.raut.core.text.Language before = dev.raut.core.text.Messages.language();
+    dev.raut.core.text.Messages.setLanguage(dev.raut.core.text.Language.INDONESIAN);
+    try {
+      assertThat(dev.raut.core.text.Messages.text("gallery.card.moreFaces", 1)).isEqualTo("+1 wajah lagi");
+      assertThat(dev.raut.core.text.Messages.text("gallery.card.moreFaces", 2)).isEqualTo("+2 wajah lagi");
+    } finally {
+      dev.raut.core.text.Messages.setLanguage(before);
+    }
   }
 
   @Test
