@@ -118,6 +118,9 @@ final class DetailView extends BorderPane {
     for (CheckBox box : new CheckBox[] {showFaces, showKeypoints, showObjects, showLandmarks}) {
       box.setSelected(true);
       box.selectedProperty().addListener(o -> layoutPicture());
+      // what the user ticks is kept for the next photo that has the layer; a photo without it can't tick it
+      box.setOnAction(e -> wanted.put(box, box.isSelected()));
+      wanted.put(box, true);
     }
     showFaces.setTooltip(new Tooltip(Messages.text("gallery.detail.faces.tip")));
     showKeypoints.setTooltip(new Tooltip(Messages.text("gallery.detail.keypoints.tip")));
@@ -219,6 +222,26 @@ final class DetailView extends BorderPane {
     return item;
   }
 
+  /** Each switch's state as the user last chose it. */
+  private final java.util.Map<CheckBox, Boolean> wanted = new java.util.HashMap<>();
+
+  /**
+   * A switch is offered only when the photo has its layer (no "Objects" ticked on a photo whose
+   * objects were not analysed): unticked and greyed out otherwise, back to the user's choice when it has.
+   */
+  private void offerLayers(ImageAnalysis r) {
+    boolean ok = r != null && r.ok();
+    offer(showFaces, ok && !r.faces().isEmpty());
+    offer(showKeypoints, ok && r.faces().stream().anyMatch(f -> f.keypoints() != null && !f.keypoints().isEmpty()));
+    offer(showObjects, ok && !r.objects().isEmpty());
+    offer(showLandmarks, ok && r.faces().stream().anyMatch(f -> f.landmarks68() != null && !f.landmarks68().isEmpty()));
+  }
+
+  private void offer(CheckBox box, boolean available) {
+    box.setDisable(!available);
+    box.setSelected(available && wanted.getOrDefault(box, true));
+  }
+
   void show(GalleryItem next) {
     if (pendingImage != null) {
       pendingImage.cancel(false);
@@ -250,6 +273,7 @@ final class DetailView extends BorderPane {
     if (faces > 0) {
       faceRows.getSelectionModel().select(0);
     }
+    offerLayers(r);
     fillChart();
     if (r != null && !r.classes().isEmpty()) {
       presenter.allClasses(next).thenAccept(all -> Platform.runLater(() -> {
