@@ -351,6 +351,9 @@ public final class MainWindow implements AutoCloseable {
 
   /** Model state, model in use, counts, the last message and the "Serve on localhost" switch, along the bottom. */
   static final class StatusBar extends HBox {
+    private final Label model = new Label();
+    private final Separator modelSeparator = new Separator(Orientation.VERTICAL);
+
     StatusBar(StatusModel status, Node serve) {
       super(10);
       getStyleClass().add("status-bar");
@@ -364,7 +367,6 @@ public final class MainWindow implements AutoCloseable {
       Tooltip engineTip = new Tooltip();
       engineTip.textProperty().bind(status.engineStateProperty());
       engine.setTooltip(engineTip);
-      Label model = new Label();
       model.textProperty().bind(status.modelInUseProperty());
       model.setId("status-model");
       Label counts = new Label();
@@ -378,8 +380,44 @@ public final class MainWindow implements AutoCloseable {
       message.setMinWidth(0);
       HBox.setHgrow(message, Priority.ALWAYS);
       message.setMaxWidth(Double.MAX_VALUE);
-      getChildren().addAll(engine, new Separator(Orientation.VERTICAL), model, new Separator(Orientation.VERTICAL),
-          counts, new Separator(Orientation.VERTICAL), message, serve);
+      Tooltip messageTip = new Tooltip();
+      messageTip.textProperty().bind(status.messageProperty());
+      message.setTooltip(messageTip);
+      // the message's action (the gallery's "Undo" after a removal), beside it while it is shown
+      javafx.scene.control.Hyperlink action = new javafx.scene.control.Hyperlink();
+      action.setId("status-action");
+      action.textProperty().bind(status.actionTextProperty());
+      action.visibleProperty().bind(status.actionTextProperty().isNotEmpty());
+      action.managedProperty().bind(action.visibleProperty());
+      action.setMinWidth(Region.USE_PREF_SIZE);
+      action.setOnAction(e -> status.runAction());
+      getChildren().addAll(engine, new Separator(Orientation.VERTICAL), model, modelSeparator,
+          counts, new Separator(Orientation.VERTICAL), message, action, serve);
+    }
+
+    /**
+     * In a narrow window the model in use (which the page's own controls name) makes room for the
+     * message and its action, rather than both being cut short.
+     */
+    @Override
+    protected void layoutChildren() {
+      double needed = snappedLeftInset() + snappedRightInset();
+      int shown = 0;
+      for (Node child : getChildren()) {
+        if (child.isManaged() || child == model || child == modelSeparator) {
+          needed += Math.max(child.minWidth(-1), child.prefWidth(-1));
+          shown++;
+        }
+      }
+      needed += getSpacing() * Math.max(0, shown - 1);
+      boolean room = needed <= getWidth();
+      if (model.isManaged() != room) {
+        for (Node n : List.of(model, modelSeparator)) {
+          n.setVisible(room);
+          n.setManaged(room);
+        }
+      }
+      super.layoutChildren();
     }
   }
 }
