@@ -351,6 +351,9 @@ public final class MainWindow implements AutoCloseable {
 
   /** Model state, model in use, counts, the last message and the "Serve on localhost" switch, along the bottom. */
   static final class StatusBar extends HBox {
+    private final Label model = new Label();
+    private final Separator modelSeparator = new Separator(Orientation.VERTICAL);
+
     StatusBar(StatusModel status, Node serve) {
       super(10);
       getStyleClass().add("status-bar");
@@ -364,7 +367,6 @@ public final class MainWindow implements AutoCloseable {
       Tooltip engineTip = new Tooltip();
       engineTip.textProperty().bind(status.engineStateProperty());
       engine.setTooltip(engineTip);
-      Label model = new Label();
       model.textProperty().bind(status.modelInUseProperty());
       model.setId("status-model");
       Label counts = new Label();
@@ -381,37 +383,41 @@ public final class MainWindow implements AutoCloseable {
       Tooltip messageTip = new Tooltip();
       messageTip.textProperty().bind(status.messageProperty());
       message.setTooltip(messageTip);
-      this.model = model;
-      this.message = message;
-      modelSeparator = new Separator(Orientation.VERTICAL);
+      // the message's action (the gallery's "Undo" after a removal), beside it while it is shown
+      javafx.scene.control.Hyperlink action = new javafx.scene.control.Hyperlink();
+      action.setId("status-action");
+      action.textProperty().bind(status.actionTextProperty());
+      action.visibleProperty().bind(status.actionTextProperty().isNotEmpty());
+      action.managedProperty().bind(action.visibleProperty());
+      action.setMinWidth(Region.USE_PREF_SIZE);
+      action.setOnAction(e -> status.runAction());
       getChildren().addAll(engine, new Separator(Orientation.VERTICAL), model, modelSeparator,
-          counts, new Separator(Orientation.VERTICAL), message, serve);
-      javafx.beans.InvalidationListener refit = o -> javafx.application.Platform.runLater(this::fit);
-      widthProperty().addListener(refit);
-      status.modelInUseProperty().addListener(refit);
-      status.countsProperty().addListener(refit);
-      status.messageProperty().addListener(refit);
+          counts, new Separator(Orientation.VERTICAL), message, action, serve);
     }
 
-    private final Label model;
-    private final Label message;
-    private final Separator modelSeparator;
-
     /**
-     * The last message says what just happened, so it is the text that must be read whole: when the
-     * bar is too narrow for everything, the model in use (the gallery's toolbar shows it too) gives way.
+     * In a narrow window the model in use (which the page's own controls name) makes room for the
+     * message and its action, rather than both being cut short.
      */
-    private void fit() {
-      // the width everything needs shown whole, whether the model is shown now or not
-      double needed = snappedLeftInset() + snappedRightInset() + getSpacing() * (getChildren().size() - 1);
+    @Override
+    protected void layoutChildren() {
+      double needed = snappedLeftInset() + snappedRightInset();
+      int shown = 0;
       for (Node child : getChildren()) {
-        needed += child.prefWidth(-1);
+        if (child.isManaged() || child == model || child == modelSeparator) {
+          needed += Math.max(child.minWidth(-1), child.prefWidth(-1));
+          shown++;
+        }
       }
-      boolean room = needed <= getWidth() || model.getText() == null || model.getText().isEmpty();
-      for (Node optional : new Node[] {model, modelSeparator}) {
-        optional.setVisible(room);
-        optional.setManaged(room);
+      needed += getSpacing() * Math.max(0, shown - 1);
+      boolean room = needed <= getWidth();
+      if (model.isManaged() != room) {
+        for (Node n : List.of(model, modelSeparator)) {
+          n.setVisible(room);
+          n.setManaged(room);
+        }
       }
+      super.layoutChildren();
     }
   }
 }

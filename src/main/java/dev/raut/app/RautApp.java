@@ -101,6 +101,13 @@ public final class RautApp extends Application {
         gallery.paste();
       }
     });
+    scene.getAccelerators().put(GalleryView.UNDO, () -> {
+      // text fields keep their own undo; elsewhere on the gallery page, Ctrl+Z brings back the photos removed last
+      GalleryView gallery = window.galleryView();
+      if (!(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) && gallery.getScene() == scene) {
+        gallery.presenter().undoRemove();
+      }
+    });
   }
 
   private void nextTheme() {

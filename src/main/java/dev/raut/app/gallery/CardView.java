@@ -41,6 +41,8 @@ final class CardView extends VBox {
   private final Pane overlay = new Pane();
   private final Label state = new Label();
   private final Button remove = new Button(null, new FontIcon(Material2AL.CLOSE));
+  /** Over the empty picture of a photo that failed: the error's plain words are the headline under it. */
+  private final FontIcon errorIcon = new FontIcon(Material2AL.ERROR_OUTLINE);
   private final Label name = new Label();
   private final Label headline = new Label();
   private final VBox lines = new VBox(2);
@@ -74,7 +76,9 @@ final class CardView extends VBox {
     StackPane.setAlignment(state, Pos.TOP_LEFT);
     StackPane.setAlignment(remove, Pos.TOP_RIGHT);
     StackPane.setAlignment(thumbnail, Pos.CENTER);
-    StackPane picture = new StackPane(thumbnail, overlay, state, remove);
+    errorIcon.getStyleClass().add("card-error-icon");
+    errorIcon.setVisible(false);
+    StackPane picture = new StackPane(thumbnail, errorIcon, overlay, state, remove);
     picture.getStyleClass().add("card-picture");
     picture.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
     picture.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
@@ -173,6 +177,7 @@ final class CardView extends VBox {
     state.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
     pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), item.isSelected());
     pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"), s == GalleryItem.State.ERROR);
+    errorIcon.setVisible(s == GalleryItem.State.ERROR);
     ImageAnalysis r = item.result();
     boolean current = s == GalleryItem.State.DONE || s == GalleryItem.State.ERROR;
     ResultSummary summary = ResultSummary.of(current ? r : null);

@@ -7,18 +7,25 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 
 /**
  * The virtualised card grid: a ListView whose rows each hold as many cards as fit the width. Only
  * the visible rows have cards (ListView reuses its cells), so 5,000 photos cost 5,000 small items,
- * not 5,000 card nodes. Keyboard: arrows move, Shift+arrows extend, Enter opens, Delete removes,
- * Ctrl+A selects all.
+ * not 5,000 card nodes. It shows the presenter's {@link GalleryPresenter#shown() shown} photos.
+ * Keyboard: arrows move, Home/End go to the first/last card, Page Up/Down a screen, Shift with
+ * any of them extends the selection; Enter opens, Delete removes, Ctrl+A selects all. A wheel
+ * notch scrolls one row of cards.
  */
 final class GalleryGrid extends ListView<GalleryGrid.Row> {
   static final double GAP = 10;
+  static final double ROW_HEIGHT = CardView.HEIGHT + GAP;
+  /** What the toolkit reports for one wheel notch (ScrollEvent's deltaY); one notch scrolls one row. */
+  static final double PIXELS_PER_NOTCH = 40;
 
   /** Row {@code index}; {@code version} differs after every re-layout so cells always refresh. */
   record Row(int index, long version) {}
@@ -27,19 +34,26 @@ final class GalleryGrid extends ListView<GalleryGrid.Row> {
   private final PhotoLoader loader;
   private int columns = 1;
   private long version;
-  private int cursor = -1;
+  /** The card the keyboard is on (last clicked or moved to). */
+  private GalleryItem cursor;
   /** Held here, added weakly: a grid replaced after a change of language is not kept alive by the presenter. */
-  private final ListChangeListener<GalleryItem> itemsChanged = c -> relayout();
+  private final ListChangeListener<GalleryItem> shownChanged = c -> {
+    if (changesLayout(c)) {
+      relayout();
+    }
+  };
+  private final javafx.beans.value.ChangeListener<GalleryItem> revealed = (obs, old, now) -> reveal(now);
 
   GalleryGrid(GalleryPresenter presenter, PhotoLoader loader) {
     this.presenter = presenter;
     this.loader = loader;
     getStyleClass().add("gallery-grid");
-    setFixedCellSize(CardView.HEIGHT + GAP);
+    setFixedCellSize(ROW_HEIGHT);
     setCellFactory(list -> new RowCell());
     setFocusTraversable(true);
     setAccessibleText(Messages.text("gallery.grid.accessible"));
-    presenter.items().addListener(new javafx.collections.WeakListChangeListener<>(itemsChanged));
+    presenter.shown().addListener(new javafx.collections.WeakListChangeListener<>(shownChanged));
+    presenter.revealedProperty().addListener(new javafx.beans.value.WeakChangeListener<>(revealed));
     relayout();
     widthProperty().addListener((obs, old, now) -> {
       int fit = Math.max(1, (int) ((now.doubleValue() - 24) / (CardView.WIDTH + GAP)));
@@ -49,10 +63,30 @@ final class GalleryGrid extends ListView<GalleryGrid.Row> {
       }
     });
     addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    addEventFilter(ScrollEvent.SCROLL, this::onScroll);
+  }
+
+  /**
+   * Whether the cards must be laid out again: photos came or went, or the order changed. A new
+   * state or result alone does not (each card follows its own item), nor a sort that kept the order.
+   */
+  private static boolean changesLayout(ListChangeListener.Change<? extends GalleryItem> c) {
+    while (c.next()) {
+      if (c.wasPermutated()) {
+        for (int i = c.getFrom(); i < c.getTo(); i++) {
+          if (c.getPermutation(i) != i) {
+            return true;
+          }
+        }
+      } else if (!c.wasUpdated()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void relayout() {
-    int count = presenter.items().size();
+    int count = presenter.shown().size();
     int rows = (count + columns - 1) / columns;
     version++;
     List<Row> list = new ArrayList<>(rows);
@@ -60,33 +94,37 @@ final class GalleryGrid extends ListView<GalleryGrid.Row> {
       list.add(new Row(i, version));
     }
     getItems().setAll(list);
-    if (cursor >= count) {
-      cursor = count - 1;
-    }
   }
 
   private void onKey(KeyEvent e) {
-    List<GalleryItem> items = presenter.items();
+    List<GalleryItem> items = presenter.shown();
     if (items.isEmpty()) {
       return;
     }
     KeyCode code = e.getCode();
-    int step = switch (code) {
-      case LEFT -> -1;
-      case RIGHT -> 1;
-      case UP -> -columns;
-      case DOWN -> columns;
-      default -> 0;
+    int at = cursor == null ? -1 : items.indexOf(cursor);
+    int page = Math.max(1, visibleRows()) * columns;
+    int last = items.size() - 1;
+    int to = switch (code) {
+      case LEFT -> at - 1;
+      case RIGHT -> at + 1;
+      case UP -> at - columns;
+      case DOWN -> at + columns;
+      case PAGE_UP -> at - page;
+      case PAGE_DOWN -> at + page;
+      case HOME -> 0;
+      case END -> last;
+      default -> Integer.MIN_VALUE;
     };
-    if (step != 0) {
-      int from = cursor < 0 ? 0 : cursor;
-      int to = cursor < 0 ? 0 : Math.max(0, Math.min(items.size() - 1, from + step));
-      cursor = to;
-      presenter.select(items.get(to), false, e.isShiftDown());
-      scrollTo(to / columns);
+    if (to != Integer.MIN_VALUE && !e.isShortcutDown()) {
+      // the first key press without a card under the keyboard starts at the first card (Home, End: where they say)
+      to = at < 0 && code != KeyCode.HOME && code != KeyCode.END ? 0 : Math.max(0, Math.min(last, to));
+      cursor = items.get(to);
+      presenter.select(cursor, false, e.isShiftDown());
+      reveal(to);
       e.consume();
-    } else if (code == KeyCode.ENTER && cursor >= 0 && cursor < items.size()) {
-      presenter.openDetail(items.get(cursor));
+    } else if (code == KeyCode.ENTER && at >= 0) {
+      presenter.openDetail(cursor);
       e.consume();
     } else if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
       presenter.remove(presenter.selectedItems());
@@ -97,9 +135,62 @@ final class GalleryGrid extends ListView<GalleryGrid.Row> {
     }
   }
 
+  /**
+   * A mouse wheel: one notch scrolls one row of cards (the list's own step is 40 pixels of a
+   * 292-pixel row). Touchpad gestures and their inertia keep the list's own, pixel-exact scrolling.
+   */
+  private void onScroll(ScrollEvent e) {
+    VirtualFlow<?> flow = flow();
+    if (flow == null || e.getDeltaY() == 0 || e.getTouchCount() > 0 || e.isInertia() || e.isDirect()) {
+      return;
+    }
+    flow.scrollPixels(-e.getDeltaY() / PIXELS_PER_NOTCH * ROW_HEIGHT);
+    e.consume();
+  }
+
+  /** Puts the keyboard on {@code item} and scrolls to it (photos brought back by Undo). */
+  private void reveal(GalleryItem item) {
+    if (item != null) {
+      cursor = item;
+      reveal(presenter.shown().indexOf(item));
+    }
+  }
+
+  /** Scrolls as little as needed for the card at {@code index} of the shown photos to be in view. */
+  private void reveal(int index) {
+    if (index < 0) {
+      return;
+    }
+    VirtualFlow<?> flow = flow();
+    if (flow != null) {
+      flow.scrollTo(index / columns);
+    } else {
+      scrollTo(index / columns);
+    }
+  }
+
+  private int visibleRows() {
+    return (int) Math.floor(getHeight() / ROW_HEIGHT);
+  }
+
+  private VirtualFlow<?> flow() {
+    return lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+  }
+
   /** Keeps the keyboard cursor on the card last clicked. */
   void cursorTo(GalleryItem item) {
-    cursor = presenter.items().indexOf(item);
+    cursor = item;
+  }
+
+  /** How many cards a row holds at the current width. */
+  int columns() {
+    return columns;
+  }
+
+  /** The row index of the first row in view (tests of scrolling). */
+  int firstVisibleRow() {
+    VirtualFlow<?> flow = flow();
+    return flow == null || flow.getFirstVisibleCell() == null ? 0 : flow.getFirstVisibleCell().getIndex();
   }
 
   private final class RowCell extends ListCell<Row> {
@@ -124,7 +215,7 @@ final class GalleryGrid extends ListView<GalleryGrid.Row> {
         // only when the column count changed: re-adding nodes re-applies CSS to the whole card
         box.getChildren().setAll(cards.subList(0, columns));
       }
-      List<GalleryItem> items = presenter.items();
+      List<GalleryItem> items = presenter.shown();
       for (int c = 0; c < cards.size(); c++) {
         int index = row == null || empty ? -1 : row.index() * columns + c;
         cards.get(c).show(index >= 0 && index < items.size() && c < columns ? items.get(index) : null);

@@ -28,13 +28,17 @@ public final class GalleryItem {
     }
   }
 
+  /** Numbers items in the order they were made: the sort orders' tie-break, kept when Undo brings one back. */
+  private static final java.util.concurrent.atomic.AtomicLong MADE = new java.util.concurrent.atomic.AtomicLong();
+
   private final Path path;
   private final PhotoRef photo;
+  private final long order = MADE.incrementAndGet();
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.QUEUED);
   private final ReadOnlyObjectWrapper<ImageAnalysis> result = new ReadOnlyObjectWrapper<>();
   private final BooleanProperty selected = new SimpleBooleanProperty();
   /** Which analysis request owns this item now: results of an older request are dropped. */
-  int ticket;
+  volatile int ticket;
   /** The error card of a document none of whose photos could be read (it is not analysed again). */
   boolean wholeDocument;
   /** Read by analysis threads so a removed photo is skipped without waiting for the FX thread. */
@@ -62,6 +66,11 @@ public final class GalleryItem {
 
   PhotoRef photo() {
     return photo;
+  }
+
+  /** When it was added, relative to the other items (for ties when sorting). */
+  long order() {
+    return order;
   }
 
   /** "sample1.jpg", or "report.pdf — page 3, photo 2" for a photo inside a document. */

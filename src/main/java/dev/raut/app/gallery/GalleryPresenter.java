@@ -44,11 +44,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
 /**
  * The gallery's logic: which photos are in it, what is computed for them, the analysis runs with
- * progress and cancel, selection, and the detail item. Only this class (and its helpers) call the
+ * progress and cancel, removing with undo, which cards are shown in which order (filter and sort:
+ * the view only), selection, and the detail item. Only this class (and its helpers) call the
  * core; the view binds to its properties. Every public method is called on the FX thread; analysis
  * runs on {@link AppServices#analysisPool()} and results come back with {@link Platform#runLater}.
  */
@@ -60,9 +64,22 @@ public final class GalleryPresenter {
   private static final String KEY_DETECTOR = SETTINGS + "detector";
   private static final String KEY_AGE_GENDER = SETTINGS + "ageGender";
   private static final String KEY_LANDMARKS = SETTINGS + "landmarks";
+  private static final String KEY_SORT = SETTINGS + "sort";
+  /** How many removals Undo can bring back, the latest first. */
+  static final int UNDO_STEPS = 20;
 
   private final AppServices services;
-  private final ObservableList<GalleryItem> items = FXCollections.observableArrayList();
+  /** Observes each item's state and result, so a filter or sort follows results as they arrive. */
+  private final ObservableList<GalleryItem> items = FXCollections.observableArrayList(
+      item -> new javafx.beans.Observable[] {item.stateProperty(), item.resultProperty()});
+  private final FilteredList<GalleryItem> filtered = new FilteredList<>(items);
+  private final SortedList<GalleryItem> shown = new SortedList<>(filtered);
+  private final ObjectProperty<GalleryFilter> filter = new SimpleObjectProperty<>(GalleryFilter.ALL);
+  private final ObjectProperty<GallerySort> sort = new SimpleObjectProperty<>(GallerySort.ADDED);
+  private final java.util.Deque<Removal> removals = new java.util.ArrayDeque<>();
+  private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+  private final javafx.beans.property.ReadOnlyObjectWrapper<GalleryItem> revealed =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>();
   private final ObservableList<AnalysisChoice> choices = FXCollections.observableArrayList();
   private final ObjectProperty<AnalysisChoice> choice = new SimpleObjectProperty<>(AnalysisChoice.FACES);
   private final ObjectProperty<DetectorChoice> detector = new SimpleObjectProperty<>(DetectorChoice.AUTO);
@@ -77,7 +94,11 @@ public final class GalleryPresenter {
   private String savedChoice;
   private volatile Path pastedFolder;
   private int nextTicket;
-  private int anchorIndex = -1;
+  /** The card a Shift+click or Shift+arrow extends the selection from. */
+  private GalleryItem anchor;
+
+  /** Photos removed in one go, where they were in the gallery, and the request their results answer. */
+  private record Removal(List<GalleryItem> items, int[] positions, AnalysisRequest request) {}
 
   /** One analysis request over a set of items: counts for the progress bar and a cancel flag. */
   private static final class Run {
@@ -90,11 +111,10 @@ public final class GalleryPresenter {
   public GalleryPresenter(AppServices services) {
     this.services = services;
     detector.set(parseDetector(services.settings().get(KEY_DETECTOR, DetectorChoice.AUTO.name())));
-    choices.setAll(AnalysisChoice.FACES, AnalysisChoice.OBJECTS);
+    choices.setAll(AnalysisChoice.BUILT_IN);
     String saved = services.settings().get(KEY_CHOICE, "faces");
-    if (saved.equals(AnalysisChoice.OBJECTS.key())) {
-      choice.set(AnalysisChoice.OBJECTS);
-    } else if (saved.startsWith("classifier:")) {
+    AnalysisChoice.BUILT_IN.stream().filter(c -> c.key().equals(saved)).findFirst().ifPresent(choice::set);
+    if (saved.startsWith("classifier:")) {
       savedChoice = saved; // chosen once the classifier list has been read
     }
     choice.addListener((obs, old, now) -> {
@@ -130,14 +150,85 @@ public final class GalleryPresenter {
         services.status().setMessage(now);
       }
     });
-    items.addListener((javafx.collections.ListChangeListener<GalleryItem>) c -> updateCounts());
+    items.addListener((ListChangeListener<GalleryItem>) c -> {
+      if (structural(c)) {
+        updateCounts();
+      }
+    });
+    sort.set(parseSort(services.settings().get(KEY_SORT, GallerySort.ADDED.name())));
+    shown.setComparator(sort.get().comparator());
+    sort.addListener((obs, old, now) -> {
+      GallerySort order = now == null ? GallerySort.ADDED : now;
+      services.settings().put(KEY_SORT, order.name());
+      shown.setComparator(order.comparator());
+    });
+    filter.addListener((obs, old, now) -> {
+      GalleryFilter which = now == null ? GalleryFilter.ALL : now;
+      filtered.setPredicate(which.showsAll() ? null : which::test);
+      updateCounts();
+    });
+    // a hidden card is not selected: Delete and export act on what can be seen
+    filtered.addListener((ListChangeListener<GalleryItem>) c -> {
+      boolean changed = false;
+      while (c.next()) {
+        if (c.wasRemoved()) {
+          c.getRemoved().stream().filter(i -> !currentFilter().test(i)).forEach(i -> i.selectedProperty().set(false));
+        }
+        changed |= c.wasAdded() || c.wasRemoved();
+      }
+      if (changed && !currentFilter().showsAll()) {
+        updateCounts();
+      }
+    });
     services.status().setModelInUse(modelDescription());
+  }
+
+  /** True unless the change only says that items' states or results changed. */
+  private static boolean structural(ListChangeListener.Change<? extends GalleryItem> c) {
+    while (c.next()) {
+      if (!c.wasUpdated()) {
+        c.reset();
+        return true;
+      }
+    }
+    c.reset();
+    return false;
+  }
+
+  private GalleryFilter currentFilter() {
+    return filter.get() == null ? GalleryFilter.ALL : filter.get();
   }
 
   // ---- what the view binds to
 
+  /** Every photo in the gallery, in the order added (whatever the grid shows). */
   public ObservableList<GalleryItem> items() {
     return items;
+  }
+
+  /** The photos the grid shows: {@link #items()} through the filter, in the chosen order. */
+  public ObservableList<GalleryItem> shown() {
+    return shown;
+  }
+
+  /** Which cards are shown; the view only: hidden photos stay in the gallery, its counts and its runs. */
+  public ObjectProperty<GalleryFilter> filterProperty() {
+    return filter;
+  }
+
+  /** The order of the cards (remembered). */
+  public ObjectProperty<GallerySort> sortProperty() {
+    return sort;
+  }
+
+  /** The filters the gallery's results offer now, with how many photos each shows. */
+  public List<GalleryFilter.Offer> filterOffers() {
+    return GalleryFilter.offers(items);
+  }
+
+  /** The first photo Undo brought back, for the grid to scroll to. */
+  public javafx.beans.property.ReadOnlyObjectProperty<GalleryItem> revealedProperty() {
+    return revealed.getReadOnlyProperty();
   }
 
   public ObservableList<AnalysisChoice> choices() {
@@ -289,7 +380,9 @@ public final class GalleryPresenter {
   /** What the status bar calls the models in use. */
   public String modelDescription() {
     AnalysisChoice c = choice.get();
-    String text = c.findsFaces() ? c.label() + " · " + dev.raut.app.DetectorNames.of(detector.get()) : c.label();
+    // the detector by its short name: the status line has no room for the toolbar's explanation of it
+    String text = c.findsFaces() ? c.label() + " · "
+        + Messages.text("gallery.detector.short." + detector.get().name().toLowerCase(Locale.ROOT)) : c.label();
     dev.raut.app.EmotionModels.Option emotion = services.emotionModels().inUseProperty().get();
     return usesEmotions() && !emotion.builtIn() ? text + " · " + Messages.text("app.emotion.by", emotion.label())
         : text;
@@ -377,7 +470,8 @@ public final class GalleryPresenter {
       return; // cancel() already settled this card, with all the others, in one pass
     }
     analysesStarted.incrementAndGet();
-    if (item.removed) {
+    if (item.removed || item.ticket != ticket) {
+      // removed, or brought back by Undo and queued afresh: this older task has nothing to do
       Platform.runLater(() -> finish(item, owner, ticket, null));
       return;
     }
@@ -481,40 +575,122 @@ public final class GalleryPresenter {
 
   // ---- removing and selecting
 
+  /**
+   * Removes photos from the gallery (never the files). Undo ({@link #undoRemove()}) brings them
+   * back, with their results and in their places; the status line says how many went, with Undo beside it.
+   */
   public void remove(List<GalleryItem> which) {
-    List<GalleryItem> copy = List.copyOf(which);
-    copy.forEach(i -> i.removed = true);
-    if (detailItem.get() != null && copy.contains(detailItem.get())) {
-      detailItem.set(null);
+    int n = removeKeepingUndo(which);
+    if (n > 0) {
+      services.status().setMessage(Messages.text("gallery.removed", n), Messages.text("gallery.undo"),
+          this::undoRemove);
     }
-    items.removeAll(new java.util.HashSet<>(copy)); // a set: removing thousands stays linear
-    anchorIndex = -1;
   }
 
+  /** Empties the gallery; Undo brings every photo back. */
   public void clear() {
     abandonRun();
-    items.forEach(i -> i.removed = true);
+    int n = removeKeepingUndo(List.copyOf(items));
     detailItem.set(null);
-    items.clear();
-    anchorIndex = -1;
-    services.status().setMessage(Messages.text("gallery.cleared"));
+    services.status().setMessage(Messages.text("gallery.cleared", n), n == 0 ? null : Messages.text("gallery.undo"),
+        this::undoRemove);
   }
 
+  /** Removes those of {@code which} still in the gallery, remembering where each was; the number removed. */
+  private int removeKeepingUndo(List<GalleryItem> which) {
+    java.util.Set<GalleryItem> gone = new java.util.HashSet<>(which); // a set: removing thousands stays linear
+    List<GalleryItem> removed = new ArrayList<>();
+    int[] positions = new int[gone.size()];
+    for (int i = 0; i < items.size(); i++) {
+      if (gone.contains(items.get(i))) {
+        positions[removed.size()] = i;
+        removed.add(items.get(i));
+      }
+    }
+    if (removed.isEmpty()) {
+      return 0;
+    }
+    removed.forEach(i -> i.removed = true);
+    if (detailItem.get() != null && gone.contains(detailItem.get())) {
+      detailItem.set(null);
+    }
+    if (gone.contains(anchor)) {
+      anchor = null;
+    }
+    items.removeAll(gone);
+    removals.addLast(new Removal(removed, java.util.Arrays.copyOf(positions, removed.size()), request()));
+    while (removals.size() > UNDO_STEPS) {
+      removals.removeFirst();
+    }
+    canUndo.set(true);
+    return removed.size();
+  }
+
+  /**
+   * Brings back the photos removed last (each Undo one removal further back), where they were,
+   * with their results: nothing is analysed again unless the analysis was still to come or what
+   * is computed changed since. They come back selected and the grid scrolls to them.
+   */
+  public void undoRemove() {
+    Removal last = removals.pollLast();
+    if (last == null) {
+      services.status().setMessage(Messages.text("gallery.undo.nothing"));
+      return;
+    }
+    canUndo.set(!removals.isEmpty());
+    List<GalleryItem> back = last.items();
+    int[] at = last.positions();
+    back.forEach(i -> i.removed = false);
+    // positions ascending, each counted with the earlier ones back in: neighbours go in with one addAll
+    for (int start = 0; start < back.size();) {
+      int end = start + 1;
+      while (end < back.size() && at[end] == at[end - 1] + 1) {
+        end++;
+      }
+      items.addAll(Math.min(at[start], items.size()), back.subList(start, end));
+      start = end;
+    }
+    boolean requestChanged = !last.request().equals(request());
+    enqueue(back.stream().filter(i -> requestChanged || i.state() == GalleryItem.State.QUEUED
+        || i.state() == GalleryItem.State.ANALYSING).toList());
+    java.util.Set<GalleryItem> restored = new java.util.HashSet<>(back);
+    items.forEach(i -> i.selectedProperty().set(restored.contains(i) && currentFilter().test(i)));
+    anchor = back.get(0);
+    revealed.set(null);
+    revealed.set(back.get(0));
+    String message = Messages.text("gallery.restored", back.size());
+    if (removals.isEmpty()) {
+      services.status().setMessage(message);
+    } else {
+      services.status().setMessage(message, Messages.text("gallery.undo"), this::undoRemove);
+    }
+  }
+
+  /** True while a removal can be undone. */
+  public ReadOnlyBooleanProperty canUndoProperty() {
+    return canUndo.getReadOnlyProperty();
+  }
+
+  /** The selected photos, in the order shown (a hidden photo is never selected). */
   public List<GalleryItem> selectedItems() {
-    return items.stream().filter(GalleryItem::isSelected).toList();
+    return shown.stream().filter(GalleryItem::isSelected).toList();
   }
 
-  /** A click: alone selects only this one, with Ctrl (Cmd) toggles it, with Shift extends from the last click. */
+  /**
+   * A click: alone selects only this one, with Ctrl (Cmd) toggles it, with Shift extends from the
+   * last click, over the cards as shown.
+   */
   public void select(GalleryItem item, boolean toggle, boolean range) {
-    int index = items.indexOf(item);
+    int index = shown.indexOf(item);
     if (index < 0) {
       return;
     }
-    if (range && anchorIndex >= 0) {
-      int from = Math.min(anchorIndex, index);
-      int to = Math.max(anchorIndex, index);
-      for (int i = 0; i < items.size(); i++) {
-        items.get(i).selectedProperty().set(i >= from && i <= to || toggle && items.get(i).isSelected());
+    int from = anchor == null ? -1 : shown.indexOf(anchor);
+    if (range && from >= 0) {
+      int low = Math.min(from, index);
+      int high = Math.max(from, index);
+      for (int i = 0; i < shown.size(); i++) {
+        shown.get(i).selectedProperty().set(i >= low && i <= high || toggle && shown.get(i).isSelected());
       }
       return;
     }
@@ -523,11 +699,12 @@ public final class GalleryPresenter {
     } else {
       items.forEach(i -> i.selectedProperty().set(i == item));
     }
-    anchorIndex = index;
+    anchor = item;
   }
 
+  /** Selects every shown card. */
   public void selectAll() {
-    items.forEach(i -> i.selectedProperty().set(true));
+    shown.forEach(i -> i.selectedProperty().set(true));
   }
 
   // ---- detail view
@@ -543,23 +720,48 @@ public final class GalleryPresenter {
   /** Moves the detail view by {@code step} photos (wrapping around). */
   public void stepDetail(int step) {
     GalleryItem current = detailItem.get();
-    if (current == null || items.isEmpty()) {
+    // through the cards as shown; a photo the filter hides (opened from People) steps through all
+    List<GalleryItem> order = shown.contains(current) ? shown : items;
+    if (current == null || order.isEmpty()) {
       return;
     }
-    int index = Math.floorMod(items.indexOf(current) + step, items.size());
-    detailItem.set(items.get(index));
-    select(items.get(index), false, false);
+    int index = Math.floorMod(order.indexOf(current) + step, order.size());
+    detailItem.set(order.get(index));
+    select(order.get(index), false, false);
   }
 
   // ---- export
 
-  /**
-   * Writes the results of all photos (or the selected ones) as CSV or JSON, chosen by the file's
-   * extension (.csv, else JSON). Photos without a finished analysis are left out. Completes with
-   * the number of photos written.
-   */
+  /** What an export covers: the selected cards, else every shown card (all photos when no filter hides any). */
+  public enum ExportScope { ALL, SHOWN, SELECTED }
+
+  /** Which photos an export made now would cover (see {@link #exportItems()}). */
+  public ExportScope exportScope() {
+    if (!selectedItems().isEmpty()) {
+      return ExportScope.SELECTED;
+    }
+    return shown.size() == items.size() ? ExportScope.ALL : ExportScope.SHOWN;
+  }
+
+  /** The photos an export made now covers, in the order shown: the selected ones, else those shown. */
+  public List<GalleryItem> exportItems() {
+    List<GalleryItem> selected = selectedItems();
+    return selected.isEmpty() ? List.copyOf(shown) : selected;
+  }
+
+  /** {@link #exportResults(Path, List)} of the selected photos, or of the shown ones. */
   public CompletableFuture<Integer> exportResults(Path file, boolean selectedOnly) {
-    List<ImageAnalysis> results = finishedResults(selectedOnly);
+    return exportResults(file, selectedOnly ? selectedItems() : List.copyOf(shown));
+  }
+
+  /**
+   * Writes the results of {@code which} as CSV or JSON, chosen by the file's extension (.csv, else
+   * JSON). Photos without a finished analysis are left out. Completes with the number of photos written.
+   */
+  public CompletableFuture<Integer> exportResults(Path file, List<GalleryItem> which) {
+    List<ImageAnalysis> results = which.stream()
+        .filter(i -> i.state() == GalleryItem.State.DONE || i.state() == GalleryItem.State.ERROR)
+        .map(GalleryItem::result).toList();
     boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     return CompletableFuture.supplyAsync(() -> {
       try {
@@ -577,16 +779,20 @@ public final class GalleryPresenter {
         : AppServices.rootMessage(error))));
   }
 
-  /** Writes each analysed photo (all or selected) with its boxes drawn in, as PNG into {@code folder}. */
+  /** {@link #saveAnnotated(Path, List, GalleryExport.ImageFormat)} as PNG, of the selected or the shown photos. */
   public CompletableFuture<Integer> saveAnnotated(Path folder, boolean selectedOnly) {
-    List<GalleryItem> which = (selectedOnly ? selectedItems() : List.copyOf(items)).stream()
-        .filter(i -> i.state() == GalleryItem.State.DONE).toList();
-    List<ImageAnalysis> results = which.stream().map(GalleryItem::result).toList();
+    return saveAnnotated(folder, selectedOnly ? selectedItems() : List.copyOf(shown), GalleryExport.ImageFormat.PNG);
+  }
+
+  /** Writes each analysed photo of {@code which} with its boxes drawn in, as PNG or JPEG, into {@code folder}. */
+  public CompletableFuture<Integer> saveAnnotated(Path folder, List<GalleryItem> which, GalleryExport.ImageFormat format) {
+    List<GalleryItem> done = which.stream().filter(i -> i.state() == GalleryItem.State.DONE).toList();
+    List<ImageAnalysis> results = done.stream().map(GalleryItem::result).toList();
     return CompletableFuture.supplyAsync(() -> {
       int written = 0;
-      for (int i = 0; i < which.size(); i++) {
+      for (int i = 0; i < done.size(); i++) {
         try {
-          GalleryExport.writeAnnotatedPng(which.get(i).photo(), results.get(i), folder);
+          GalleryExport.writeAnnotated(done.get(i).photo(), results.get(i), folder, format);
           written++;
         } catch (IOException | ImageDecodeException e) {
           int n = written;
@@ -598,15 +804,10 @@ public final class GalleryPresenter {
       return written;
     }, services.ioPool()).whenComplete((n, error) -> {
       if (error == null) {
-        Platform.runLater(() -> services.status().setMessage(Messages.text("gallery.annotated.saved", n, folder)));
+        Platform.runLater(() -> services.status().setMessage(Messages.text("gallery.annotated.saved", n,
+            folder.getFileName() == null ? folder : folder.getFileName())));
       }
     });
-  }
-
-  private List<ImageAnalysis> finishedResults(boolean selectedOnly) {
-    return (selectedOnly ? selectedItems() : List.copyOf(items)).stream()
-        .filter(i -> i.state() == GalleryItem.State.DONE || i.state() == GalleryItem.State.ERROR)
-        .map(GalleryItem::result).toList();
   }
 
   // ---- classifiers
@@ -638,7 +839,7 @@ public final class GalleryPresenter {
    * arrives, and falls back to faces when the chosen classifier was removed.
    */
   public void setClassifiers(List<ClassifierLibrary.Entry> entries) {
-    List<AnalysisChoice> list = new ArrayList<>(List.of(AnalysisChoice.FACES, AnalysisChoice.OBJECTS));
+    List<AnalysisChoice> list = new ArrayList<>(AnalysisChoice.BUILT_IN);
     entries.stream().filter(ClassifierLibrary.Entry::usable).map(AnalysisChoice::classifier).forEach(list::add);
     AnalysisChoice current = choice.get();
     choices.setAll(list);
@@ -686,7 +887,9 @@ public final class GalleryPresenter {
       }
     }
     List<String> parts = new ArrayList<>();
-    parts.add(Messages.text("gallery.counts.photos", items.size()));
+    // the counts are of the whole gallery; with a filter they say how many of its photos are shown
+    parts.add(currentFilter().showsAll() ? Messages.text("gallery.counts.photos", items.size())
+        : Messages.text("gallery.counts.photosShown", items.size(), shown.size()));
     parts.add(Messages.text("gallery.counts.done", byState.getOrDefault(GalleryItem.State.DONE, 0)));
     int errors = byState.getOrDefault(GalleryItem.State.ERROR, 0);
     if (errors > 0) {
@@ -700,10 +903,11 @@ public final class GalleryPresenter {
 
   /**
    * Makes the status bar's texts again in the current language (after the user chose another):
-   * the models in use, the counts and the progress line.
+   * the models in use, the counts and the progress line; and sorts again (emotion names changed).
    */
   public void relabel() {
     services.status().setModelInUse(modelDescription());
+    shown.setComparator(sort.get().comparator()); // by emotion sorts by the emotions' names, now in another language
     updateCounts();
     updateProgress();
   }
@@ -715,6 +919,14 @@ public final class GalleryPresenter {
     long minutes = Math.round(seconds / 60);
     return minutes < 60 ? Messages.text("gallery.duration.minutes", minutes)
         : Messages.text("gallery.duration.hours", minutes / 60, String.format(Locale.ROOT, "%02d", minutes % 60));
+  }
+
+  private static GallerySort parseSort(String name) {
+    try {
+      return GallerySort.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return GallerySort.ADDED;
+    }
   }
 
   private static DetectorChoice parseDetector(String name) {

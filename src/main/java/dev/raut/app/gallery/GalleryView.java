@@ -40,9 +40,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The gallery page: toolbar (add, paste, mode, detector, export, clear), the card grid with drop
- * anywhere, the progress bar with cancel, and the detail view over it. Binds to
- * {@link GalleryPresenter}; calls nothing of the core itself.
+ * The gallery page: toolbar (add, paste, mode, detector, export, clear), the bar that filters
+ * and sorts the cards and undoes removals, the card grid with drop anywhere, the progress bar with cancel, and the
+ * detail view over it. Binds to {@link GalleryPresenter}; calls nothing of the core itself.
  */
 public final class GalleryView extends BorderPane {
   public static final KeyCombination ADD_PHOTOS = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
@@ -50,6 +50,10 @@ public final class GalleryView extends BorderPane {
       new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
   public static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
   public static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+  /** Brings back the photos removed last. */
+  public static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+  /** Where exports go: the folder last exported to (absent: the user's pictures folder). */
+  static final String KEY_EXPORT_FOLDER = GalleryPresenter.SETTINGS + "exportFolder";
 
   private final GalleryPresenter presenter;
   private final GalleryGrid grid;
@@ -59,6 +63,10 @@ public final class GalleryView extends BorderPane {
   private DetailView detail;
   /** Held here, listened to weakly: a view replaced after a change of language is not kept alive by the presenter. */
   private final javafx.beans.value.ChangeListener<GalleryItem> detailShown = (obs, old, now) -> showDetail(now);
+  /** The save dialog of an export; tests, which have no native dialogs, put their own in. */
+  private java.util.function.Function<FileChooser, File> fileChooser = chooser -> chooser.showSaveDialog(window());
+  /** The folder dialog of annotated images; the same for tests. */
+  private java.util.function.Function<DirectoryChooser, File> folderChooser = chooser -> chooser.showDialog(window());
 
   public GalleryView(GalleryPresenter presenter) {
     this(presenter, new PhotoLoader(presenter.services().ioPool()));
@@ -74,7 +82,7 @@ public final class GalleryView extends BorderPane {
     this.grid = new GalleryGrid(presenter, loader);
     getStyleClass().add("gallery-view");
 
-    setTop(new javafx.scene.layout.VBox(toolbar(), emotionNote()));
+    setTop(new javafx.scene.layout.VBox(toolbar(), viewBar(), emotionNote()));
 
     Label empty = new Label(Messages.text("gallery.empty"));
     empty.getStyleClass().addAll("gallery-empty", "text-muted");
@@ -139,7 +147,7 @@ public final class GalleryView extends BorderPane {
     detector.valueProperty().bindBidirectional(presenter.detectorProperty());
     detector.setTooltip(new Tooltip(Messages.text("gallery.detector.tip")));
     detector.setAccessibleText(Messages.text("gallery.detector.accessible"));
-    detector.setMaxWidth(230);
+    detector.setMaxWidth(250); // "Otomatis (terbaik untuk foto)" whole
 
     Label emotionLabel = new Label(Messages.text("app.emotion.label"));
     ComboBox<EmotionModels.Option> emotion = new ComboBox<>(presenter.services().emotionModels().options());
@@ -182,12 +190,21 @@ public final class GalleryView extends BorderPane {
     export.setId("export");
     export.setTooltip(new Tooltip(Messages.text("gallery.export.tip")));
     export.setAccessibleText(Messages.text("gallery.export"));
+    // first, which photos it covers: the selected ones, else those shown (all, without a filter)
+    MenuItem scope = new MenuItem();
+    scope.setId("export-scope");
+    scope.setDisable(true);
     MenuItem csvJson = new MenuItem(Messages.text("gallery.export.results"));
     csvJson.setAccelerator(EXPORT);
     csvJson.setOnAction(e -> exportResults());
-    MenuItem annotated = new MenuItem(Messages.text("gallery.export.annotated"));
-    annotated.setOnAction(e -> saveAnnotated());
-    export.getItems().addAll(csvJson, annotated);
+    MenuItem jpeg = new MenuItem(Messages.text("gallery.export.annotated.jpeg"));
+    jpeg.setId("export-jpeg");
+    jpeg.setOnAction(e -> saveAnnotated(GalleryExport.ImageFormat.JPEG));
+    MenuItem png = new MenuItem(Messages.text("gallery.export.annotated.png"));
+    png.setId("export-png");
+    png.setOnAction(e -> saveAnnotated(GalleryExport.ImageFormat.PNG));
+    export.getItems().addAll(scope, new javafx.scene.control.SeparatorMenuItem(), csvJson, jpeg, png);
+    export.setOnShowing(e -> scope.setText(Messages.text("gallery.export.scope", scopeText())));
     export.disableProperty().bind(Bindings.isEmpty(presenter.items()));
 
     Button clear = button(Messages.text("gallery.clear"), Material2AL.CLEAR_ALL, Messages.text("gallery.clear.tip"),
@@ -200,6 +217,109 @@ public final class GalleryView extends BorderPane {
         spacer, export, clear);
     main.setId("gallery-toolbar");
     return new javafx.scene.layout.VBox(main, faces);
+  }
+
+  /**
+   * Which cards are shown and in which order, while the gallery has photos: the filter menu
+   * (built from the results each time it opens, with how many photos each choice shows), the
+   * sort, and "Showing 3 of 14" with Show all (×) while a filter hides some; at its end Undo, which
+   * stays after Clear all emptied the gallery. A box, not a ToolBar: nothing hides in an overflow menu.
+   */
+  private HBox viewBar() {
+    MenuButton filter = new MenuButton();
+    filter.setId("filter");
+    filter.setGraphic(new FontIcon(Material2AL.FILTER_LIST));
+    filter.textProperty().bind(Bindings.createStringBinding(() -> filterOf().label(), presenter.filterProperty()));
+    filter.setTooltip(new Tooltip(Messages.text("gallery.filter.tip")));
+    filter.setAccessibleText(Messages.text("gallery.filter.accessible"));
+    filter.setMaxWidth(260);
+    filter.setOnShowing(e -> filter.getItems().setAll(filterItems()));
+    filter.getItems().add(new MenuItem(GalleryFilter.ALL.label())); // replaced as it opens; a menu needs one to open
+    Label show = new Label(Messages.text("gallery.filter"));
+    show.setLabelFor(filter);
+
+    ComboBox<GallerySort> sort = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(GallerySort.values()));
+    sort.setId("sort");
+    sort.valueProperty().bindBidirectional(presenter.sortProperty());
+    sort.setTooltip(new Tooltip(Messages.text("gallery.sort.tip")));
+    sort.setAccessibleText(Messages.text("gallery.sort.accessible"));
+    Label sortLabel = new Label(Messages.text("gallery.sort"));
+    sortLabel.setLabelFor(sort);
+
+    Label showing = new Label();
+    showing.setId("filter-count");
+    showing.getStyleClass().add("text-muted");
+    showing.textProperty().bind(Bindings.createStringBinding(
+        () -> Messages.text("gallery.filter.showing", presenter.shown().size(), presenter.items().size()),
+        presenter.shown(), presenter.items()));
+    // beside the filter, an icon: "Show all" in words does not fit next to Indonesian's longer ones at 1000 px
+    Button showAll = button(null, Material2AL.CLEAR, Messages.text("gallery.filter.showAll.tip"),
+        () -> presenter.filterProperty().set(GalleryFilter.ALL));
+    showAll.setAccessibleText(Messages.text("gallery.filter.showAll"));
+    showAll.setId("show-all");
+    showAll.getStyleClass().addAll("flat", "button-icon");
+    javafx.beans.binding.BooleanBinding filtering = Bindings.createBooleanBinding(() -> !filterOf().showsAll(),
+        presenter.filterProperty());
+    for (javafx.scene.Node n : List.of(showAll, showing)) {
+      n.visibleProperty().bind(filtering);
+      n.managedProperty().bind(filtering);
+    }
+    Button undo = button(null, Material2MZ.UNDO, Messages.text("gallery.undo.tip"), presenter::undoRemove);
+    undo.setId("undo-remove");
+    undo.setAccessibleText(Messages.text("gallery.undo.accessible"));
+    undo.disableProperty().bind(presenter.canUndoProperty().not());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    for (Label l : List.of(show, sortLabel, showing)) {
+      l.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    HBox bar = new HBox(8, show, filter, showAll, new Separator(javafx.geometry.Orientation.VERTICAL), sortLabel, sort,
+        new Separator(javafx.geometry.Orientation.VERTICAL), showing, spacer, undo);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 8, 4, 8));
+    bar.setId("gallery-view-bar");
+    bar.getStyleClass().addAll("tool-bar", "gallery-view-bar");
+    javafx.beans.binding.BooleanBinding shown = Bindings.isNotEmpty(presenter.items()).or(presenter.canUndoProperty());
+    bar.visibleProperty().bind(shown);
+    bar.managedProperty().bind(shown);
+    return bar;
+  }
+
+  private GalleryFilter filterOf() {
+    return presenter.filterProperty().get() == null ? GalleryFilter.ALL : presenter.filterProperty().get();
+  }
+
+  /** One choice per filter the results offer now ("Faces: happy (3)"), a line between kinds. */
+  private List<MenuItem> filterItems() {
+    List<MenuItem> menu = new ArrayList<>();
+    javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+    GalleryFilter.Kind lastKind = null;
+    for (GalleryFilter.Offer offer : presenter.filterOffers()) {
+      GalleryFilter f = offer.filter();
+      if (lastKind != null && f.kind() != lastKind && f.kind() != GalleryFilter.Kind.ERRORS) {
+        menu.add(new javafx.scene.control.SeparatorMenuItem());
+      }
+      lastKind = f.kind();
+      javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+          Messages.text("gallery.filter.offer", f.label(), offer.photos()));
+      item.setId("filter-" + f.kind().name().toLowerCase(java.util.Locale.ROOT) + (f.value() == null ? "" : "-" + f.value()));
+      item.setToggleGroup(group);
+      item.setSelected(f.equals(filterOf()));
+      item.setDisable(offer.photos() == 0 && !f.equals(filterOf()));
+      item.setOnAction(e -> presenter.filterProperty().set(f));
+      menu.add(item);
+    }
+    return menu;
+  }
+
+  /** "All 14 photos", "The 3 photos shown", "The 2 selected photos": what an export now covers. */
+  String scopeText() {
+    int n = presenter.exportItems().size();
+    return switch (presenter.exportScope()) {
+      case ALL -> Messages.text("gallery.export.scope.all", n);
+      case SHOWN -> Messages.text("gallery.export.scope.shown", n, filterOf().label());
+      case SELECTED -> Messages.text("gallery.export.scope.selected", n);
+    };
   }
 
   /** A bar under the toolbar when the chosen emotion model left the library (the choice fell back to the built-in one). */
@@ -343,36 +463,97 @@ public final class GalleryView extends BorderPane {
 
   // ---- export
 
-  public void exportResults() {
+  /**
+   * Asks where to save the results (CSV or JSON) of the photos an export covers (the selected,
+   * else the shown ones), starting in the folder last exported to; null when there is nothing to
+   * export or the person cancelled.
+   */
+  public java.util.concurrent.CompletableFuture<Integer> exportResults() {
     if (presenter.items().isEmpty()) {
-      return;
+      return null;
     }
-    boolean selected = !presenter.selectedItems().isEmpty();
+    List<GalleryItem> which = presenter.exportItems();
     FileChooser chooser = new FileChooser();
-    chooser.setTitle(Messages.text(selected ? "gallery.export.selected" : "gallery.export.all"));
+    chooser.setTitle(Messages.text("gallery.export.resultsOf", scopeText()));
     chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
         new FileChooser.ExtensionFilter("JSON", "*.json"));
     chooser.setInitialFileName("raut-results.csv");
-    lastFolder().ifPresent(chooser::setInitialDirectory);
-    File file = chooser.showSaveDialog(window());
-    if (file != null) {
-      Path target = file.toPath();
-      if (!target.getFileName().toString().contains(".")) {
-        String ext = chooser.getSelectedExtensionFilter() != null
-            && chooser.getSelectedExtensionFilter().getDescription().equals("JSON") ? ".json" : ".csv";
-        target = target.resolveSibling(target.getFileName() + ext);
-      }
-      presenter.exportResults(target, selected);
+    chooser.setInitialDirectory(exportFolder());
+    File file = fileChooser.apply(chooser);
+    if (file == null) {
+      return null;
     }
+    rememberExportFolder(file.getAbsoluteFile().getParentFile());
+    Path target = file.toPath();
+    if (!target.getFileName().toString().contains(".")) {
+      String ext = chooser.getSelectedExtensionFilter() != null
+          && chooser.getSelectedExtensionFilter().getDescription().equals("JSON") ? ".json" : ".csv";
+      target = target.resolveSibling(target.getFileName() + ext);
+    }
+    return presenter.exportResults(target, which);
   }
 
-  public void saveAnnotated() {
+  /**
+   * Asks for a folder, starting in the one last exported to, and saves the covered photos with
+   * their boxes drawn in as {@code format}; null when cancelled.
+   */
+  public java.util.concurrent.CompletableFuture<Integer> saveAnnotated(GalleryExport.ImageFormat format) {
+    if (presenter.items().isEmpty()) {
+      return null;
+    }
+    List<GalleryItem> which = presenter.exportItems();
     DirectoryChooser chooser = new DirectoryChooser();
-    chooser.setTitle(Messages.text("gallery.export.annotatedInto"));
-    lastFolder().ifPresent(chooser::setInitialDirectory);
-    File folder = chooser.showDialog(window());
-    if (folder != null) {
-      presenter.saveAnnotated(folder.toPath(), !presenter.selectedItems().isEmpty());
+    chooser.setTitle(Messages.text("gallery.export.annotatedInto", scopeText()));
+    chooser.setInitialDirectory(exportFolder());
+    File folder = folderChooser.apply(chooser);
+    if (folder == null) {
+      return null;
+    }
+    rememberExportFolder(folder.getAbsoluteFile());
+    return presenter.saveAnnotated(folder.toPath(), which, format);
+  }
+
+  /** For tests, which have no native dialogs: what stands in for the save dialog and the folder dialog. */
+  void useExportChoosers(java.util.function.Function<FileChooser, File> files,
+      java.util.function.Function<DirectoryChooser, File> folders) {
+    fileChooser = files;
+    folderChooser = folders;
+  }
+
+  /** The folder exported to last, else the user's pictures folder, else home: never the photos' own folder. */
+  File exportFolder() {
+    String saved = presenter.services().settings().get(KEY_EXPORT_FOLDER, null);
+    if (saved != null && new File(saved).isDirectory()) {
+      return new File(saved);
+    }
+    return picturesFolder();
+  }
+
+  /** The pictures folder: Linux's XDG name for it (it may be "Gambar"), else ~/Pictures, else home. */
+  static File picturesFolder() {
+    Path home = Path.of(System.getProperty("user.home"));
+    Path xdg = home.resolve(".config/user-dirs.dirs");
+    try {
+      if (Files.isRegularFile(xdg)) {
+        for (String line : Files.readAllLines(xdg)) {
+          if (line.startsWith("XDG_PICTURES_DIR=")) {
+            String dir = line.substring(line.indexOf('=') + 1).replace("\"", "").replace("$HOME", home.toString());
+            if (Files.isDirectory(Path.of(dir)) && !Path.of(dir).equals(home)) {
+              return new File(dir);
+            }
+          }
+        }
+      }
+    } catch (java.io.IOException | InvalidPathException e) {
+      // an unreadable settings file: the usual name below
+    }
+    Path pictures = home.resolve("Pictures");
+    return Files.isDirectory(pictures) ? pictures.toFile() : home.toFile();
+  }
+
+  private void rememberExportFolder(File folder) {
+    if (folder != null && folder.isDirectory()) {
+      presenter.services().settings().put(KEY_EXPORT_FOLDER, folder.getAbsolutePath());
     }
   }
 

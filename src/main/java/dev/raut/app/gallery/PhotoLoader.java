@@ -47,6 +47,15 @@ public final class PhotoLoader {
     return cachedThumbnail(PhotoRef.of(file));
   }
 
+  /** A late layout after the app closed its pools (a closing window) loads nothing, rather than throwing. */
+  private Future<?> submit(Runnable task) {
+    try {
+      return pool.submit(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+  }
+
   Image cachedThumbnail(PhotoRef photo) {
     return thumbnails.get(photo);
   }
@@ -61,7 +70,7 @@ public final class PhotoLoader {
   }
 
   Future<?> loadThumbnail(PhotoRef file, Consumer<Image> onLoaded) {
-    return pool.submit(() -> {
+    return submit(() -> {
       Image image = decodeOrNull(file, CardView.THUMB_WIDTH, CardView.THUMB_HEIGHT);
       Platform.runLater(() -> {
         if (image != null) {
@@ -78,7 +87,7 @@ public final class PhotoLoader {
   }
 
   Future<?> loadLarge(PhotoRef file, int maxSide, Consumer<Image> onLoaded) {
-    return pool.submit(() -> {
+    return submit(() -> {
       Image image = decodeOrNull(file, maxSide, maxSide);
       Platform.runLater(() -> onLoaded.accept(image));
     });
@@ -89,7 +98,7 @@ public final class PhotoLoader {
    * at most {@code side} pixels, for the People page; null when the file cannot be decoded.
    */
   public Future<?> loadFace(Path file, dev.raut.core.geometry.Box box, int side, Consumer<Image> onLoaded) {
-    return pool.submit(() -> {
+    return submit(() -> {
       Image image = null;
       try (DecodedImage decoded = decoder().decode(file, DecodeTarget.longSideAtLeast(1600))) {
         Mat mat = decoded.mat();
@@ -125,7 +134,7 @@ public final class PhotoLoader {
 
   Future<?> loadDetails(PhotoRef photo, Consumer<PhotoDetails> onLoaded) {
     Path file = photo.file();
-    return pool.submit(() -> {
+    return submit(() -> {
       PhotoDetails details;
       long bytes = -1;
       java.time.Instant modified = null;

@@ -47,6 +47,16 @@ record ResultSummary(String headline, List<Line> lines, int unlistedFaces) {
       return new ResultSummary(r.classes().get(0).label(), r.classes().stream().limit(MAX_LINES)
           .map(c -> new Line(c.label(), c.score())).toList());
     }
+    if (!r.objects().isEmpty() && !r.faces().isEmpty()) {
+      // faces + objects: both counts in the headline; the faces' lines, then at least the top object's
+      ResultSummary faces = of(new ImageAnalysis(r.file(), r.width(), r.height(), r.faces(), List.of(), List.of(),
+          null, r.part()));
+      ResultSummary objects = of(new ImageAnalysis(r.file(), r.width(), r.height(), List.of(), r.objects(), List.of(),
+          null, r.part()));
+      List<Line> lines = new ArrayList<>(faces.lines().subList(0, Math.min(faces.lines().size(), MAX_LINES - 1)));
+      objects.lines().stream().limit(MAX_LINES - lines.size()).forEach(lines::add);
+      return new ResultSummary(faces.headline() + " · " + objects.headline(), lines);
+    }
     if (!r.objects().isEmpty()) {
       List<Line> lines = r.objects().stream().sorted(Comparator.comparingDouble(ImageAnalysis.DetectedObjectResult::score)
           .reversed()).limit(MAX_LINES).map(o -> new Line(Labels.object(o.label()), o.score())).toList();
