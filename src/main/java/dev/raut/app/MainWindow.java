@@ -109,7 +109,7 @@ public final class MainWindow implements AutoCloseable {
     Messages.setLanguage(savedLanguage(services.settings()));
     services.relabel();
     this.gallery = new GalleryPresenter(services);
-    this.evaluate = new EvaluatePresenter(services, photos -> {
+    this.evaluate = new EvaluatePresenter(services, BackgroundTasks.ownThreads("raut-evaluate"), photos -> {
       show(GALLERY);
       gallery.addPaths(photos);
     });

@@ -2,6 +2,7 @@ package dev.raut.app.evaluate;
 
 import dev.raut.app.AppServices;
 import dev.raut.app.AppSettings;
+import dev.raut.app.BackgroundTasks;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
@@ -15,7 +16,9 @@ import dev.raut.core.evaluate.EvaluationTask;
 import dev.raut.core.evaluate.ImagePrediction;
 import dev.raut.core.evaluate.LabelMap;
 import dev.raut.core.image.ImageDecoder;
+import dev.raut.core.text.Explained;
 import dev.raut.core.text.Messages;
+import dev.raut.core.text.Problem;
 import dev.raut.evaluate.report.EvaluationReportFiles;
 import java.io.File;
 import java.io.IOException;
@@ -25,13 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -49,29 +50,31 @@ import javafx.collections.ObservableList;
 
 /**
  * The Evaluate page's logic: the dataset, task and detector the user picked, one evaluation at a
- * time through the core {@link EvaluationRunner} on a background thread (results handed to the FX
- * thread), the photos behind a confusion-matrix cell, and the HTML report export. Public methods
- * are called on the FX thread.
+ * time through the core {@link EvaluationRunner} in the background (through {@link BackgroundTasks},
+ * so every property changes on the FX thread, and tests run it on their own thread), the photos
+ * behind a confusion-matrix cell, and the HTML report export. Public methods are called on the FX
+ * thread.
  */
 public final class EvaluatePresenter implements AutoCloseable {
   private static final String KEY_FOLDER = "evaluate.folder";
   private static final String KEY_TASK = "evaluate.task";
   private static final String KEY_DETECTOR = "evaluate.detector";
 
+  /** Progress reaches the page at most this often (~20 a second), however fast the images go. */
+  private static final long PROGRESS_EVERY_NANOS = 50_000_000L;
+
   private final AppServices services;
+  // one evaluation at a time (run() refuses a second); it drives its own analysis threads (BatchAnalyzer)
+  private final BackgroundTasks background;
   private final Consumer<List<Path>> showInGallery;
-  // one evaluation at a time; it drives its own analysis threads (BatchAnalyzer), so the gallery's pool stays free
-  private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "raut-evaluate");
-    t.setDaemon(true);
-    return t;
-  });
   private final ObjectProperty<Path> dataset = new SimpleObjectProperty<>();
   private final ObservableList<TaskChoice> tasks = FXCollections.observableArrayList(TaskChoice.EMOTION, TaskChoice.OBJECTS);
   private final ObjectProperty<TaskChoice> task = new SimpleObjectProperty<>(TaskChoice.EMOTION);
   private final ObjectProperty<DetectorChoice> detector = new SimpleObjectProperty<>(DetectorChoice.AUTO);
   private final StringProperty labelMap = new SimpleStringProperty("");
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyBooleanWrapper detectorApplies = new ReadOnlyBooleanWrapper();
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
   private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -82,10 +85,17 @@ public final class EvaluatePresenter implements AutoCloseable {
   /** The task saved last time, until the imported classifiers arrive (it may be one of them). */
   private String savedTask;
 
-  /** {@code showInGallery} puts photos into the gallery and shows it. */
-  public EvaluatePresenter(AppServices services, Consumer<List<Path>> showInGallery) {
+  /**
+   * {@code background} runs the evaluations and exports (the presenter closes it); {@code showInGallery}
+   * puts photos into the gallery and shows it.
+   */
+  public EvaluatePresenter(AppServices services, BackgroundTasks background, Consumer<List<Path>> showInGallery) {
     this.services = services;
+    this.background = background;
     this.showInGallery = showInGallery;
+    canRun.bind(dataset.isNotNull().and(running.not()));
+    detectorApplies.bind(Bindings.createBooleanBinding(
+        () -> task.get() != null && task.get().task() == EvaluationTask.EMOTION, task));
     AppSettings settings = services.settings();
     savedTask = settings.get(KEY_TASK, TaskChoice.EMOTION.key());
     tasks.stream().filter(t -> t.key().equals(savedTask)).findFirst().ifPresent(task::set);
@@ -97,6 +107,7 @@ public final class EvaluatePresenter implements AutoCloseable {
     task.addListener((obs, old, now) -> {
       if (now != null) {
         settings.put(KEY_TASK, now.key());
+        savedTask = null; // chosen before the classifiers arrived: this choice, not last time's, is kept
       }
     });
     detector.addListener((obs, old, now) -> settings.put(KEY_DETECTOR, now.name()));
@@ -125,6 +136,16 @@ public final class EvaluatePresenter implements AutoCloseable {
 
   public ReadOnlyBooleanProperty runningProperty() {
     return running.getReadOnlyProperty();
+  }
+
+  /** Whether Run would start: a dataset is chosen and no run is going. */
+  public ReadOnlyBooleanProperty canRunProperty() {
+    return canRun.getReadOnlyProperty();
+  }
+
+  /** Whether the face detector choice matters: only the emotion task looks for faces. */
+  public ReadOnlyBooleanProperty detectorAppliesProperty() {
+    return detectorApplies.getReadOnlyProperty();
   }
 
   /** 0..1, or -1 (indeterminate) while the dataset is read and the model loads. */
@@ -187,7 +208,7 @@ public final class EvaluatePresenter implements AutoCloseable {
   /** Starts evaluating the chosen dataset; does nothing while a run is going or without a dataset. */
   public void run() {
     Path data = dataset.get();
-    if (running.get() || data == null) {
+    if (!canRun.get()) {
       return;
     }
     EvaluationSettings settings;
@@ -197,7 +218,7 @@ public final class EvaluatePresenter implements AutoCloseable {
       settings = new EvaluationSettings(t.task(), detector.get(), t.classifierCard(),
           map.isEmpty() ? LabelMap.empty() : LabelMap.parse(map), AnalysisRequest.DEFAULT_OBJECT_THRESHOLD);
     } catch (RuntimeException e) {
-      problem.set(e.getMessage());
+      problem.set(inWords(e));
       return;
     }
     AtomicBoolean stop = new AtomicBoolean();
@@ -207,7 +228,8 @@ public final class EvaluatePresenter implements AutoCloseable {
     progress.set(-1);
     progressText.set(Messages.text("evaluate.reading"));
     services.status().setMessage(Messages.text("evaluate.evaluating", String.valueOf(data.getFileName())));
-    runner.execute(() -> evaluate(data, settings, stop));
+    // the state above is set first: a same-thread BackgroundTasks may finish the run inside this call
+    background.run(() -> evaluate(data, settings, stop), this::finished, this::failed);
   }
 
   /** Stops the run within a few images; the report of what was analysed is still shown, marked cancelled. */
@@ -218,32 +240,32 @@ public final class EvaluatePresenter implements AutoCloseable {
     }
   }
 
-  private void evaluate(Path data, EvaluationSettings settings, AtomicBoolean stop) {
-    try {
-      Dataset read = DatasetReader.read(data);
-      Platform.runLater(() -> progressText.set(Messages.text("evaluate.loading", read.images().size())));
-      Analyzer analyzer = services.analyzer().join();
-      AtomicLong lastShown = new AtomicLong();
-      EvaluationResult done = new EvaluationRunner(analyzer, AppServices.ANALYSIS_THREADS).run(read, settings,
-          (n, total) -> {
-            // at most ~20 updates a second reach the FX thread, however fast the images go
-            long now = System.nanoTime();
-            if (n == total || now - lastShown.get() > 50_000_000L) {
-              lastShown.set(now);
-              Platform.runLater(() -> showProgress(n, total));
-            }
-          }, stop);
-      Platform.runLater(() -> finished(done));
-    } catch (RuntimeException e) {
-      String reason = AppServices.rootMessage(e);
-      Platform.runLater(() -> failed(reason));
-    }
+  /** The background part: touches no property, sends its progress through {@link BackgroundTasks#onUi}. */
+  private EvaluationResult evaluate(Path data, EvaluationSettings settings, AtomicBoolean stop) {
+    Dataset read = DatasetReader.read(data);
+    int images = read.images().size();
+    background.onUi(() -> {
+      if (!stop.get()) {
+        progressText.set(Messages.text("evaluate.loading", images));
+      }
+    });
+    Analyzer analyzer = services.analyzer().join();
+    // the first image is shown at once, the rest at most every PROGRESS_EVERY_NANOS, the last always
+    AtomicLong lastShown = new AtomicLong(System.nanoTime() - PROGRESS_EVERY_NANOS);
+    return new EvaluationRunner(analyzer, AppServices.ANALYSIS_THREADS).run(read, settings, (n, total) -> {
+      long now = System.nanoTime();
+      if (n == total || now - lastShown.get() >= PROGRESS_EVERY_NANOS) {
+        lastShown.set(now);
+        background.onUi(() -> showProgress(n, total));
+      }
+    }, stop);
   }
 
   private void showProgress(int done, int total) {
     if (!cancelled.get()) {
-      progress.set(total == 0 ? 1 : (double) done / total);
+      // the text first: a Cancel reacting to the bar then keeps its "Cancelling…"
       progressText.set(Messages.text("evaluate.progress", done, total));
+      progress.set(total == 0 ? 1 : (double) done / total);
     }
   }
 
@@ -259,12 +281,26 @@ public final class EvaluatePresenter implements AutoCloseable {
         done.predictions().size(), seconds(done)));
   }
 
-  private void failed(String reason) {
+  private void failed(Throwable error) {
+    String reason = inWords(error);
     running.set(false);
     progress.set(0);
     progressText.set("");
     problem.set(reason);
     services.status().setMessage(Messages.text("evaluate.failed", reason));
+  }
+
+  /**
+   * Why something failed, in the user's language: core's problems (a dataset that does not exist,
+   * a bad label map) have their words in both; anything else gives its own (English) message.
+   */
+  static String inWords(Throwable error) {
+    Throwable t = error;
+    while (!(t instanceof Explained) && t.getCause() != null
+        && (t.getMessage() == null || t instanceof CompletionException)) {
+      t = t.getCause();
+    }
+    return Problem.message(t, Messages.language());
   }
 
   static String seconds(EvaluationResult r) {
@@ -291,27 +327,31 @@ public final class EvaluatePresenter implements AutoCloseable {
     }
   }
 
-  /** Writes report.json, predictions.csv, confusion.png and report.html (as {@code raut evaluate --out}) in the background. */
+  /**
+   * Writes report.json, predictions.csv, confusion.png and report.html (as {@code raut evaluate --out})
+   * in the background; the future completes once the page shows the outcome (on the FX thread), and
+   * not at all if the page closes first.
+   */
   public CompletableFuture<List<Path>> export(Path folder) {
     EvaluationResult r = result.get();
     if (r == null) {
       return CompletableFuture.failedFuture(new IllegalStateException("Run an evaluation first"));
     }
     services.settings().put(KEY_FOLDER, folder.toString());
-    CompletableFuture<List<Path>> written = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<List<Path>> written = new CompletableFuture<>();
+    background.run(() -> {
       try {
         return EvaluationReportFiles.write(r, folder, new ImageDecoder());
       } catch (IOException e) {
         throw new UncheckedIOException(Messages.text("evaluate.export.failed", folder, e.getMessage()), e);
       }
-    }, services.ioPool());
-    written.whenComplete((files, error) -> Platform.runLater(() -> {
-      if (error == null) {
-        services.status().setMessage(Messages.text("evaluate.export.done", folder.resolve(EvaluationReportFiles.HTML)));
-      } else {
-        problem.set(AppServices.rootMessage(error));
-      }
-    }));
+    }, files -> {
+      services.status().setMessage(Messages.text("evaluate.export.done", folder.resolve(EvaluationReportFiles.HTML)));
+      written.complete(files);
+    }, error -> {
+      problem.set(inWords(error));
+      written.completeExceptionally(error);
+    });
     return written;
   }
 
@@ -319,11 +359,6 @@ public final class EvaluatePresenter implements AutoCloseable {
   @Override
   public void close() {
     cancelled.set(true);
-    runner.shutdown();
-    try {
-      runner.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    background.close();
   }
 }

@@ -132,8 +132,7 @@ public final class EvaluateView extends StackPane {
     detector.setConverter(DetectorNames.converter());
     detector.setTooltip(new Tooltip(Messages.text("evaluate.detector.tip")));
     detector.setAccessibleText(Messages.text("evaluate.detector.accessible"));
-    detector.disableProperty().bind(Bindings.createBooleanBinding(() -> presenter.taskProperty().get() == null
-        || presenter.taskProperty().get().task() != EvaluationTask.EMOTION, presenter.taskProperty()));
+    detector.disableProperty().bind(presenter.detectorAppliesProperty().not());
     TextField labelMap = new TextField();
     labelMap.setId("eval-labels-map");
     labelMap.setPromptText(Messages.text("evaluate.labelMap.prompt"));
@@ -167,7 +166,7 @@ public final class EvaluateView extends StackPane {
     run.setId("eval-run");
     run.getStyleClass().add("accent");
     run.setTooltip(new Tooltip(Messages.text("evaluate.run.tip")));
-    run.disableProperty().bind(presenter.runningProperty().or(presenter.datasetProperty().isNull()));
+    run.disableProperty().bind(presenter.canRunProperty().not());
     run.setOnAction(e -> presenter.run());
     Button cancel = new Button(Messages.text("common.cancel"), new FontIcon(Material2AL.CLOSE));
     cancel.setId("eval-cancel");

@@ -1,0 +1,134 @@
+package dev.raut.app;
+
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * {@link BackgroundTasks} for presenter tests: no toolkit, no threads of its own, nothing to wait
+ * for. The thread that makes it (the test's) plays the FX thread.
+ *
+ * <ul>
+ *   <li>{@link #immediate()}: {@code run} does the work and its callback before it returns; the
+ *       work's {@code onUi} updates run at once, in order, so a listener sees each of them while
+ *       the work goes on (and may act on it, e.g. press Cancel at the first progress).</li>
+ *   <li>{@link #queued()}: {@code run} and {@code onUi} only queue; {@link #runAll()} does the work,
+ *       its updates and its callback in order, so a test reads the state in between ("running"
+ *       while the work has not ended).</li>
+ * </ul>
+ * Updates sent from other threads (a work's own pool) wait in the queue in both modes and run on
+ * this thread, before the next update or callback sent from it, or at {@link #runAll()}.
+ */
+public final class SameThreadTasks implements BackgroundTasks {
+  private final Thread uiThread = Thread.currentThread();
+  private final boolean queued;
+  private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+  private volatile boolean closed;
+  private int worksRun;
+
+  private SameThreadTasks(boolean queued) {
+    this.queued = queued;
+  }
+
+  public static SameThreadTasks immediate() {
+    return new SameThreadTasks(false);
+  }
+
+  public static SameThreadTasks queued() {
+    return new SameThreadTasks(true);
+  }
+
+  @Override
+  public <T> Cancellable run(Callable<T> work, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi) {
+    requireUiThread("run");
+    Handle handle = new Handle();
+    Runnable job = () -> {
+      if (handle.cancelled || closed) {
+        return;
+      }
+      worksRun++;
+      Runnable callback;
+      try {
+        T value = work.call();
+        callback = () -> onUi.accept(value);
+      } catch (Throwable e) { // as the app's: any failure goes to the page
+        callback = () -> failedOnUi.accept(e);
+      }
+      Runnable deliver = callback;
+      onUi(() -> {
+        if (!handle.cancelled) {
+          deliver.run();
+        }
+      });
+    };
+    if (queued) {
+      pending.add(job);
+    } else {
+      job.run();
+    }
+    return handle;
+  }
+
+  @Override
+  public void onUi(Runnable update) {
+    if (closed) {
+      return;
+    }
+    pending.add(update);
+    if (!queued && Thread.currentThread() == uiThread) {
+      runAll();
+    }
+  }
+
+  /** Runs what is queued, and what that queues, until nothing is left; returns how many ran. */
+  public int runAll() {
+    requireUiThread("runAll");
+    int ran = 0;
+    for (Runnable next = pending.poll(); next != null; next = pending.poll()) {
+      next.run();
+      ran++;
+    }
+    return ran;
+  }
+
+  /** Works, updates and callbacks waiting for {@link #runAll()}. */
+  public int pending() {
+    return pending.size();
+  }
+
+  /** How many works have started (a cancelled or closed one never does). */
+  public int worksRun() {
+    return worksRun;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    pending.clear();
+  }
+
+  private void requireUiThread(String what) {
+    if (Thread.currentThread() != uiThread) {
+      throw new IllegalStateException(what + " called off the thread that plays the UI thread");
+    }
+  }
+
+  private static final class Handle implements Cancellable {
+    private volatile boolean cancelled;
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return cancelled;
+    }
+  }
+}
