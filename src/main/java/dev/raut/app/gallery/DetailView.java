@@ -297,7 +297,8 @@ final class DetailView extends BorderPane {
     Image image = imageView.getImage();
     double w = r != null && r.ok() ? r.width() : image != null ? image.getWidth() : 0;
     double h = r != null && r.ok() ? r.height() : image != null ? image.getHeight() : 0;
-    if (w <= 0 || h <= 0) {
+    // before the pane has its size (a switch set as the photo opens) there is nothing to draw on yet
+    if (w <= 0 || h <= 0 || picture.getWidth() <= 0 || picture.getHeight() <= 0) {
       overlay.getChildren().clear();
       return;
     }
