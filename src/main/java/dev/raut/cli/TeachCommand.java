@@ -181,7 +181,7 @@ final class TeachCommand implements Callable<Integer> {
         result.photosFromCache(), result.skipped().size(), result.embedMillis() / 1000.0));
     result.skipped().forEach(s -> out.println(Messages.text("cli.teach.skipped", s.photo().name(), s.error().localMessage())));
     out.println(Messages.text("cli.teach.headTrained", result.training().head().kind(), result.trainMillis() / 1000.0,
-        result.training().reason()));
+        result.training().why().text()));
     if (result.report() != null) {
       out.println(heldOut(result, Messages.language()));
       out.print(TextReport.classificationReport(result.report(), 3));

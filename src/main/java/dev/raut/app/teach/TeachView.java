@@ -512,7 +512,7 @@ public final class TeachView extends StackPane {
     accuracy.setId("teach-accuracy");
     accuracy.getStyleClass().add("title-4");
     Label head = new Label(Messages.text("teach.chosenHead", TeachPresenter.headKind(result.training().head().kind()),
-        result.training().reason()));
+        result.training().why().text()));
     head.setId("teach-head-reason");
     head.setWrapText(true);
     Label took = new Label(Messages.text("teach.took", result.photosEmbedded(), result.photosFromCache(),

@@ -1,5 +1,6 @@
 package dev.raut.core.teach;
 
+import dev.raut.core.text.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,16 @@ public final class HeadTraining {
    * @param standardization the feature scaling it expects (part of the exported graph)
    * @param curves the validation run's per-epoch curves (for MLP) or per-iteration (logistic regression)
    * @param validationAccuracy of each candidate tried, e.g. {"logreg l2=0.01": 0.85, "mlp": 0.83}
-   * @param reason in plain words, why this head
+   * @param why why this head, in plain words kept as a text key and arguments: each door says it in
+   *     its user's language; {@link #reason()} is the English sentence, for files
    */
   public record Result(Head head, Features.Standardization standardization, List<Head.Epoch> curves,
-      Map<String, Double> validationAccuracy, String reason) {}
+      Map<String, Double> validationAccuracy, Problem why) {
+    /** Why this head, in English: for teach.json and the model's card. */
+    public String reason() {
+      return why.english();
+    }
+  }
 
   private HeadTraining() {}
 
@@ -105,24 +112,23 @@ public final class HeadTraining {
     float[][] all = scale.apply(embeddings);
     double[] allWeights = Features.balancedClassWeights(labels, classes);
     Head head;
-    String reason;
+    Problem why;
     if (useMlp) {
       MlpHead.Settings d = MlpHead.Settings.defaults();
       MlpHead.Settings refit = new MlpHead.Settings(d.hidden(), d.l2(), d.learningRate(), d.batchSize(),
           Math.max(1, mlpEpochs), Integer.MAX_VALUE);
       head = MlpHead.train(all, labels, classes, refit, allWeights, new float[0][], new int[0], seed, cancelled);
-      reason = choice == Choice.MLP ? "You chose the MLP head."
-          : String.format(java.util.Locale.ROOT, "The MLP head scored %.1f%% on the validation photos, logistic"
-              + " regression %.1f%%.", 100 * mlpAccuracy, 100 * bestLogreg);
+      why = choice == Choice.MLP ? Problem.of("teach.why.mlpChosen")
+          : Problem.of("teach.why.mlpBetter", 100 * mlpAccuracy, 100 * bestLogreg);
     } else {
       head = SoftmaxRegression.train(all, labels, classes, bestPenalty, allWeights, new float[0][], new int[0],
           LOGREG_ITERATIONS, cancelled);
-      reason = choice == Choice.LOGREG ? "You chose logistic regression (L2 penalty " + bestPenalty + ")."
-          : String.format(java.util.Locale.ROOT, "Logistic regression (L2 penalty %s) scored %.1f%% on the validation"
-              + " photos%s.", bestPenalty, 100 * bestLogreg,
-              mlpAccuracy < 0 ? "" : String.format(java.util.Locale.ROOT, ", the MLP head %.1f%%", 100 * mlpAccuracy));
+      String penalty = String.valueOf(bestPenalty);
+      why = choice == Choice.LOGREG ? Problem.of("teach.why.logregChosen", penalty)
+          : mlpAccuracy < 0 ? Problem.of("teach.why.logregScored", penalty, 100 * bestLogreg)
+          : Problem.of("teach.why.logregBetter", penalty, 100 * bestLogreg, 100 * mlpAccuracy);
     }
-    return new Result(head, scale, useMlp ? mlpCurves : logregCurves, tried, reason);
+    return new Result(head, scale, useMlp ? mlpCurves : logregCurves, tried, why);
   }
 
   private static int bestEpoch(List<Head.Epoch> history) {

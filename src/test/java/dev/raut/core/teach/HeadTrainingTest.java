@@ -60,7 +60,12 @@ class HeadTrainingTest {
     assertThat(auto.validationAccuracy().get("mlp")).isGreaterThan(0.9);
     assertThat(auto.validationAccuracy().get("logreg l2=0.01")).isLessThan(0.7);
     assertThat(HeadTraining.accuracy(auto.head(), auto.standardization().apply(x), y)).isGreaterThan(0.9);
-    assertThat(auto.reason()).contains("MLP");
+    // the reason is said in the user's language, with the figures in its number format
+    double mlp = 100 * auto.validationAccuracy().get("mlp");
+    assertThat(auto.reason()).startsWith("The small neural network scored")
+        .contains(String.format(java.util.Locale.ENGLISH, "%.1f%%", mlp));
+    assertThat(auto.why().in(dev.raut.core.text.Language.INDONESIAN)).startsWith("Jaringan saraf kecil benar")
+        .contains(String.format(java.util.Locale.forLanguageTag("id"), "%.1f%%", mlp));
   }
 
   @Test
