@@ -123,7 +123,7 @@ public final class HeadTraining {
     } else {
       head = SoftmaxRegression.train(all, labels, classes, bestPenalty, allWeights, new float[0][], new int[0],
           LOGREG_ITERATIONS, cancelled);
-      String penalty = String.valueOf(bestPenalty);
+      double penalty = bestPenalty;
       why = choice == Choice.LOGREG ? Problem.of("teach.why.logregChosen", penalty)
           : mlpAccuracy < 0 ? Problem.of("teach.why.logregScored", penalty, 100 * bestLogreg)
           : Problem.of("teach.why.logregBetter", penalty, 100 * bestLogreg, 100 * mlpAccuracy);
