@@ -102,7 +102,7 @@ public final class AppHarness {
     }
 
     /** A user's face model (the real Keras 2.0.5 file) and a Teachable Machine export, for the Models page. */
-    private static void importExamples(ClassifierLibrary library) {
+    public static void importExamples(ClassifierLibrary library) {
       Path keras = Path.of("src/test/resources/dev/raut/core/convert/keras-real/fer2013-mini-xception/"
           + "fer2013_mini_XCEPTION.102-0.66.hdf5");
       Path teachable = Path.of("src/test/resources/dev/raut/core/convert/keras/tm_tfjs_f32/tm_model.zip");

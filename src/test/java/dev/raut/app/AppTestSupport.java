@@ -134,6 +134,40 @@ public final class AppTestSupport implements AutoCloseable {
     return texts;
   }
 
+  /**
+   * The controls under {@code page} that reach past the window's right edge (a row wider than the
+   * window is not cut, it runs off the screen), after CSS and layout; on the FX thread.
+   */
+  public static java.util.List<String> pastTheRightEdge(javafx.scene.Node page) {
+    page.getScene().getRoot().applyCss();
+    page.getScene().getRoot().layout();
+    double width = page.getScene().getWidth();
+    java.util.List<String> past = new java.util.ArrayList<>();
+    collectPast(page, width, past);
+    return past;
+  }
+
+  private static void collectPast(javafx.scene.Node node, double width, java.util.List<String> past) {
+    if (!node.isVisible()) {
+      return;
+    }
+    if (node instanceof javafx.scene.control.Control control && !(node instanceof javafx.scene.control.ListCell)
+        && !(node instanceof javafx.scene.control.ScrollBar)) {
+      javafx.geometry.Bounds b = control.localToScene(control.getLayoutBounds());
+      if (b.getWidth() > 0 && b.getMaxX() > width + 0.5) {
+        String text = control instanceof javafx.scene.control.Labeled l ? l.getText() : control.getId();
+        past.add(control.getClass().getSimpleName() + " '" + text + "' ends at x = " + Math.round(b.getMaxX())
+            + " in a " + Math.round(width) + " px window");
+        return;
+      }
+    }
+    if (node instanceof javafx.scene.Parent p) {
+      for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+        collectPast(child, width, past);
+      }
+    }
+  }
+
   public static Path copy(Path source, Path folder, String name) throws java.io.IOException {
     return Files.copy(source, folder.resolve(name));
   }

@@ -139,6 +139,8 @@ public final class GalleryView extends BorderPane {
     mode.setTooltip(new Tooltip(Messages.text("gallery.mode.tip")));
     mode.setAccessibleText(Messages.text("gallery.mode.accessible"));
     mode.setId("mode");
+    // a width of its own, not the longest imported model's name (which would push Export off the bar)
+    mode.setPrefWidth(200);
     mode.setMaxWidth(260);
 
     ComboBox<DetectorChoice> detector = new ComboBox<>();
@@ -155,6 +157,7 @@ public final class GalleryView extends BorderPane {
     emotion.setTooltip(new Tooltip(Messages.text("app.emotion.tip")));
     emotion.setAccessibleText(Messages.text("app.emotion.accessible"));
     emotion.setId("emotion-model");
+    emotion.setPrefWidth(215); // "Bawaan (terbaik terukur)" whole; a long imported name is cut in the box
     emotion.setMaxWidth(230);
     emotionLabel.setLabelFor(emotion);
     // only where emotions are read: faces + emotion, or a per-face classifier next to the emotion

@@ -40,6 +40,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -328,16 +329,14 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     record.disableProperty().bind(presenter.runningProperty().not());
     record.setOnAction(e -> presenter.setRecording(record.isSelected()));
     presenter.recordingProperty().addListener((o, was, now) -> record.setSelected(now));
-    HBox analysisRow = new HBox(8, say(new Label(), "live.analyse"), mode, say(new Label(), "live.detector"), detector,
-        emotionLabel, emotion);
+    // rows that wrap: at 1000 px, and in Indonesian's longer words, a control goes to the next line
+    // instead of off the window, and no word is cut (a cut "P…" or "Snap…" says nothing)
+    FlowPane analysisRow = new FlowPane(8, 6, say(new Label(), "live.analyse"), mode, say(new Label(), "live.detector"),
+        detector, emotionLabel, emotion);
     analysisRow.setAlignment(Pos.CENTER_LEFT);
-    // at 1000 px the choices shrink, the words never: a cut "P…" or "Snap…" says nothing
     for (javafx.scene.control.Control choice : List.<javafx.scene.control.Control>of(mode, detector, emotion)) {
-      choice.setMinWidth(130);
-      choice.setMaxWidth(300);
-      HBox.setHgrow(choice, javafx.scene.layout.Priority.SOMETIMES);
+      choice.setMaxWidth(300); // an imported model's long name is cut in the box, not the row
     }
-    detector.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // its names are short: shown whole
     // per-face extras cost time on every face of every frame: off unless chosen
     CheckBox ageGender = say(new CheckBox(), "live.ageGender");
     ageGender.setId("live-age-gender");
@@ -348,12 +347,10 @@ public final class LiveView extends BorderPane implements AutoCloseable {
       extra.disableProperty().bind(detector.disableProperty());
       extra.selectedProperty().addListener(o -> presenter.setFaceExtras(ageGender.isSelected(), landmarks.isSelected()));
     }
-    javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-    HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-    HBox extrasRow = new HBox(8, say(new Label(), "live.perFace"), ageGender, landmarks, gap,
-        keypoints, mirror, pause, snapshot, record);
+    FlowPane extrasRow = new FlowPane(8, 6, say(new Label(), "live.perFace"), ageGender, landmarks,
+        new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), keypoints, mirror, pause, snapshot, record);
     extrasRow.setAlignment(Pos.CENTER_LEFT);
-    for (HBox row : List.of(sourceRow, analysisRow, extrasRow)) {
+    for (javafx.scene.layout.Pane row : List.of(sourceRow, analysisRow, extrasRow)) {
       for (javafx.scene.Node n : row.getChildren()) {
         if (n instanceof javafx.scene.control.Labeled) {
           ((javafx.scene.control.Labeled) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -65,6 +65,7 @@ public final class ModelsView extends VBox {
     defaults.setAccessibleText(Messages.text("models.defaults"));
 
     Label importedTitle = new Label(Messages.text("models.yours"));
+    importedTitle.setId("classifiers-title");
     importedTitle.getStyleClass().add("title-3");
     Button importButton = new Button(Messages.text("models.import"), new FontIcon(Material2MZ.MODEL_TRAINING));
     importButton.setTooltip(new Tooltip(Messages.text("models.import.tip")));
@@ -74,6 +75,11 @@ public final class ModelsView extends VBox {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Label folder = new Label(Messages.text("models.keptIn", presenter.libraryFolder()));
     folder.getStyleClass().add("text-muted");
+    // at 1000 px (and in longer Indonesian words) the folder's path gives way, the title and button never
+    importedTitle.setMinWidth(Region.USE_PREF_SIZE);
+    importButton.setMinWidth(Region.USE_PREF_SIZE);
+    folder.setMinWidth(0);
+    folder.setTooltip(new Tooltip(folder.getText()));
     HBox importedHeader = new HBox(10, importedTitle, spacer, folder, importButton);
     importedHeader.setAlignment(Pos.CENTER_LEFT);
 

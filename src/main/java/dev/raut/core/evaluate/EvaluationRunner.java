@@ -86,7 +86,8 @@ public final class EvaluationRunner {
     return switch (model) {
       case MINI_XCEPTION -> mini;
       case FACE_EXPRESSION -> expression;
-      case BLEND -> "blend of " + mini + " and " + expression;
+      // said in the language of the run: the name is kept in the result the page and report show
+      case BLEND -> dev.raut.core.text.Messages.text("evaluate.model.blend", mini, expression);
     };
   }
 

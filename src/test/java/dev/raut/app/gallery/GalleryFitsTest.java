@@ -39,6 +39,9 @@ class GalleryFitsTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
+    // imported models put longer names in the choices, as on a user's machine
+    dev.raut.app.AppHarness.HarnessApp.importExamples(
+        new dev.raut.core.classify.ClassifierLibrary(temp.resolve("classifiers")));
     app = new AppTestSupport(stage, temp);
     app.window().show("Gallery");
   }

@@ -31,6 +31,9 @@ class LiveFitsTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
+    // imported face models make the emotion choice's names longer, as on a user's machine
+    dev.raut.app.AppHarness.HarnessApp.importExamples(
+        new dev.raut.core.classify.ClassifierLibrary(temp.resolve("classifiers")));
     app = new AppTestSupport(stage, temp);
     app.window().show("Live");
   }
@@ -54,5 +57,18 @@ class LiveFitsTest {
     assertThat(fx(() -> AppTestSupport.shownLabeled(page, false).stream().map(Labeled::getText).toList()))
         .contains("Start", "Stop", "Analyse", "Detector", "Pause", "Snapshot", "Record", "Mirror");
     assertThat(cut).as("texts cut at 1000 × 700").isEmpty();
+    assertThat(fx(() -> AppTestSupport.pastTheRightEdge(page))).as("controls off the window at 1000 × 700").isEmpty();
+
+    // Indonesian words are longer: the rows wrap instead of running off the window
+    robot.clickOn("#language");
+    robot.clickOn("#language-id");
+    AppTestSupport.waitUntil("the window in Indonesian", 10,
+        () -> dev.raut.core.text.Messages.language() == dev.raut.core.text.Language.INDONESIAN);
+    WaitForAsyncUtils.waitForFxEvents();
+    Node pageId = fx(() -> robot.lookup(".live-view").query());
+    assertThat(fx(() -> AppTestSupport.shownLabeled(pageId, false).stream().map(Labeled::getText).toList()))
+        .contains("Mulai", "Berhenti", "Jeda", "Rekam", "Cerminkan");
+    assertThat(fx(() -> AppTestSupport.cutTexts(pageId, false))).as("texts cut at 1000 × 700 in Indonesian").isEmpty();
+    assertThat(fx(() -> AppTestSupport.pastTheRightEdge(pageId))).as("controls off the window in Indonesian").isEmpty();
   }
 }
