@@ -353,9 +353,11 @@ public final class MainWindow implements AutoCloseable {
   static final class StatusBar extends HBox {
     private final Label model = new Label();
     private final Separator modelSeparator = new Separator(Orientation.VERTICAL);
+    private final Node serve;
 
     StatusBar(StatusModel status, Node serve) {
       super(10);
+      this.serve = serve;
       getStyleClass().add("status-bar");
       setPadding(new Insets(4, 10, 4, 10));
       setAlignment(Pos.CENTER_LEFT);
@@ -397,24 +399,40 @@ public final class MainWindow implements AutoCloseable {
 
     /**
      * In a narrow window the model in use (which the page's own controls name) makes room for the
-     * message and its action, rather than both being cut short.
+     * message and its action, rather than both being cut short; if that is not enough (the server's
+     * address is shown too), the serve switch keeps only its globe.
      */
     @Override
     protected void layoutChildren() {
       double needed = snappedLeftInset() + snappedRightInset();
       int shown = 0;
+      double modelWidth = 0;
       for (Node child : getChildren()) {
         if (child.isManaged() || child == model || child == modelSeparator) {
-          needed += Math.max(child.minWidth(-1), child.prefWidth(-1));
+          double width = Math.max(child.minWidth(-1), child.prefWidth(-1));
+          needed += width;
           shown++;
+          if (child == model || child == modelSeparator) {
+            modelWidth += width + getSpacing();
+          }
         }
       }
       needed += getSpacing() * Math.max(0, shown - 1);
+      ServeControl serveControl = serve instanceof ServeControl c ? c : null;
+      if (serveControl != null && serveControl.isCompact()) {
+        needed += serveControl.wordsWidth(); // measured as if the words were shown, so the choice is stable
+      }
       boolean room = needed <= getWidth();
       if (model.isManaged() != room) {
         for (Node n : List.of(model, modelSeparator)) {
           n.setVisible(room);
           n.setManaged(room);
+        }
+      }
+      if (serveControl != null) {
+        boolean compact = needed - modelWidth > getWidth();
+        if (serveControl.isCompact() != compact) {
+          serveControl.setCompact(compact);
         }
       }
       super.layoutChildren();

@@ -68,4 +68,47 @@ class StatusBarFitsTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(fx(() -> AppTestSupport.cutTexts(bar, false))).as("texts cut at 1280 × 800").isEmpty();
   }
+
+  @Test
+  void whileServingInIndonesianTheSwitchKeepsOnlyItsGlobeAndTheMessageAndAddressAreWhole(FxRobot robot) throws Exception {
+    robot.clickOn("#language");
+    robot.clickOn("#language-id");
+    AppTestSupport.waitUntil("the window in Indonesian", 10,
+        () -> dev.raut.core.text.Messages.language() == dev.raut.core.text.Language.INDONESIAN);
+    dev.raut.app.serve.LocalServerPresenter server = app.window().server();
+    fxRun(() -> server.setServing(true));
+    AppTestSupport.waitUntil("the server running", 120,
+        () -> server.stateProperty().get() == dev.raut.app.serve.LocalServerPresenter.State.RUNNING);
+    StatusModel status = app.services().status();
+    String message = dev.raut.core.text.Messages.text("gallery.export.failed", "hasil-analisis.csv", "disk penuh");
+    fxRun(() -> {
+      status.setModelInUse("Wajah + emosi · Otomatis (terbaik untuk foto)");
+      status.setCounts("6 foto · 6 selesai · 22 wajah");
+      status.setMessage(message);
+      stage.setWidth(1000);
+      stage.setHeight(700);
+    });
+    Node bar = fx(() -> robot.lookup(".status-bar").query());
+    javafx.scene.control.ToggleButton toggle = fx(() -> robot.lookup("#serve-toggle").query());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> fx(() -> toggle.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> AppTestSupport.cutTexts(bar, false))).as("texts cut at 1000 × 700 while serving").isEmpty();
+    assertThat(fx(() -> AppTestSupport.shownLabeled(bar, false).stream().map(l -> l.getText()).toList()))
+        .contains("6 foto · 6 selesai · 22 wajah", "hasil-analisis.csv tidak dapat ditulis: disk penuh",
+            server.urlProperty().get());
+    assertThat(fx(() -> toggle.getTooltip().getText())).as("the switch's words are still in its tooltip").isNotBlank();
+
+    fxRun(() -> {
+      stage.setWidth(1280);
+      stage.setHeight(800);
+    });
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        () -> fx(() -> toggle.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> AppTestSupport.cutTexts(bar, false))).as("texts cut at 1280 × 800 while serving").isEmpty();
+    fxRun(() -> server.setServing(false));
+    AppTestSupport.waitUntil("the server stopped", 30,
+        () -> server.stateProperty().get() == dev.raut.app.serve.LocalServerPresenter.State.STOPPED);
+  }
 }

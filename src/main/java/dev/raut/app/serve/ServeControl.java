@@ -74,6 +74,26 @@ public final class ServeControl extends HBox {
     });
   }
 
+  /**
+   * Only the switch's globe (its words in the tooltip) when the status bar has no room for them
+   * beside the address and the message; the address itself is what a user needs while serving.
+   */
+  public void setCompact(boolean compact) {
+    toggle.setContentDisplay(compact ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+        : javafx.scene.control.ContentDisplay.LEFT);
+  }
+
+  public boolean isCompact() {
+    return toggle.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY;
+  }
+
+  /** The width the switch's words take (what {@link #setCompact} saves). */
+  public double wordsWidth() {
+    javafx.scene.text.Text words = new javafx.scene.text.Text(toggle.getText());
+    words.setFont(toggle.getFont());
+    return Math.ceil(words.getLayoutBounds().getWidth()) + toggle.getGraphicTextGap();
+  }
+
   /** Shows the words in the current language (FX thread). */
   public void relabel() {
     toggle.setText(Messages.text("serve.toggle"));
