@@ -115,6 +115,16 @@ public record AnalysisRequest(
     return builtInEmotion == null && choice == EmotionModel.BLEND ? DEFAULT_FOR_VIDEO : choice;
   }
 
+  /**
+   * The views of each face the emotion network reads: those asked for, except that pre-cropped
+   * faces ({@code --detector none}) are always read thoroughly. They pay for no detection and are
+   * small (FER2013's 48 × 48), so the four shifted crops cost little next to the photo they came
+   * from, and they lift FER2013 PublicTest from 65.9% to 66.8% (README, "Emotion accuracy").
+   */
+  public EmotionViews emotionViewsChoice() {
+    return detector == DetectorChoice.NONE && emotionViews == EmotionViews.FAST ? EmotionViews.THOROUGH : emotionViews;
+  }
+
   static final EmotionModel DEFAULT_FOR_CROPS = EmotionModel.MINI_XCEPTION;
   static final EmotionModel DEFAULT_FOR_PHOTOS = EmotionModel.BLEND;
   static final EmotionModel DEFAULT_FOR_VIDEO = EmotionModel.FACE_EXPRESSION;

@@ -210,7 +210,7 @@ public final class Analyzer {
     if (!request.emotions() || request.emotionModel() != null) {
       return List.of();
     }
-    EmotionViews views = singleViewEmotions ? EmotionViews.SINGLE : request.emotionViews();
+    EmotionViews views = singleViewEmotions ? EmotionViews.SINGLE : request.emotionViewsChoice();
     EmotionModel choice = singleViewEmotions ? request.emotionChoiceForVideo() : request.emotionChoice();
     List<EmotionPrediction> mini = choice == EmotionModel.FACE_EXPRESSION ? null
         : engine.emotion().classify(bgr, detected, wholeImage ? FaceCrop.WHOLE_IMAGE : FaceCrop.DETECTED_FACE, views);
