@@ -17,7 +17,8 @@
 # Environment: RAUT_JAR, PEER_SRC (default ../shared/peer), DEV_IMAGES (default
 # ../shared/data/faces-emotion-dev/images), PEER_NPM_CACHE (a folder of the peer's npm pack tarballs,
 # default ~/.cache/raut/peer-npm, filled on first use), SAMPLE_LINKS (photos in the samples folder, 300),
-# DEV_COPIES (times the dev faces are listed, 2).
+# DEV_COPIES (times the dev faces are listed, 2), RAUT_JAVA_OPTS (raut's JVM options; default those of
+# the installed raut-cli launcher, -XX:TieredStopAtLevel=1; set it empty for the JVM's defaults).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --no-engine) engine=0; shift ;;
     --out) out=$2; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -39,6 +40,8 @@ peer_src=${PEER_SRC:-$root/../shared/peer}
 dev=${DEV_IMAGES:-$root/../shared/data/faces-emotion-dev/images}
 npm_cache=${PEER_NPM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/raut/peer-npm}
 sample_links=${SAMPLE_LINKS:-300}
+# the JVM options of the installed command-line launcher (installer/raut-cli.properties)
+raut_java_opts=${RAUT_JAVA_OPTS--XX:TieredStopAtLevel=1}
 dev_copies=${DEV_COPIES:-2}
 [ -f "$jar" ] || { echo "no $jar: run mvn -B -DskipTests package first" >&2; exit 1; }
 [ -d "$peer_src" ] || { echo "no peer at $peer_src (set PEER_SRC)" >&2; exit 1; }
@@ -75,7 +78,8 @@ raut_run() {
   local folder=$1; shift
   local start end
   start=$(date +%s.%N)
-  java -Dorg.slf4j.simpleLogger.log.dev.raut.core.analysis.BatchAnalyzer=debug -jar "$jar" analyze "$folder" "$@" \
+  # shellcheck disable=SC2086 # the options are words
+  java $raut_java_opts -Dorg.slf4j.simpleLogger.log.dev.raut.core.analysis.BatchAnalyzer=debug -jar "$jar" analyze "$folder" "$@" \
     >"$work/out.jsonl" 2>"$work/err.txt"
   end=$(date +%s.%N)
   local steady faces
@@ -120,6 +124,7 @@ ratio() { echo "$1 / $2" | bc -l; }
 
 report() {
   echo "raut analyze vs the Node + onnxruntime-node peer, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores,"
+  echo "raut JVM options: ${raut_java_opts:-none, the JVM defaults}"
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), medians of $runs interleaved runs"
   echo "load average (1 min) at start and after each run: ${series[load]}"
   echo "samples: the six 1920-px photos ($n_s links for raut; the peer --detector=back --repeat=5);"
