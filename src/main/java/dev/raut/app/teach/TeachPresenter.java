@@ -750,8 +750,12 @@ public final class TeachPresenter implements AutoCloseable {
   static String candidate(String candidate) {
     if (candidate.startsWith("logreg")) {
       int at = candidate.indexOf("l2=");
-      return at < 0 ? Messages.text("teach.head.logreg")
-          : Messages.text("teach.head.logregPenalty", candidate.substring(at + 3));
+      try {
+        // a number, so it reads in the user's format ("0,01")
+        return Messages.text("teach.head.logregPenalty", Double.parseDouble(candidate.substring(at + 3).trim()));
+      } catch (IndexOutOfBoundsException | NumberFormatException noPenalty) {
+        return Messages.text("teach.head.logreg");
+      }
     }
     return "mlp".equals(candidate) ? Messages.text("teach.head.mlp") : candidate;
   }
