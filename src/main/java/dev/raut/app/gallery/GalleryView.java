@@ -157,7 +157,7 @@ public final class GalleryView extends BorderPane {
     emotion.setTooltip(new Tooltip(Messages.text("app.emotion.tip")));
     emotion.setAccessibleText(Messages.text("app.emotion.accessible"));
     emotion.setId("emotion-model");
-    emotion.setPrefWidth(215); // "Bawaan (terbaik terukur)" whole; a long imported name is cut in the box
+    emotion.setPrefWidth(230); // "Built-in (best measured)" whole; a long imported name is cut in the box
     emotion.setMaxWidth(230);
     emotionLabel.setLabelFor(emotion);
     // only where emotions are read: faces + emotion, or a per-face classifier next to the emotion
