@@ -249,6 +249,8 @@ class FaceNumbersTest {
     }
     Rectangle chosen = boxes.get(index);
     Rectangle other = boxes.get(index == 0 ? 1 : 0);
+    // the style classes are set at once; their CSS is applied at the next pulse, before drawing
+    fxRun(detail::applyCss);
     assertThat(fx(chosen::getStrokeWidth)).as("the chosen box's line is thicker").isGreaterThan(fx(other::getStrokeWidth));
     assertThat(fx(other::getOpacity)).as("the others dimmed").isLessThan(1);
   }
