@@ -1,8 +1,10 @@
 package dev.raut.app;
 
-import dev.raut.core.text.Messages;
+import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ClassifierScope;
+import dev.raut.core.emotion.EmotionModel;
+import dev.raut.core.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -16,8 +18,9 @@ import javafx.collections.ObservableList;
 
 /**
  * Which model reads each face's emotion, for the whole app (the gallery's analysis and Live): the
- * built-in mini-Xception, or one of the user's imported face-scope classifiers in its place (as
- * {@code --emotion-model} does in the CLI and the server). Kept in the settings; the list follows
+ * built-in models (the best measured for each door, or one of them by name: mini-Xception is the
+ * fastest, so Live uses it unless told otherwise), or one of the user's imported face-scope
+ * classifiers in their place (as {@code --emotion-model} does in the CLI and the server). Kept in the settings; the list follows
  * the classifier library, and when the chosen model leaves the library the choice falls back to the
  * built-in model with a note that says so. FX thread only.
  */
@@ -26,26 +29,40 @@ public final class EmotionModels {
   static final String KEY_NAME = "emotion.modelName";
   private static final String BUILT_IN_KEY = "builtin";
 
-  /** One entry of the list: the built-in model ({@code entry} null) or an imported face classifier. */
-  public record Option(ClassifierLibrary.Entry entry) {
-    public static final Option BUILT_IN = new Option(null);
+  /**
+   * One entry of the list: the built-in models as measured best ({@code entry} and {@code model}
+   * null), one built-in model by name ({@code model}), or an imported face classifier ({@code entry}).
+   */
+  public record Option(ClassifierLibrary.Entry entry, EmotionModel model) {
+    public static final Option BUILT_IN = new Option(null, null);
 
+    public Option(ClassifierLibrary.Entry entry) {
+      this(entry, null);
+    }
+
+    /** True for every built-in choice, the named ones included. */
     public boolean builtIn() {
       return entry == null;
     }
 
-    /** Saved in the settings: "builtin" or the classifier's id. */
+    /** Saved in the settings: "builtin", "builtin:mini-xception" or the classifier's id. */
     public String key() {
-      return entry == null ? BUILT_IN_KEY : entry.id();
+      return entry != null ? entry.id() : model == null ? BUILT_IN_KEY : BUILT_IN_KEY + ":" + model.id();
     }
 
     public String label() {
-      return entry == null ? Messages.text("app.emotion.builtIn") : entry.name();
+      return entry != null ? entry.name()
+          : model == null ? Messages.text("app.emotion.builtIn") : Messages.text("app.emotion.builtIn." + model.id());
     }
 
-    /** The card path the analysis request carries, null for the built-in model. */
+    /** The card path the analysis request carries, null for the built-in models. */
     public String card() {
       return entry == null ? null : entry.card().toString();
+    }
+
+    /** {@code request} with this model reading its emotions. */
+    public AnalysisRequest appliedTo(AnalysisRequest request) {
+      return request.withEmotionModel(card()).withBuiltInEmotion(model);
     }
 
     @Override
@@ -54,8 +71,12 @@ public final class EmotionModels {
     }
   }
 
+  /** The built-in choices, first in the list: the best measured, then each network by name. */
+  private static final List<Option> BUILT_INS = List.of(Option.BUILT_IN, new Option(null, EmotionModel.MINI_XCEPTION),
+      new Option(null, EmotionModel.FACE_EXPRESSION), new Option(null, EmotionModel.BLEND));
+
   private final AppSettings settings;
-  private final ObservableList<Option> options = FXCollections.observableArrayList(Option.BUILT_IN);
+  private final ObservableList<Option> options = FXCollections.observableArrayList(BUILT_INS);
   private final ObjectProperty<Option> chosen = new SimpleObjectProperty<>(Option.BUILT_IN);
   /** The choice in effect: never null, changes only when the model really changes (the list's reshuffles don't count). */
   private final ReadOnlyObjectWrapper<Option> inUse = new ReadOnlyObjectWrapper<>(Option.BUILT_IN);
@@ -77,7 +98,7 @@ public final class EmotionModels {
     });
   }
 
-  /** The list a combo box shows: the built-in model first, then the library's face classifiers. */
+  /** The list a combo box shows: the built-in models first, then the library's face classifiers. */
   public ObservableList<Option> options() {
     return options;
   }
@@ -92,9 +113,14 @@ public final class EmotionModels {
     return inUse.getReadOnlyProperty();
   }
 
-  /** The card of the model in effect, or null for the built-in one. */
+  /** The card of the model in effect, or null for the built-in ones. */
   public String card() {
     return inUse.get().card();
+  }
+
+  /** {@code request} with the model in effect reading its emotions. */
+  public AnalysisRequest appliedTo(AnalysisRequest request) {
+    return inUse.get().appliedTo(request);
   }
 
   /** Why the choice changed by itself (the model was removed), or empty. */
@@ -119,7 +145,7 @@ public final class EmotionModels {
    * the chosen classifier is gone or no longer looks at faces.
    */
   public void setClassifiers(List<ClassifierLibrary.Entry> entries) {
-    List<Option> list = new ArrayList<>(List.of(Option.BUILT_IN));
+    List<Option> list = new ArrayList<>(BUILT_INS);
     entries.stream().filter(ClassifierLibrary.Entry::usable).filter(e -> e.scope() == ClassifierScope.FACE)
         .map(Option::new).forEach(list::add);
     String wanted = pendingKey != null ? pendingKey : inUse.get().key();

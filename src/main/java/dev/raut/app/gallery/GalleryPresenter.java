@@ -368,7 +368,7 @@ public final class GalleryPresenter {
   /** The request the current choice asks for; emotions are read by the emotion model chosen for the app. */
   public AnalysisRequest request() {
     AnalysisRequest request = choice.get().request(detector.get());
-    AnalysisRequest withEmotions = request.emotions() ? request.withEmotionModel(services.emotionModels().card()) : request;
+    AnalysisRequest withEmotions = request.emotions() ? services.emotionModels().appliedTo(request) : request;
     return withEmotions.faces() ? withEmotions.withFaceExtras(ageGender.get(), landmarks.get()) : withEmotions;
   }
 
@@ -384,7 +384,7 @@ public final class GalleryPresenter {
     String text = c.findsFaces() ? c.label() + " · "
         + Messages.text("gallery.detector.short." + detector.get().name().toLowerCase(Locale.ROOT)) : c.label();
     dev.raut.app.EmotionModels.Option emotion = services.emotionModels().inUseProperty().get();
-    return usesEmotions() && !emotion.builtIn() ? text + " · " + Messages.text("app.emotion.by", emotion.label())
+    return usesEmotions() && !emotion.equals(dev.raut.app.EmotionModels.Option.BUILT_IN) ? text + " · " + Messages.text("app.emotion.by", emotion.label())
         : text;
   }
 

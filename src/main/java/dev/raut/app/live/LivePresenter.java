@@ -1,5 +1,6 @@
 package dev.raut.app.live;
 
+import dev.raut.app.EmotionModels;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
@@ -87,7 +88,7 @@ public final class LivePresenter implements AutoCloseable {
   private FrameSource source;
   private AnalysisRequest request = AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.AUTO);
   private volatile AnalysisRequest requestInUse = request;
-  private volatile String emotionModel;
+  private volatile EmotionModels.Option emotionModel = EmotionModels.Option.BUILT_IN;
   // the last analysis asked for (JavaFX thread), to apply again when the emotion model changes
   private LiveMode lastMode = LiveMode.FACES_AND_EMOTIONS;
   private DetectorChoice lastDetector = DetectorChoice.AUTO;
@@ -224,7 +225,7 @@ public final class LivePresenter implements AutoCloseable {
     lastMode = mode;
     lastDetector = detector;
     lastClassifier = classifierPath;
-    String emotionCard = emotionModel;
+    EmotionModels.Option emotionChoice = emotionModel;
     boolean withAgeGender = ageGender;
     boolean withLandmarks = landmarks;
     AnalysisRequest next = switch (mode) {
@@ -237,7 +238,7 @@ public final class LivePresenter implements AutoCloseable {
       AnalysisRequest chosen = mode == LiveMode.CLASSIFIER && perFace(classifierPath)
           ? AnalysisRequest.facesAndEmotions().withDetector(detector).withClassifier(classifierPath) : next;
       // the emotions come from the model chosen for the app: the built-in one, or the user's face classifier
-      AnalysisRequest withEmotions = chosen.emotions() ? chosen.withEmotionModel(emotionCard) : chosen;
+      AnalysisRequest withEmotions = chosen.emotions() ? emotionChoice.appliedTo(chosen) : chosen;
       AnalysisRequest wanted = withEmotions.faces() ? withEmotions.withFaceExtras(withAgeGender, withLandmarks)
           : withEmotions;
       if (pipeline != null && !warmUp(wanted)) {
@@ -252,14 +253,14 @@ public final class LivePresenter implements AutoCloseable {
   }
 
   /**
-   * The card of the user's face classifier that reads emotions instead of the built-in model (null:
-   * built-in); applied to the running pipeline from its next frame.
+   * The model that reads emotions: a built-in one or the user's face classifier; applied to the
+   * running pipeline from its next frame.
    */
-  public void setEmotionModel(String card) {
-    if (java.util.Objects.equals(card, emotionModel)) {
+  public void setEmotionModel(EmotionModels.Option choice) {
+    if (choice.equals(emotionModel)) {
       return;
     }
-    emotionModel = card;
+    emotionModel = choice;
     setAnalysis(lastMode, lastDetector, lastClassifier);
   }
 

@@ -309,8 +309,8 @@ public final class LiveView extends BorderPane implements AutoCloseable {
     Label emotionLabel = say(new Label(), "app.emotion.label");
     emotionLabel.setLabelFor(emotion);
     emotion.disableProperty().bind(detector.disableProperty()); // objects only: no faces, no emotions
-    presenter.setEmotionModel(emotionModels.card());
-    emotionModels.inUseProperty().addListener((o, was, now) -> presenter.setEmotionModel(now.card()));
+    presenter.setEmotionModel(emotionModels.inUseProperty().get());
+    emotionModels.inUseProperty().addListener((o, was, now) -> presenter.setEmotionModel(now));
     emotionModels.noteProperty().addListener((o, was, now) -> {
       if (!now.isEmpty()) {
         presenter.showNotice(now);

@@ -151,7 +151,7 @@ class EmotionModelChoiceTest {
     Label note = robot.lookup("#emotion-note").queryAs(Label.class);
     assertThat(fx(() -> note.isVisible() && note.getParent().isVisible() && note.getText().contains(NAME))).isTrue();
     assertThat(fx(() -> combo.getValue().builtIn())).isTrue();
-    assertThat(fx(() -> combo.getItems().size())).isEqualTo(1);
+    assertThat(fx(() -> combo.getItems().stream().filter(o -> !o.builtIn()).count())).isZero();
     assertThat(settings.get("emotion.model", null)).isEqualTo("builtin");
     waitUntil("the photo analysed again with the built-in model", 120, () -> !gallery.runningProperty().get()
         && gallery.items().get(0).state() == GalleryItem.State.DONE
@@ -180,10 +180,50 @@ class EmotionModelChoiceTest {
   }
 
   @Test
+  void aBuiltInNetworkChosenByNameReadsTheEmotionsAndIsKept(FxRobot robot) {
+    EmotionModels models = app.services().emotionModels();
+    fxRun(() -> models.setClassifiers(List.of()));
+    Path photo = samplePhotos().get(0);
+    fxRun(() -> gallery.addPaths(List.of(photo)));
+    waitForIdle();
+    AnalysisRequest best = fx(gallery::request);
+    assertThat(best.builtInEmotion()).isNull();
+
+    @SuppressWarnings("unchecked")
+    ComboBox<EmotionModels.Option> combo = robot.lookup("#emotion-model").queryAs(ComboBox.class);
+    assertThat(fx(() -> combo.getItems().stream().map(EmotionModels.Option::label).toList())).contains(
+        dev.raut.core.text.Messages.text("app.emotion.builtIn"),
+        dev.raut.core.text.Messages.text("app.emotion.builtIn.mini-xception"),
+        dev.raut.core.text.Messages.text("app.emotion.builtIn.face-expression"),
+        dev.raut.core.text.Messages.text("app.emotion.builtIn.blend"));
+    fxRun(() -> combo.getSelectionModel().select(combo.getItems().stream()
+        .filter(o -> o.model() == dev.raut.core.emotion.EmotionModel.MINI_XCEPTION).findFirst().orElseThrow()));
+    AnalysisRequest direct = best.withBuiltInEmotion(dev.raut.core.emotion.EmotionModel.MINI_XCEPTION);
+    assertThat(fx(gallery::request)).isEqualTo(direct);
+    ImageAnalysis expected = app.services().analyzer().join().analyze(photo, direct);
+    waitUntil("the photo analysed again with mini-Xception", 120, () -> !gallery.runningProperty().get()
+        && gallery.items().get(0).state() == GalleryItem.State.DONE
+        && emotions(gallery.items().get(0).result()).equals(emotions(expected)));
+    assertThat(fx(() -> app.services().status().modelInUseProperty().get()))
+        .contains(dev.raut.core.text.Messages.text("app.emotion.builtIn.mini-xception"));
+
+    // kept in the settings and chosen again at the next start
+    AppSettings settings = app.services().settings();
+    assertThat(settings.get("emotion.model", null)).isEqualTo("builtin:mini-xception");
+    EmotionModels restarted = fx(() -> {
+      EmotionModels m = new EmotionModels(settings);
+      m.setClassifiers(List.of());
+      return m;
+    });
+    assertThat(fx(() -> restarted.inUseProperty().get().model())).isEqualTo(dev.raut.core.emotion.EmotionModel.MINI_XCEPTION);
+    assertThat(fx(() -> restarted.noteProperty().get())).isEmpty();
+  }
+
+  @Test
   void theEmotionListFitsTheToolbarOfA1000By700Window(FxRobot robot) {
     ClassifierLibrary.Entry fer = importFer();
     app.window().models().refresh().join();
-    waitUntil("the face model offered", 20, () -> app.services().emotionModels().options().size() == 2);
+    waitUntil("the face model offered", 20, () -> app.services().emotionModels().options().stream().anyMatch(o -> !o.builtIn()));
     fxRun(() -> {
       stage.setWidth(1000);
       stage.setHeight(700);

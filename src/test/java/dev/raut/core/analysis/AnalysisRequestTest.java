@@ -19,5 +19,11 @@ class AnalysisRequestTest {
     assertThat(photos.emotionViewsChoice()).isEqualTo(EmotionViews.FAST);
     assertThat(photos.withEmotionViews(EmotionViews.THOROUGH).emotionViewsChoice()).isEqualTo(EmotionViews.THOROUGH);
     assertThat(photos.withDetector(DetectorChoice.FRONT).emotionViewsChoice()).isEqualTo(EmotionViews.FAST);
+
+    // live video: the cheapest network, unless one is named
+    assertThat(photos.emotionChoiceForVideo()).isEqualTo(EmotionModel.MINI_XCEPTION);
+    assertThat(photos.withBuiltInEmotion(EmotionModel.BLEND).emotionChoiceForVideo()).isEqualTo(EmotionModel.BLEND);
+    assertThat(photos.withBuiltInEmotion(EmotionModel.FACE_EXPRESSION).emotionChoiceForVideo())
+        .isEqualTo(EmotionModel.FACE_EXPRESSION);
   }
 }

@@ -45,6 +45,37 @@ class FaceExtrasTest {
     }
   }
 
+  /** Live reads each face once with mini-Xception, the cheapest network, unless a network is named. */
+  @Test
+  void liveVideoReadsEmotionsWithTheCheapestNetworkUnlessOneIsNamed() {
+    org.opencv.core.Mat frame = org.opencv.imgcodecs.Imgcodecs.imread(Samples.photo(1).toString());
+    try {
+      Analyzer live = Analyzer.forLiveVideo(engine);
+      AnalysisRequest request = AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.FRONT);
+      List<dev.raut.core.face.DetectedFace> faces = engine.faceDetector(DetectorChoice.FRONT).detect(frame);
+      assertThat(faces).isNotEmpty();
+      var mini = engine.emotion().classify(frame, faces, dev.raut.core.emotion.FaceCrop.DETECTED_FACE,
+          dev.raut.core.emotion.EmotionViews.SINGLE);
+      var expression = engine.faceExpression().classify(frame, faces, Engine.FACE_NETWORK_CROP,
+          dev.raut.core.emotion.EmotionViews.SINGLE);
+      List<ImageAnalysis.Face> byDefault = live.analyzeFrame(frame, "f", frame.cols(), frame.rows(), request).faces();
+      List<ImageAnalysis.Face> named = live.analyzeFrame(frame, "f", frame.cols(), frame.rows(),
+          request.withBuiltInEmotion(EmotionModel.FACE_EXPRESSION)).faces();
+      for (int f = 0; f < faces.size(); f++) {
+        assertThat(byDefault.get(f).emotion().label()).isEqualTo(mini.get(f).label());
+        assertThat(byDefault.get(f).emotion().score()).isCloseTo(mini.get(f).score(), org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(named.get(f).emotion().label()).isEqualTo(expression.get(f).label());
+        assertThat(named.get(f).emotion().score())
+            .isCloseTo(expression.get(f).score(), org.assertj.core.data.Offset.offset(1e-4));
+      }
+      assertThat(byDefault.stream().map(face -> face.emotion().score()).toList())
+          .as("the two networks answer differently, so the check above can tell them apart")
+          .isNotEqualTo(named.stream().map(face -> face.emotion().score()).toList());
+    } finally {
+      frame.release();
+    }
+  }
+
   @Test
   void ageGenderAndLandmarksAreGivenOnlyWhenAsked() {
     ImageAnalysis plain = analyzer.analyze(Samples.photo(1), AnalysisRequest.facesAndEmotions());

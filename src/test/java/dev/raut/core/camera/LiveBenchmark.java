@@ -4,6 +4,7 @@ import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
+import dev.raut.core.emotion.EmotionModel;
 import dev.raut.core.emotion.EmotionViews;
 import dev.raut.core.emotion.FaceCrop;
 import dev.raut.core.face.DetectedFace;
@@ -36,7 +37,8 @@ import org.opencv.imgproc.Imgproc;
  * Wall-clock rates depend on what else the machine runs; the CPU figures (thread CPU time per
  * analysed frame, process CPU time per pipeline frame) show the cost itself. Options: --runs N,
  * --iterations N (analysis calls per run), --pipeline-frames N, --soak-frames N (0 skips the soak,
- * which needs the 640x480x1 configuration), --configs 640x480x1,1280x720x4 (WIDTHxHEIGHTxFACES).
+ * which needs the 640x480x1 configuration), --configs 640x480x1,1280x720x4 (WIDTHxHEIGHTxFACES),
+ * --emotion-model mini-xception|face-expression|blend (default: what Live runs).
  */
 public final class LiveBenchmark {
   private LiveBenchmark() {}
@@ -49,8 +51,12 @@ public final class LiveBenchmark {
     OpenCvNative.ensureLoaded();
     Path work = Files.createTempDirectory("raut-bench");
     AnalysisRequest request = AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.FRONT);
-    System.out.printf(Locale.ROOT, "cores: %d, runs: %d (medians shown), detector: front, emotions on%n",
-        Runtime.getRuntime().availableProcessors(), runs);
+    String model = stringArg(args, "--emotion-model", "");
+    if (!model.isEmpty()) {
+      request = request.withBuiltInEmotion(EmotionModel.find(model));
+    }
+    System.out.printf(Locale.ROOT, "cores: %d, runs: %d (medians shown), detector: front, emotion model: %s%n",
+        Runtime.getRuntime().availableProcessors(), runs, request.emotionChoiceForVideo().id());
     try (Engine engine = Engine.openDefault()) {
       Analyzer analyzer = Analyzer.forLiveVideo(engine);
       engine.warmUp(request);
@@ -122,8 +128,15 @@ public final class LiveBenchmark {
         faces = detector.detect(frame);
       }
       long t2 = System.nanoTime();
+      // the network Live reads emotions with (Analyzer.forLiveVideo: one view per face)
+      EmotionModel choice = request.emotionChoiceForVideo();
       for (int i = 0; i < iterations; i++) {
-        engine.emotion().classify(frame, faces, FaceCrop.DETECTED_FACE, EmotionViews.SINGLE);
+        if (choice != EmotionModel.FACE_EXPRESSION) {
+          engine.emotion().classify(frame, faces, FaceCrop.DETECTED_FACE, EmotionViews.SINGLE);
+        }
+        if (choice != EmotionModel.MINI_XCEPTION) {
+          engine.faceExpression().classify(frame, faces, Engine.FACE_NETWORK_CROP, EmotionViews.SINGLE);
+        }
       }
       long t3 = System.nanoTime();
       total[r] = (t1 - t0) / 1e6 / iterations;
