@@ -20,9 +20,9 @@ import javafx.collections.ObservableList;
  * Which model reads each face's emotion, for the whole app (the gallery's analysis and Live): the
  * built-in models (the best measured for each door, or one of them by name: mini-Xception is the
  * fastest, so Live uses it unless told otherwise), or one of the user's imported face-scope
- * classifiers in their place (as {@code --emotion-model} does in the CLI and the server). Kept in the settings; the list follows
- * the classifier library, and when the chosen model leaves the library the choice falls back to the
- * built-in model with a note that says so. FX thread only.
+ * classifiers in their place (as {@code --emotion-model} does in the CLI and the server). Kept in
+ * the settings; the list follows the classifier library, and when the chosen model leaves the
+ * library the choice falls back to the built-in model with a note that says so. FX thread only.
  */
 public final class EmotionModels {
   static final String KEY = "emotion.model";

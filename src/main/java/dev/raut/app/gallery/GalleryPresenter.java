@@ -383,9 +383,10 @@ public final class GalleryPresenter {
     // the detector by its short name: the status line has no room for the toolbar's explanation of it
     String text = c.findsFaces() ? c.label() + " · "
         + Messages.text("gallery.detector.short." + detector.get().name().toLowerCase(Locale.ROOT)) : c.label();
+    // the model is named unless it is the built-in default
     dev.raut.app.EmotionModels.Option emotion = services.emotionModels().inUseProperty().get();
-    return usesEmotions() && !emotion.equals(dev.raut.app.EmotionModels.Option.BUILT_IN) ? text + " · " + Messages.text("app.emotion.by", emotion.label())
-        : text;
+    return usesEmotions() && !emotion.equals(dev.raut.app.EmotionModels.Option.BUILT_IN)
+        ? text + " · " + Messages.text("app.emotion.by", emotion.label()) : text;
   }
 
   private void enqueue(List<GalleryItem> toAnalyse) {

@@ -108,7 +108,7 @@ public record AnalysisRequest(
 
   /**
    * The same for live video, where each frame has a budget: mini-Xception, the cheapest network
-   * (1.8 ms per face against FaceExpressionNet's 3.7 ms, docs/live.md), so asking for emotions
+   * (1.8 ms per face against FaceExpressionNet's 3.6 ms, docs/live.md), so asking for emotions
    * alone keeps Live's frame rate; the tracker's smoothing over frames steadies the label. A
    * network asked for by name runs in Live too.
    */
