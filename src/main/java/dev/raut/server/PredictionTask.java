@@ -24,6 +24,11 @@ public enum PredictionTask {
   @JsonPropertyOrder({"image_types_prediction", "confidence"})
   public record Prediction(@JsonProperty("image_types_prediction") String label, double confidence) {
     static final Prediction NOTHING = new Prediction(null, 0.0);
+
+    /** Rounded as /analyze rounds its scores: this record is the wire form. */
+    public Prediction {
+      confidence = dev.raut.core.analysis.ResultJson.score(confidence);
+    }
   }
 
   public String cliName() {
@@ -68,6 +73,6 @@ public enum PredictionTask {
   }
 
   private static java.util.Optional<ImageAnalysis.Face> largestFace(ImageAnalysis result) {
-    return result.faces().stream().max(Comparator.comparingDouble(f -> f.box().get(2) * f.box().get(3)));
+    return result.faces().stream().max(Comparator.comparingDouble(f -> f.box().area()));
   }
 }

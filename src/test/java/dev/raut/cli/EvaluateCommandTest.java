@@ -259,10 +259,10 @@ class EvaluateCommandTest {
   }
 
   /** A square around the face box, a little larger, inside the image. */
-  private static Rect square(List<Double> box, int width, int height) {
-    double side = Math.max(box.get(2), box.get(3)) * 1.2;
-    double cx = box.get(0) + box.get(2) / 2;
-    double cy = box.get(1) + box.get(3) / 2;
+  private static Rect square(dev.raut.core.geometry.Box box, int width, int height) {
+    double side = Math.max(box.width(), box.height()) * 1.2;
+    double cx = box.centerX();
+    double cy = box.centerY();
     int x = (int) Math.max(0, Math.round(cx - side / 2));
     int y = (int) Math.max(0, Math.round(cy - side / 2));
     int w = (int) Math.min(width - x, Math.round(side));

@@ -64,7 +64,7 @@ class ImportedClassifierServerTest {
           new MultipartBody().file("image", "sample1.jpg", "image/jpeg", sample1));
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("{\"status\":{\"code\":200,\"message\":\"Success Predicting the Image\"},"
-          + "\"data\":{\"image_types_prediction\":\"" + top.label() + "\",\"confidence\":" + top.score() + "}}");
+          + "\"data\":{\"image_types_prediction\":\"" + top.label() + "\",\"confidence\":" + ResultJson.score(top.score()) + "}}");
 
       JsonNode models = ResultJson.mapper().readTree(serve.http.get("/v1/models").body()).get("data");
       assertThat(models.get("prediction").asText()).isEqualTo("classifier");
@@ -82,13 +82,13 @@ class ImportedClassifierServerTest {
     ImageAnalysis expected = inProcess(new AnalysisRequest(false, false, false, card("fer-face"), DetectorChoice.AUTO, 0));
     assertThat(expected.faces()).hasSize(3);
     ImageAnalysis.ClassScore top = expected.faces().stream()
-        .max(Comparator.comparingDouble(f -> f.box().get(2) * f.box().get(3))).orElseThrow().classes().get(0);
+        .max(Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElseThrow().classes().get(0);
     try (Serve serve = new Serve("--classifier", "fer-face", "--emotion-model", "fer-face")) {
       HttpResponse<String> response = serve.http.post("/prediction",
           new MultipartBody().file("image", "sample1.jpg", "image/jpeg", sample1));
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("{\"status\":{\"code\":200,\"message\":\"Success Predicting the Image\"},"
-          + "\"data\":{\"image_types_prediction\":\"" + top.label() + "\",\"confidence\":" + top.score() + "}}");
+          + "\"data\":{\"image_types_prediction\":\"" + top.label() + "\",\"confidence\":" + ResultJson.score(top.score()) + "}}");
 
       HttpResponse<String> analyzed = serve.http.post("/v1/analyze?classifier=true&emotions=true",
           new MultipartBody().file("image", "sample1.jpg", "image/jpeg", sample1));
@@ -100,7 +100,7 @@ class ImportedClassifierServerTest {
         JsonNode face = image.get("faces").get(i);
         ImageAnalysis.Face want = expected.faces().get(i);
         assertThat(face.get("classes").get(0).get("label").asText()).isEqualTo(want.classes().get(0).label());
-        assertThat(face.get("classes").get(0).get("score").asDouble()).isEqualTo(want.classes().get(0).score());
+        assertThat(face.get("classes").get(0).get("score").asDouble()).isEqualTo(ResultJson.score(want.classes().get(0).score()));
         // the user's model also reads the emotion, so both say the same
         assertThat(face.get("emotion").get("label").asText()).isEqualTo(want.classes().get(0).label());
         assertThat(face.get("emotion").get("scores")).hasSize(7);

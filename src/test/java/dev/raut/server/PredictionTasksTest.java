@@ -70,10 +70,10 @@ class PredictionTasksTest {
     ImageAnalysis direct = analyzer.analyze(photo, "sample1.jpg", AnalysisRequest.facesAndEmotions());
     assertThat(direct.faces()).hasSizeGreaterThan(1);
     ImageAnalysis.Face largest = direct.faces().stream()
-        .max(Comparator.comparingDouble(f -> f.box().get(2) * f.box().get(3))).orElseThrow();
+        .max(Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElseThrow();
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"status\":{\"code\":200,\"message\":\"Success Predicting the Image\"},"
-        + "\"data\":{\"image_types_prediction\":\"" + largest.emotion().label() + "\",\"confidence\":" + largest.emotion().score() + "}}");
+        + "\"data\":{\"image_types_prediction\":\"" + largest.emotion().label() + "\",\"confidence\":" + ResultJson.score(largest.emotion().score()) + "}}");
   }
 
   @Test

@@ -191,7 +191,7 @@ class WebPageTest {
     try {
       browser.manage().window().setSize(new Dimension(560, 1000));
       new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Math.abs(displayedWidth(card) - before) > 20
-          && Math.abs(boxes(card, "face").get(0)[2] - expected.faces().get(0).box().get(2) * displayedWidth(card)
+          && Math.abs(boxes(card, "face").get(0)[2] - expected.faces().get(0).box().width() * displayedWidth(card)
               / expected.width()) < 1);
       double scale = displayedWidth(card) / expected.width();
       for (int i = 0; i < expected.objects().size(); i++) {
@@ -473,9 +473,10 @@ class WebPageTest {
     }).toList();
   }
 
-  private static void assertDrawnAt(double[] drawn, List<Double> box, double scale) {
+  private static void assertDrawnAt(double[] drawn, dev.raut.core.geometry.Box box, double scale) {
+    double[] xywh = {box.x(), box.y(), box.width(), box.height()};
     for (int k = 0; k < 4; k++) {
-      assertThat(drawn[k]).isCloseTo(box.get(k) * scale, org.assertj.core.data.Offset.offset(0.2));
+      assertThat(drawn[k]).isCloseTo(xywh[k] * scale, org.assertj.core.data.Offset.offset(0.2));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.geometry.Box;
 import dev.raut.core.analysis.ResultCsv;
 import dev.raut.core.analysis.ResultJson;
 import dev.raut.core.image.DecodeTarget;
@@ -99,7 +100,7 @@ final class GalleryExport {
       }
       if (!r.classes().isEmpty()) {
         ImageAnalysis.ClassScore top = r.classes().get(0);
-        draw(g, List.of(0.0, 0.0, (double) r.width(), (double) r.height()), scale, OBJECT,
+        draw(g, new Box(0, 0, r.width(), r.height()), scale, OBJECT,
             top.label() + " " + Overlays.percent(top.score()));
       }
     } finally {
@@ -137,19 +138,19 @@ final class GalleryExport {
   }
 
   /** Each of the 68 landmarks as a dot, in the face colour. */
-  private static void drawLandmarks(Graphics2D g, List<List<Double>> points, double scale, float line) {
+  private static void drawLandmarks(Graphics2D g, List<dev.raut.core.geometry.Point> points, double scale, float line) {
     g.setColor(FACE);
     int r = Math.max(2, Math.round(line));
-    for (List<Double> p : points) {
-      g.fillOval((int) Math.round(p.get(0) * scale) - r / 2, (int) Math.round(p.get(1) * scale) - r / 2, r, r);
+    for (dev.raut.core.geometry.Point p : points) {
+      g.fillOval((int) Math.round(p.x() * scale) - r / 2, (int) Math.round(p.y() * scale) - r / 2, r, r);
     }
   }
 
-  private static void draw(Graphics2D g, List<Double> box, double scale, Color color, String text) {
-    int x = (int) Math.round(box.get(0) * scale);
-    int y = (int) Math.round(box.get(1) * scale);
-    int w = (int) Math.round(box.get(2) * scale);
-    int h = (int) Math.round(box.get(3) * scale);
+  private static void draw(Graphics2D g, Box box, double scale, Color color, String text) {
+    int x = (int) Math.round(box.x() * scale);
+    int y = (int) Math.round(box.y() * scale);
+    int w = (int) Math.round(box.width() * scale);
+    int h = (int) Math.round(box.height() * scale);
     g.setColor(color);
     g.drawRect(x, y, w, h);
     int textWidth = g.getFontMetrics().stringWidth(text) + 8;

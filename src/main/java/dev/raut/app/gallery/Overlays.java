@@ -1,6 +1,8 @@
 package dev.raut.app.gallery;
 
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.geometry.Box;
+import dev.raut.core.geometry.Point;
 import java.util.ArrayList;
 import java.util.List;
 import dev.raut.core.text.Labels;
@@ -70,8 +72,8 @@ final class Overlays {
   }
 
   /** A face's box as shown in the layer. */
-  static TagPlacement.Rect shown(List<Double> b, double scale, double dx, double dy) {
-    return new TagPlacement.Rect(dx + b.get(0) * scale, dy + b.get(1) * scale, b.get(2) * scale, b.get(3) * scale);
+  static TagPlacement.Rect shown(Box b, double scale, double dx, double dy) {
+    return new TagPlacement.Rect(dx + b.x() * scale, dy + b.y() * scale, b.width() * scale, b.height() * scale);
   }
 
   /**
@@ -159,18 +161,18 @@ final class Overlays {
     node.setMouseTransparent(true);
   }
 
-  private static void dots(Pane layer, List<List<Double>> points, double scale, double dx, double dy, double radius,
+  private static void dots(Pane layer, List<Point> points, double scale, double dx, double dy, double radius,
       String style) {
-    for (List<Double> p : points) {
-      Circle dot = new Circle(dx + p.get(0) * scale, dy + p.get(1) * scale, radius);
+    for (Point p : points) {
+      Circle dot = new Circle(dx + p.x() * scale, dy + p.y() * scale, radius);
       dot.getStyleClass().add(style);
       layer.getChildren().add(dot);
     }
   }
 
-  private static void box(Pane layer, List<Double> b, double scale, double dx, double dy, String style, String text,
+  private static void box(Pane layer, Box b, double scale, double dx, double dy, String style, String text,
       Font font) {
-    Rectangle rect = new Rectangle(dx + b.get(0) * scale, dy + b.get(1) * scale, b.get(2) * scale, b.get(3) * scale);
+    Rectangle rect = new Rectangle(dx + b.x() * scale, dy + b.y() * scale, b.width() * scale, b.height() * scale);
     rect.getStyleClass().add(style);
     rect.setMouseTransparent(true);
     layer.getChildren().add(rect);

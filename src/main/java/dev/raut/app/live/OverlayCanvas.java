@@ -3,6 +3,8 @@ package dev.raut.app.live;
 import dev.raut.core.analysis.ImageAnalysis;
 import dev.raut.core.camera.LiveResult;
 import dev.raut.core.camera.TrackedFace;
+import dev.raut.core.geometry.Box;
+import dev.raut.core.geometry.Point;
 import dev.raut.core.text.Labels;
 import dev.raut.core.text.Messages;
 import java.util.List;
@@ -48,17 +50,17 @@ final class OverlayCanvas extends Canvas {
       box(g, r, colour, label);
       if (keypoints) {
         g.setFill(colour);
-        for (List<Double> k : face.face().keypoints()) {
-          double kx = k.get(0) * scale;
+        for (Point k : face.face().keypoints()) {
+          double kx = k.x() * scale;
           double px = x + (mirror ? frameWidth - kx : kx);
-          g.fillOval(px - 3, y + k.get(1) * scale - 3, 6, 6);
+          g.fillOval(px - 3, y + k.y() * scale - 3, 6, 6);
         }
       }
       if (!face.face().landmarks68().isEmpty()) {
         g.setFill(colour);
-        for (List<Double> p : face.face().landmarks68()) {
-          double lx = p.get(0) * scale;
-          g.fillOval(x + (mirror ? frameWidth - lx : lx) - 1.5, y + p.get(1) * scale - 1.5, 3, 3);
+        for (Point p : face.face().landmarks68()) {
+          double lx = p.x() * scale;
+          g.fillOval(x + (mirror ? frameWidth - lx : lx) - 1.5, y + p.y() * scale - 1.5, 3, 3);
         }
       }
       drawnFaces++;
@@ -102,10 +104,10 @@ final class OverlayCanvas extends Canvas {
     return drawnObjects;
   }
 
-  private static double[] place(List<Double> box, double x, double y, double scale, double frameWidth, boolean mirror) {
-    double bx = box.get(0) * scale;
-    double bw = box.get(2) * scale;
-    return new double[] {x + (mirror ? frameWidth - bx - bw : bx), y + box.get(1) * scale, bw, box.get(3) * scale};
+  private static double[] place(Box box, double x, double y, double scale, double frameWidth, boolean mirror) {
+    double bx = box.x() * scale;
+    double bw = box.width() * scale;
+    return new double[] {x + (mirror ? frameWidth - bx - bw : bx), y + box.y() * scale, bw, box.height() * scale};
   }
 
   private static void box(GraphicsContext g, double[] r, Color colour, String label) {

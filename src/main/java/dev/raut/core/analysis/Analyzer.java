@@ -20,6 +20,7 @@ import dev.raut.core.image.ImageDecodeException;
 import dev.raut.core.image.ImageDecoder;
 import dev.raut.core.objects.DetectedObject;
 import dev.raut.core.onnx.ModelLoadException;
+import dev.raut.core.recognition.DescribedFace;
 import dev.raut.core.recognition.FaceRecognizer;
 import dev.raut.core.text.Problem;
 import java.nio.file.Path;
@@ -94,6 +95,16 @@ public final class Analyzer {
 
   public Engine engine() {
     return engine;
+  }
+
+  /**
+   * One photo's faces and their descriptors (the People page), inside a lease of the engine like
+   * any analysis, so closing the engine waits for it.
+   */
+  public List<DescribedFace> describeFaces(Path photo, DetectorChoice detector) throws ImageDecodeException {
+    try (Engine.Lease lease = engine.lease()) {
+      return recognizer(detector).faces(photo);
+    }
   }
 
   /** Faces and descriptors of photo files, found on the same decode and detector as {@code analyze}'s faces. */
@@ -194,7 +205,7 @@ public final class Analyzer {
         ? faces(faceBgr, photoBgr, request, faceClassifier, (double) originalWidth / faceBgr.cols()) : List.of();
     if (detectFaces && request.detector() == DetectorChoice.NONE) {
       // the whole image is the face: report its exact size, not the reduced decode scaled back up
-      faces = List.of(faces.get(0).withBox(List.of(0.0, 0.0, (double) originalWidth, (double) originalHeight)));
+      faces = List.of(faces.get(0).withBox(new Box(0, 0, originalWidth, originalHeight)));
     }
     double photoToOriginal = (double) originalWidth / photoBgr.cols();
     List<ImageAnalysis.DetectedObjectResult> objects = request.objects()
@@ -252,10 +263,10 @@ public final class Analyzer {
         }
       }
       AgeGender ag = ageGender.isEmpty() ? null : ageGender.get(i);
-      faces.add(new ImageAnalysis.Face(box(face.box()), round4(face.score()), keypoints(face.keypoints()), emotion,
-          classes, ag == null ? null : round1(ag.age()),
-          ag == null ? null : new ImageAnalysis.ClassScore(ag.gender(), round4(ag.genderScore())),
-          landmarks.isEmpty() ? List.of() : keypoints(landmarks.get(i).stream().map(p -> p.scaled(toOriginal)).toList())));
+      faces.add(new ImageAnalysis.Face(face.box(), face.score(), face.keypoints(), emotion,
+          classes, ag == null ? null : ag.age(),
+          ag == null ? null : new ImageAnalysis.ClassScore(ag.gender(), ag.genderScore()),
+          landmarks.isEmpty() ? List.of() : landmarks.get(i).stream().map(p -> p.scaled(toOriginal)).toList()));
     }
     return faces;
   }
@@ -266,15 +277,15 @@ public final class Analyzer {
     Map<String, Double> byLabel = new java.util.HashMap<>();
     ranked.forEach(p -> byLabel.put(p.label(), p.score()));
     Map<String, Double> scores = new LinkedHashMap<>();
-    model.spec().labels().forEach(label -> scores.put(label, round4(byLabel.get(label))));
-    return new ImageAnalysis.Emotion(ranked.get(0).label(), round4(ranked.get(0).score()), scores);
+    model.spec().labels().forEach(label -> scores.put(label, byLabel.get(label)));
+    return new ImageAnalysis.Emotion(ranked.get(0).label(), ranked.get(0).score(), scores);
   }
 
   private List<ImageAnalysis.DetectedObjectResult> objects(Mat bgr, AnalysisRequest request, double toOriginal) {
     List<ImageAnalysis.DetectedObjectResult> objects = new ArrayList<>();
     for (DetectedObject o : engine.objects().detect(bgr, request.objectThreshold())) {
       DetectedObject scaled = o.scaled(toOriginal);
-      objects.add(new ImageAnalysis.DetectedObjectResult(scaled.label(), round4(scaled.score()), box(scaled.box())));
+      objects.add(new ImageAnalysis.DetectedObjectResult(scaled.label(), scaled.score(), scaled.box()));
     }
     return objects;
   }
@@ -282,7 +293,7 @@ public final class Analyzer {
   /** The top five classes (every class when there are fewer). */
   private static List<ImageAnalysis.ClassScore> top5(List<ClassPrediction> all) {
     return all.subList(0, Math.min(5, all.size())).stream()
-        .map(p -> new ImageAnalysis.ClassScore(p.label(), round4(p.score()))).toList();
+        .map(p -> new ImageAnalysis.ClassScore(p.label(), p.score())).toList();
   }
 
   /**
@@ -318,24 +329,6 @@ public final class Analyzer {
   }
 
   private static ImageAnalysis.Emotion toEmotion(EmotionPrediction p) {
-    Map<String, Double> scores = new LinkedHashMap<>();
-    p.scores().forEach((label, score) -> scores.put(label, round4(score)));
-    return new ImageAnalysis.Emotion(p.label(), round4(p.score()), scores);
-  }
-
-  private static List<Double> box(Box b) {
-    return List.of(round1(b.x()), round1(b.y()), round1(b.width()), round1(b.height()));
-  }
-
-  private static List<List<Double>> keypoints(List<Point> points) {
-    return points.stream().map(p -> List.of(round1(p.x()), round1(p.y()))).toList();
-  }
-
-  private static double round1(double v) {
-    return Math.round(v * 10) / 10.0;
-  }
-
-  private static double round4(double v) {
-    return Math.round(v * 10000) / 10000.0;
+    return new ImageAnalysis.Emotion(p.label(), p.score(), new LinkedHashMap<>(p.scores()));
   }
 }

@@ -1,21 +1,21 @@
 package dev.raut.core.analysis;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.raut.core.document.DocumentPart;
+import dev.raut.core.geometry.Box;
+import dev.raut.core.geometry.Point;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The result for one image, in the JSON schema every door (CLI, server, app export) writes.
- * Coordinates are in the original image's pixels after EXIF orientation; boxes are [x, y, w, h].
+ * The result for one image, as every door (CLI, server, gallery, Live, evaluation) receives it.
+ * Coordinates are in the original image's pixels after EXIF orientation, unrounded; scores are
+ * unrounded too. {@link ResultJson} and {@link ResultCsv} are its written forms and round there.
  * A failed image has {@code error} set and empty lists. A photo inside a document has the
- * document as {@code file} and its place in it as {@code part} (left out of the JSON otherwise).
+ * document as {@code file} and its place in it as {@code part} (null otherwise).
  */
-@JsonPropertyOrder({"file", "part", "width", "height", "faces", "objects", "classes", "error"})
 public record ImageAnalysis(
     String file, int width, int height, List<Face> faces, List<DetectedObjectResult> objects, List<ClassScore> classes,
-    AnalysisError error, @JsonInclude(JsonInclude.Include.NON_NULL) DocumentPart part) {
+    AnalysisError error, DocumentPart part) {
 
   public ImageAnalysis {
     faces = List.copyOf(faces);
@@ -56,28 +56,25 @@ public record ImageAnalysis(
   }
 
   /**
-   * One face; {@code classes} holds the top classes of a face-scope classifier (a user's own
-   * emotion, age-group or mask model), left out of the JSON when none was asked for, as are
-   * {@code age} and {@code gender} (--age-gender) and {@code landmarks68} (--landmarks: 68 [x, y]
-   * points in the original photo's pixels, iBUG 300-W order).
+   * One face: its box, the detector's score and keypoints (BlazeFace's six: eyes, nose, mouth,
+   * ears; none from the Haar detector). {@code classes} holds the top classes of a face-scope
+   * classifier (a user's own emotion, age-group or mask model), empty when none was asked for;
+   * {@code age} and {@code gender} are null unless asked for (--age-gender), {@code landmarks68}
+   * empty unless asked for (--landmarks: 68 points, iBUG 300-W order).
    */
-  @JsonPropertyOrder({"box", "score", "keypoints", "emotion", "age", "gender", "landmarks68", "classes"})
-  public record Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassScore> classes,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Double age,
-      @JsonInclude(JsonInclude.Include.NON_NULL) ClassScore gender,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<List<Double>> landmarks68) {
+  public record Face(Box box, double score, List<Point> keypoints, Emotion emotion, List<ClassScore> classes,
+      Double age, ClassScore gender, List<Point> landmarks68) {
     public Face {
+      keypoints = keypoints == null ? List.of() : List.copyOf(keypoints);
       classes = classes == null ? List.of() : List.copyOf(classes);
       landmarks68 = landmarks68 == null ? List.of() : List.copyOf(landmarks68);
     }
 
-    public Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion,
-        List<ClassScore> classes) {
+    public Face(Box box, double score, List<Point> keypoints, Emotion emotion, List<ClassScore> classes) {
       this(box, score, keypoints, emotion, classes, null, null, List.of());
     }
 
-    public Face(List<Double> box, double score, List<List<Double>> keypoints, Emotion emotion) {
+    public Face(Box box, double score, List<Point> keypoints, Emotion emotion) {
       this(box, score, keypoints, emotion, List.of());
     }
 
@@ -85,17 +82,15 @@ public record ImageAnalysis(
       return new Face(box, score, keypoints, emotion, newClasses, age, gender, landmarks68);
     }
 
-    public Face withBox(List<Double> newBox) {
+    public Face withBox(Box newBox) {
       return new Face(newBox, score, keypoints, emotion, classes, age, gender, landmarks68);
     }
   }
 
-  @JsonPropertyOrder({"label", "score", "scores"})
+  /** The top emotion and every emotion's score, in the model's label order. */
   public record Emotion(String label, double score, Map<String, Double> scores) {}
 
-  @JsonPropertyOrder({"label", "score", "box"})
-  public record DetectedObjectResult(String label, double score, List<Double> box) {}
+  public record DetectedObjectResult(String label, double score, Box box) {}
 
-  @JsonPropertyOrder({"label", "score"})
   public record ClassScore(String label, double score) {}
 }

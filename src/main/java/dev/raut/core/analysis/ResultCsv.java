@@ -1,11 +1,11 @@
 package dev.raut.core.analysis;
 
 import dev.raut.core.document.DocumentPart;
+import dev.raut.core.geometry.Box;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The one CSV form of {@link ImageAnalysis}, shared by the CLI and the app's export. One row per
@@ -38,23 +38,23 @@ public final class ResultCsv {
     for (int i = 0; i < r.faces().size(); i++) {
       ImageAnalysis.Face f = r.faces().get(i);
       String label = f.emotion() == null ? "face" : f.emotion().label();
-      String score = f.emotion() == null ? "" : num(f.emotion().score());
-      rows.add("face," + i + "," + quote(label) + "," + score + "," + num(f.score()) + "," + box(f.box()));
+      String score = f.emotion() == null ? "" : score(f.emotion().score());
+      rows.add("face," + i + "," + quote(label) + "," + score + "," + score(f.score()) + "," + box(f.box()));
     }
     for (int i = 0; i < r.faces().size(); i++) {
       ImageAnalysis.Face f = r.faces().get(i);
       for (ImageAnalysis.ClassScore c : f.classes()) {
-        rows.add("face_class," + i + "," + quote(c.label()) + "," + num(c.score()) + "," + num(f.score()) + ","
+        rows.add("face_class," + i + "," + quote(c.label()) + "," + score(c.score()) + "," + score(f.score()) + ","
             + box(f.box()));
       }
     }
     for (int i = 0; i < r.objects().size(); i++) {
       ImageAnalysis.DetectedObjectResult o = r.objects().get(i);
-      rows.add("object," + i + "," + quote(o.label()) + "," + num(o.score()) + ",," + box(o.box()));
+      rows.add("object," + i + "," + quote(o.label()) + "," + score(o.score()) + ",," + box(o.box()));
     }
     for (int i = 0; i < r.classes().size(); i++) {
       ImageAnalysis.ClassScore c = r.classes().get(i);
-      rows.add("class," + i + "," + quote(c.label()) + "," + num(c.score()) + ",,,,,");
+      rows.add("class," + i + "," + quote(c.label()) + "," + score(c.score()) + ",,,,,");
     }
     if (rows.isEmpty()) {
       rows.add(",,,,,,,,");
@@ -69,8 +69,15 @@ public final class ResultCsv {
     return "," + (part.page() == null ? "" : part.page()) + "," + quote(part.sheet()) + "," + part.index();
   }
 
-  private static String box(List<Double> b) {
-    return b.stream().map(ResultCsv::num).collect(Collectors.joining(","));
+  /** x,y,w,h rounded as in the JSON. */
+  private static String box(Box b) {
+    return String.join(",", num(ResultJson.pixels(b.x())), num(ResultJson.pixels(b.y())),
+        num(ResultJson.pixels(b.width())), num(ResultJson.pixels(b.height())));
+  }
+
+  /** A score rounded as in the JSON. */
+  private static String score(double v) {
+    return num(ResultJson.score(v));
   }
 
   private static String num(double v) {

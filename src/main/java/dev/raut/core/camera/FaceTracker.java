@@ -53,7 +53,7 @@ public final class FaceTracker {
     }
     List<Box> boxes = new ArrayList<>(faces.size());
     for (ImageAnalysis.Face f : faces) {
-      boxes.add(new Box(f.box().get(0), f.box().get(1), f.box().get(2), f.box().get(3)));
+      boxes.add(f.box());
     }
     Track[] assigned = matchGreedy(boxes);
     List<TrackedFace> result = new ArrayList<>(faces.size());

@@ -1,6 +1,7 @@
 package dev.raut.core.camera;
 
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.geometry.Box;
 import java.util.List;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -48,15 +49,15 @@ public final class OverlayPainter {
       String text = face.caption(" | ");
       label(bgr, text, r[0], r[1], colour, textScale);
       if (keypoints) {
-        for (List<Double> k : face.face().keypoints()) {
-          double x = k.get(0) * sx;
-          Imgproc.circle(bgr, new Point(mirror ? width - x : x, k.get(1) * sy), thickness + 1, colour, -1);
+        for (dev.raut.core.geometry.Point k : face.face().keypoints()) {
+          double x = k.x() * sx;
+          Imgproc.circle(bgr, new Point(mirror ? width - x : x, k.y() * sy), thickness + 1, colour, -1);
         }
       }
       // the 68 landmarks come only when they were asked for
-      for (List<Double> p : face.face().landmarks68()) {
-        double x = p.get(0) * sx;
-        Imgproc.circle(bgr, new Point(mirror ? width - x : x, p.get(1) * sy), Math.max(1, thickness / 2), colour, -1);
+      for (dev.raut.core.geometry.Point p : face.face().landmarks68()) {
+        double x = p.x() * sx;
+        Imgproc.circle(bgr, new Point(mirror ? width - x : x, p.y() * sy), Math.max(1, thickness / 2), colour, -1);
       }
     }
     if (!result.analysis().classes().isEmpty()) {
@@ -66,10 +67,10 @@ public final class OverlayPainter {
   }
 
   /** x, y, w, h in frame pixels, mirrored when asked. */
-  private static double[] rect(List<Double> box, double sx, double sy, int width, boolean mirror) {
-    double x = box.get(0) * sx;
-    double w = box.get(2) * sx;
-    return new double[] {mirror ? width - x - w : x, box.get(1) * sy, w, box.get(3) * sy};
+  private static double[] rect(Box box, double sx, double sy, int width, boolean mirror) {
+    double x = box.x() * sx;
+    double w = box.width() * sx;
+    return new double[] {mirror ? width - x - w : x, box.y() * sy, w, box.height() * sy};
   }
 
   private static void label(Mat bgr, String text, double x, double y, Scalar colour, double scale) {

@@ -75,22 +75,17 @@ public enum EvaluationTask {
     return switch (this) {
       case EMOTION -> analysis.faces().stream()
           .filter(face -> face.emotion() != null)
-          .max(Comparator.comparingDouble(face -> face.box().get(2) * face.box().get(3)))
-          .map(face -> new Prediction(face.emotion().label(), face.emotion().score(), box(face.box())));
+          .max(Comparator.comparingDouble(face -> face.box().area()))
+          .map(face -> new Prediction(face.emotion().label(), face.emotion().score(), face.box()));
       case OBJECTS -> analysis.objects().stream()
           .max(Comparator.comparingDouble(ImageAnalysis.DetectedObjectResult::score))
-          .map(object -> new Prediction(object.label(), object.score(), box(object.box())));
+          .map(object -> new Prediction(object.label(), object.score(), object.box()));
       // a face-scope classifier answers per face: the largest face's top class is the photo's
       case CLASSIFY -> analysis.classes().stream().findFirst()
           .map(top -> new Prediction(top.label(), top.score(), null))
           .or(() -> analysis.faces().stream().filter(face -> !face.classes().isEmpty())
-              .max(Comparator.comparingDouble(face -> face.box().get(2) * face.box().get(3)))
-              .map(face -> new Prediction(face.classes().get(0).label(), face.classes().get(0).score(),
-                  box(face.box()))));
+              .max(Comparator.comparingDouble(face -> face.box().area()))
+              .map(face -> new Prediction(face.classes().get(0).label(), face.classes().get(0).score(), face.box())));
     };
-  }
-
-  private static Box box(List<Double> xywh) {
-    return new Box(xywh.get(0), xywh.get(1), xywh.get(2), xywh.get(3));
   }
 }

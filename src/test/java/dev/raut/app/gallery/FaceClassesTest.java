@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.geometry.Box;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ClassifierScope;
 import dev.raut.core.classify.ClassifierSpec;
@@ -21,7 +22,7 @@ class FaceClassesTest {
     scores.put(emotion, score);
     scores.put("neutral", 1 - score);
     ImageAnalysis.Emotion e = emotion == null ? null : new ImageAnalysis.Emotion(emotion, score, scores);
-    return new ImageAnalysis.Face(List.of(10.0, 10.0, 50.0, 50.0), 0.97, List.of(), e, classes);
+    return new ImageAnalysis.Face(new Box(10.0, 10.0, 50.0, 50.0), 0.97, List.of(), e, classes);
   }
 
   private static ImageAnalysis photo(ImageAnalysis.Face... faces) {
@@ -121,7 +122,7 @@ class FaceClassesTest {
     dev.raut.core.text.Messages.setLanguage(dev.raut.core.text.Language.INDONESIAN);
     try {
       ImageAnalysis.Face happy = face("happy", 0.9, List.of(new ImageAnalysis.ClassScore("mask", 0.93)));
-      ImageAnalysis.Face aged = new ImageAnalysis.Face(List.of(10.0, 10.0, 50.0, 50.0), 0.97, List.of(),
+      ImageAnalysis.Face aged = new ImageAnalysis.Face(new Box(10.0, 10.0, 50.0, 50.0), 0.97, List.of(),
           happy.emotion(), List.of(), 33.6, new ImageAnalysis.ClassScore("female", 0.93), List.of());
       ResultSummary summary = ResultSummary.of(photo(happy, face("sad", 0.6, List.of())));
       assertThat(summary.headline()).isEqualTo("2 wajah");
@@ -135,8 +136,8 @@ class FaceClassesTest {
       assertThat(FaceClasses.ageGenderLong(aged.age(), "male")).isEqualTo("34 th, laki-laki");
 
       ImageAnalysis objects = new ImageAnalysis("b.jpg", 640, 480, List.of(), List.of(
-          new ImageAnalysis.DetectedObjectResult("traffic light", 0.8, List.of(1.0, 1.0, 5.0, 5.0)),
-          new ImageAnalysis.DetectedObjectResult("person", 0.9, List.of(1.0, 1.0, 5.0, 5.0))), List.of(), null);
+          new ImageAnalysis.DetectedObjectResult("traffic light", 0.8, new Box(1.0, 1.0, 5.0, 5.0)),
+          new ImageAnalysis.DetectedObjectResult("person", 0.9, new Box(1.0, 1.0, 5.0, 5.0))), List.of(), null);
       ResultSummary found = ResultSummary.of(objects);
       assertThat(found.headline()).isEqualTo("2 objek");
       assertThat(found.lines()).extracting(ResultSummary.Line::label).containsExactly("orang", "lampu lalu lintas");

@@ -10,6 +10,7 @@ import dev.raut.core.camera.SourceStatus;
 import dev.raut.core.camera.TrackedFace;
 import dev.raut.core.camera.VideoFileSource;
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.geometry.Box;
 import dev.raut.core.text.Language;
 import dev.raut.core.text.Messages;
 import java.nio.file.Files;
@@ -279,7 +280,7 @@ class LiveViewTest {
       int before = onFx(() -> (int) view.shownFrameIndex());
       WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> view.shownFrameIndex() > before));
 
-      ImageAnalysis.Face face = new ImageAnalysis.Face(List.of(10.0, 10.0, 80.0, 80.0), 0.97, List.of(),
+      ImageAnalysis.Face face = new ImageAnalysis.Face(new Box(10.0, 10.0, 80.0, 80.0), 0.97, List.of(),
           new ImageAnalysis.Emotion("happy", 0.92, java.util.Map.of("happy", 0.92)), List.of(), 33.6,
           new ImageAnalysis.ClassScore("female", 0.9), List.of());
       TrackedFace tracked = new TrackedFace(1, 0, face, face.emotion(), List.of(), 33.6, face.gender());

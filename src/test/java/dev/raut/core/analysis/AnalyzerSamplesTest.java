@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.raut.core.emotion.EmotionViews;
+import dev.raut.core.geometry.Box;
 import dev.raut.testing.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,16 +44,16 @@ class AnalyzerSamplesTest {
       assertThat(result.error()).isNull();
       assertThat(result.faces()).as("faces in sample%d", i).hasSize(Samples.FACES.get(i - 1));
       for (ImageAnalysis.Face face : result.faces()) {
-        List<Double> box = face.box();
-        assertThat(box.get(0)).isBetween(-0.05 * result.width(), (double) result.width());
-        assertThat(box.get(1)).isBetween(-0.05 * result.height(), (double) result.height());
+        Box box = face.box();
+        assertThat(box.x()).isBetween(-0.05 * result.width(), (double) result.width());
+        assertThat(box.y()).isBetween(-0.05 * result.height(), (double) result.height());
         // faces in these 1920-pixel photos are 150 to 260 pixels wide: boxes are in original pixels
-        assertThat(box.get(2)).isBetween(100.0, 400.0);
+        assertThat(box.width()).isBetween(100.0, 400.0);
         assertThat(face.score()).isBetween(0.5, 1.0);
         assertThat(face.keypoints()).hasSize(6);
         assertThat(face.keypoints()).allSatisfy(p -> {
-          assertThat(p.get(0)).isBetween(box.get(0) - box.get(2) * 0.3, box.get(0) + box.get(2) * 1.3);
-          assertThat(p.get(1)).isBetween(box.get(1) - box.get(3) * 0.3, box.get(1) + box.get(3) * 1.3);
+          assertThat(p.x()).isBetween(box.x() - box.width() * 0.3, box.x() + box.width() * 1.3);
+          assertThat(p.y()).isBetween(box.y() - box.height() * 0.3, box.y() + box.height() * 1.3);
         });
         assertThat(face.emotion().scores().keySet()).containsExactlyElementsOf(EMOTIONS);
         assertThat(face.emotion().scores().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(0.002));
@@ -81,10 +82,12 @@ class AnalyzerSamplesTest {
       assertThat(fromFull.faces()).hasSameSizeAs(reduced.faces());
       for (int i = 0; i < reduced.faces().size(); i++) {
         // same face, same place (within 3% of its size) whichever resolution it was found at
-        List<Double> a = reduced.faces().get(i).box();
-        List<Double> b = fromFull.faces().get(i).box();
+        Box a = reduced.faces().get(i).box();
+        Box b = fromFull.faces().get(i).box();
+        double[] av = {a.x(), a.y(), a.width(), a.height()};
+        double[] bv = {b.x(), b.y(), b.width(), b.height()};
         for (int k = 0; k < 4; k++) {
-          assertThat(a.get(k)).isCloseTo(b.get(k), within(0.03 * b.get(2)));
+          assertThat(av[k]).isCloseTo(bv[k], within(0.03 * b.width()));
         }
       }
     } catch (dev.raut.core.image.ImageDecodeException e) {
@@ -100,8 +103,8 @@ class AnalyzerSamplesTest {
     assertThat(result.objects()).filteredOn(o -> o.label().equals("person")).hasSizeGreaterThanOrEqualTo(2);
     assertThat(result.objects()).allSatisfy(o -> {
       assertThat(o.score()).isBetween(0.3, 1.0);
-      assertThat(o.box().get(0) + o.box().get(2)).isLessThanOrEqualTo(result.width() + 0.1);
-      assertThat(o.box().get(1) + o.box().get(3)).isLessThanOrEqualTo(result.height() + 0.1);
+      assertThat(o.box().x() + o.box().width()).isLessThanOrEqualTo(result.width() + 0.1);
+      assertThat(o.box().y() + o.box().height()).isLessThanOrEqualTo(result.height() + 0.1);
     });
   }
 
@@ -129,7 +132,7 @@ class AnalyzerSamplesTest {
     ImageAnalysis result = analyzer.analyze(Samples.photo(2),
         AnalysisRequest.facesAndEmotions().withDetector(DetectorChoice.NONE).withEmotionViews(EmotionViews.THOROUGH));
     assertThat(result.faces()).singleElement().satisfies(f -> {
-      assertThat(f.box()).containsExactly(0.0, 0.0, 1920.0, 1367.0);
+      assertThat(f.box()).isEqualTo(new Box(0, 0, 1920, 1367));
       assertThat(f.keypoints()).isEmpty();
       assertThat(f.emotion()).isNotNull();
     });

@@ -96,19 +96,19 @@ class FaceExtrasTest {
       assertThat(face.gender().score()).isBetween(0.5, 1.0);
       assertThat(face.landmarks68()).hasSize(68);
       // every landmark lies on the face: within the box widened by half its size
-      double x = face.box().get(0);
-      double y = face.box().get(1);
-      double w = face.box().get(2);
-      double h = face.box().get(3);
+      double x = face.box().x();
+      double y = face.box().y();
+      double w = face.box().width();
+      double h = face.box().height();
       assertThat(face.landmarks68()).allSatisfy(p -> {
-        assertThat(p.get(0)).isBetween(x - w / 2, x + w * 1.5);
-        assertThat(p.get(1)).isBetween(y - h / 2, y + h * 1.5);
+        assertThat(p.x()).isBetween(x - w / 2, x + w * 1.5);
+        assertThat(p.y()).isBetween(y - h / 2, y + h * 1.5);
       });
       // the eyes' landmarks (36-47) lie near BlazeFace's eye keypoints (right eye first)
-      double rightEyeX = face.landmarks68().subList(36, 42).stream().mapToDouble(p -> p.get(0)).average().orElseThrow();
-      double leftEyeX = face.landmarks68().subList(42, 48).stream().mapToDouble(p -> p.get(0)).average().orElseThrow();
-      assertThat(Math.abs(rightEyeX - face.keypoints().get(0).get(0))).isLessThan(w * 0.15);
-      assertThat(Math.abs(leftEyeX - face.keypoints().get(1).get(0))).isLessThan(w * 0.15);
+      double rightEyeX = face.landmarks68().subList(36, 42).stream().mapToDouble(p -> p.x()).average().orElseThrow();
+      double leftEyeX = face.landmarks68().subList(42, 48).stream().mapToDouble(p -> p.x()).average().orElseThrow();
+      assertThat(Math.abs(rightEyeX - face.keypoints().get(0).x())).isLessThan(w * 0.15);
+      assertThat(Math.abs(leftEyeX - face.keypoints().get(1).x())).isLessThan(w * 0.15);
     });
     assertThat(ResultJson.line(extras)).contains("\"age\":").contains("\"gender\":{\"label\":").contains("\"landmarks68\":[[");
   }

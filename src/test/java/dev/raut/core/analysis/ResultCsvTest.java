@@ -2,6 +2,7 @@ package dev.raut.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.raut.core.geometry.Box;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,9 @@ class ResultCsvTest {
   @Test
   void oneRowPerFaceObjectAndClassWithQuoting() {
     ImageAnalysis r = new ImageAnalysis("a,b.jpg", 640, 480,
-        List.of(new ImageAnalysis.Face(List.of(1.0, 2.0, 30.0, 40.0), 0.91, List.of(),
+        List.of(new ImageAnalysis.Face(new Box(1.0, 2.0, 30.0, 40.0), 0.91, List.of(),
             new ImageAnalysis.Emotion("happy", 0.8, Map.of("happy", 0.8)))),
-        List.of(new ImageAnalysis.DetectedObjectResult("person", 0.7, List.of(0.0, 0.0, 100.0, 200.0))),
+        List.of(new ImageAnalysis.DetectedObjectResult("person", 0.7, new Box(0.0, 0.0, 100.0, 200.0))),
         List.of(new ImageAnalysis.ClassScore("say \"hi\"", 0.5)), null);
     assertThat(ResultCsv.rows(r)).containsExactly(
         "\"a,b.jpg\",640,480,face,0,happy,0.8,0.91,1.0,2.0,30.0,40.0,,,,,",

@@ -3,6 +3,7 @@ package dev.raut.core.camera;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.geometry.Box;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ class FaceTrackerTest {
     scores.put("happy", happy);
     scores.put("neutral", 1 - happy);
     String label = happy >= 0.5 ? "happy" : "neutral";
-    return new ImageAnalysis.Face(List.of(x, y, 100.0, 100.0), 0.9, List.of(),
+    return new ImageAnalysis.Face(new Box(x, y, 100.0, 100.0), 0.9, List.of(),
         new ImageAnalysis.Emotion(label, Math.max(happy, 1 - happy), scores));
   }
 

@@ -73,12 +73,12 @@ class EvaluationRunnerTest {
     ImageAnalysis direct = analyzer.analyze(SAMPLES.resolve("sample1.jpg"), AnalysisRequest.facesAndEmotions());
     assertThat(direct.faces()).hasSizeGreaterThan(1);
     ImageAnalysis.Face largest = direct.faces().stream()
-        .max(Comparator.comparingDouble(f -> f.box().get(2) * f.box().get(3))).orElseThrow();
+        .max(Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElseThrow();
     ImagePrediction sample = result.predicted().get(0);
     assertThat(sample.predicted()).isEqualTo(largest.emotion().label());
     assertThat(sample.confidence()).isEqualTo(largest.emotion().score());
-    assertThat(sample.region()).isEqualTo(new Box(largest.box().get(0), largest.box().get(1), largest.box().get(2),
-        largest.box().get(3)));
+    assertThat(sample.region()).isEqualTo(new Box(largest.box().x(), largest.box().y(), largest.box().width(),
+        largest.box().height()));
     assertThat(result.endToEndAccuracy()).isEqualTo(sample.correct() ? 1.0 / 3 : 0.0);
   }
 
