@@ -113,7 +113,7 @@ public final class MainWindow implements AutoCloseable {
       show(GALLERY);
       gallery.addPaths(photos);
     });
-    this.server = new LocalServerPresenter(services);
+    this.server = new LocalServerPresenter(services, BackgroundTasks.ownThreads("raut-serve"));
     this.live = new LivePage(services);
     this.models = new ModelsPresenter(services, entries -> {
       // the emotion model first: the gallery then analyses once with both in place
@@ -126,7 +126,7 @@ public final class MainWindow implements AutoCloseable {
     this.teach = new TeachPresenter(services, models::refresh);
     this.galleryLoader = new PhotoLoader(services.ioPool());
     this.people = new PeoplePresenter(services, gallery, services.dataFolder().resolve("people.json"),
-        () -> show(GALLERY));
+        () -> show(GALLERY), BackgroundTasks.on(services.analysisPool()), BackgroundTasks.on(services.ioPool()));
     this.pages = pages();
     this.serveControl = new ServeControl(server, openLink);
     root.getStyleClass().add("main-window");
@@ -217,8 +217,8 @@ public final class MainWindow implements AutoCloseable {
   }
 
   /**
-   * On exit, before the engine closes: stops the local server, an evaluation or teach run in
-   * progress, and Live. Completes when Live's pipeline has left its models (it stops in the
+   * On exit, before the engine closes: stops the local server, an evaluation, teach or People run
+   * in progress, and Live. Completes when Live's pipeline has left its models (it stops in the
    * background so the JavaFX thread does not wait for a camera); close the engine after that.
    */
   public java.util.concurrent.CompletableFuture<Void> shutDown() {
@@ -227,6 +227,7 @@ public final class MainWindow implements AutoCloseable {
     server.close();
     evaluate.close();
     teach.close();
+    people.close();
     return liveStopped;
   }
 

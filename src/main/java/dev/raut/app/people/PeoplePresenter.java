@@ -1,22 +1,20 @@
 package dev.raut.app.people;
 
 import dev.raut.app.AppServices;
+import dev.raut.app.BackgroundTasks;
 import dev.raut.app.gallery.GalleryItem;
 import dev.raut.app.gallery.GalleryPresenter;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.image.ImageDecodeException;
 import dev.raut.core.recognition.DescribedFace;
-import dev.raut.core.recognition.FaceRecognizer;
 import dev.raut.core.recognition.PeopleBook;
 import dev.raut.core.text.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,11 +29,14 @@ import javafx.collections.ObservableList;
 /**
  * The People page's logic: describes the gallery's photos (only when asked, on the analysis
  * threads, with progress and cancel), groups their faces by person, and renames, merges and splits
- * people. The {@link PeopleBook} lives on the FX thread; every change is saved to the user's data
- * folder in the background, newest snapshot last.
+ * people. The {@link PeopleBook} lives on the UI thread; every change is saved to the user's data
+ * folder in the background, newest snapshot last. Background work goes through two {@link
+ * BackgroundTasks}: {@code analysis} for describing photos, {@code files} for reading and saving.
  */
 public final class PeoplePresenter {
   private final AppServices services;
+  private final BackgroundTasks analysis;
+  private final BackgroundTasks files;
   private final GalleryPresenter gallery;
   private final Path file;
   private final Runnable showGallery;
@@ -61,32 +62,35 @@ public final class PeoplePresenter {
     int failed;
   }
 
+  /** What describing one photo gave: its faces (null when it was already in the book or failed). */
+  private record Described(Path photo, List<DescribedFace> faces, long size, long modified, boolean failed) {}
+
   /** {@code showGallery} brings the gallery page forward (to show a person's photo large). */
-  public PeoplePresenter(AppServices services, GalleryPresenter gallery, Path file, Runnable showGallery) {
+  public PeoplePresenter(AppServices services, GalleryPresenter gallery, Path file, Runnable showGallery,
+      BackgroundTasks analysis, BackgroundTasks files) {
     this.services = services;
     this.gallery = gallery;
     this.file = file;
     this.showGallery = showGallery;
-    CompletableFuture.supplyAsync(() -> {
-      try {
-        return PeopleBook.load(file);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }, services.ioPool()).whenComplete((read, error) -> Platform.runLater(() -> {
-      if (error != null) {
-        // an unreadable file is left alone (not overwritten) until the user changes something
-        message.set(Messages.text("people.unreadable", file, AppServices.rootMessage(error)));
-      } else {
-        book = read;
-      }
-      loaded.set(true);
-      refresh();
-      if (findWhenLoaded) {
-        findWhenLoaded = false;
-        findPeople();
-      }
-    }));
+    this.analysis = analysis;
+    this.files = files;
+    files.run(() -> PeopleBook.load(file), read -> {
+      book = read;
+      bookRead();
+    }, error -> {
+      // an unreadable file is left alone (not overwritten) until the user changes something
+      message.set(Messages.text("people.unreadable", file, AppServices.rootMessage(error)));
+      bookRead();
+    });
+  }
+
+  private void bookRead() {
+    loaded.set(true);
+    refresh();
+    if (findWhenLoaded) {
+      findWhenLoaded = false;
+      findPeople();
+    }
   }
 
   // ---- what the view binds to
@@ -162,49 +166,44 @@ public final class PeoplePresenter {
     }
     PeopleBook known = book.snapshot();
     for (Path photo : photos) {
-      services.analysisPool().execute(() -> describe(photo, detector, known, current));
+      analysis.run(() -> describe(photo, detector, known, current.cancelled),
+          described -> photoDone(current, described),
+          error -> photoDone(current, new Described(photo, null, 0, 0, true)));
     }
   }
 
-  /** On an analysis thread. */
-  private void describe(Path photo, DetectorChoice detector, PeopleBook known, Run owner) {
-    List<DescribedFace> faces = null;
-    long size = 0;
-    long modified = 0;
-    boolean failed = false;
-    if (!owner.cancelled.get()) {
-      try {
-        size = Files.size(photo);
-        modified = Files.getLastModifiedTime(photo).toMillis();
-        if (!known.hasCurrent(photo.toString(), size, modified)) {
-          FaceRecognizer recognizer = services.analyzer().join().recognizer(detector);
-          faces = recognizer.faces(photo);
-        }
-      } catch (IOException | ImageDecodeException | RuntimeException e) {
-        failed = true; // one unreadable photo does not stop the others
-      }
+  /** In the background: touches nothing of the page. */
+  private Described describe(Path photo, DetectorChoice detector, PeopleBook known, AtomicBoolean cancelled) {
+    if (cancelled.get()) {
+      return new Described(photo, null, 0, 0, false);
     }
-    List<DescribedFace> described = faces;
-    long fileSize = size;
-    long fileTime = modified;
-    boolean photoFailed = failed;
-    Platform.runLater(() -> {
-      if (owner != run) {
-        return;
-      }
-      if (described != null) {
-        book.putPhoto(photo.toString(), fileSize, fileTime, described);
-      }
-      owner.done++;
-      if (photoFailed) {
-        owner.failed++;
-      }
-      progress.set((double) owner.done / owner.total);
-      message.set(Messages.text("people.reading", owner.done, owner.total));
-      if (owner.done == owner.total) {
-        finishRun(owner);
-      }
-    });
+    try {
+      long size = Files.size(photo);
+      long modified = Files.getLastModifiedTime(photo).toMillis();
+      List<DescribedFace> faces = known.hasCurrent(photo.toString(), size, modified) ? null
+          : services.analyzer().join().describeFaces(photo, detector);
+      return new Described(photo, faces, size, modified, false);
+    } catch (IOException | ImageDecodeException | RuntimeException e) {
+      return new Described(photo, null, 0, 0, true); // one unreadable photo does not stop the others
+    }
+  }
+
+  private void photoDone(Run owner, Described described) {
+    if (owner != run) {
+      return;
+    }
+    if (described.faces() != null) {
+      book.putPhoto(described.photo().toString(), described.size(), described.modified(), described.faces());
+    }
+    owner.done++;
+    if (described.failed()) {
+      owner.failed++;
+    }
+    progress.set((double) owner.done / owner.total);
+    message.set(Messages.text("people.reading", owner.done, owner.total));
+    if (owner.done == owner.total) {
+      finishRun(owner);
+    }
   }
 
   private void finishRun(Run owner) {
@@ -268,23 +267,26 @@ public final class PeoplePresenter {
         .orElse(people.isEmpty() ? null : people.get(0)));
   }
 
-  /** Saves a snapshot off the FX thread; a later snapshot is never overwritten by an earlier one. */
+  /** Saves a snapshot off the UI thread; a later snapshot is never overwritten by an earlier one. */
   private void save() {
     PeopleBook snapshot = book.snapshot();
     long version = saveVersion.incrementAndGet();
-    services.ioPool().execute(() -> {
+    files.run(() -> {
       synchronized (saveLock) {
-        if (version < savedVersion) {
-          return;
-        }
-        try {
+        if (version >= savedVersion) {
           snapshot.save(file);
           savedVersion = version;
-        } catch (IOException e) {
-          Platform.runLater(() -> message.set(Messages.text("people.notSaved", file, e.getMessage())));
         }
       }
-    });
+      return null;
+    }, saved -> { }, error -> message.set(Messages.text("people.notSaved", file, AppServices.rootMessage(error))));
+  }
+
+  /** Ends background work on app exit: the saves under way finish (the next start reads them). */
+  public void close() {
+    cancel();
+    analysis.close();
+    files.close();
   }
 
   /** True once every change made so far is on disk (tests wait for it). */

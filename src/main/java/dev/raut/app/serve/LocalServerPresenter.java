@@ -1,6 +1,7 @@
 package dev.raut.app.serve;
 
 import dev.raut.app.AppServices;
+import dev.raut.app.BackgroundTasks;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.text.Messages;
 import dev.raut.server.RautServer;
@@ -10,10 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,33 +19,31 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * "Serve on localhost": starts and stops the local prediction server ({@link RautServer}, the
  * same as {@code raut serve}) on 127.0.0.1 with the app's engine. Port 5000 when it is free,
- * otherwise one the system picks (and the note says so). Starting and stopping happen on a
- * thread of their own, one after the other; properties change on the FX thread.
+ * otherwise one the system picks (and the note says so). Starting and stopping happen in the
+ * background ({@link BackgroundTasks}), one after the other (a switch is ignored while one is under
+ * way); properties change on the UI thread.
  */
 public final class LocalServerPresenter implements AutoCloseable {
   public enum State { STOPPED, STARTING, RUNNING, STOPPING }
 
   private final AppServices services;
   private final int preferredPort;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "raut-serve");
-    t.setDaemon(true);
-    return t;
-  });
+  private final BackgroundTasks background;
   private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.STOPPED);
   private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-  /** Only touched on {@link #worker}. */
-  private RautServer server;
+  /** Made and used by one start or stop at a time (the state allows no overlap), and by {@link #close}. */
+  private volatile RautServer server;
 
-  public LocalServerPresenter(AppServices services) {
-    this(services, ServerConfig.DEFAULT_PORT);
+  public LocalServerPresenter(AppServices services, BackgroundTasks background) {
+    this(services, background, ServerConfig.DEFAULT_PORT);
   }
 
   /** {@code preferredPort} is tried first; when it is taken, a free port is used. */
-  public LocalServerPresenter(AppServices services, int preferredPort) {
+  public LocalServerPresenter(AppServices services, BackgroundTasks background, int preferredPort) {
     this.services = services;
+    this.background = background;
     this.preferredPort = preferredPort;
   }
 
@@ -79,50 +74,60 @@ public final class LocalServerPresenter implements AutoCloseable {
       problem.set("");
       note.set("");
       services.status().setMessage(Messages.text("serve.starting"));
-      worker.execute(this::startServer);
+      background.run(this::startServer, this::started, this::notStarted);
     } else if (!on && now == State.RUNNING) {
       state.set(State.STOPPING);
-      worker.execute(this::stopServer);
+      background.run(this::stopServer, stopped -> stopped(), this::stopFailed);
     }
   }
 
-  private void startServer() {
-    try {
-      Analyzer analyzer = services.analyzer().join();
-      if (server == null) {
-        server = new RautServer(analyzer);
-      }
-      boolean preferredFree = isFree(preferredPort);
-      URI address = server.start(ServerConfig.defaults().withPort(preferredFree ? preferredPort : 0));
-      // port numbers as they are typed, without a thousands separator
-      String moved = preferredFree ? "" : Messages.text("serve.portMoved", String.valueOf(preferredPort),
-          String.valueOf(address.getPort()));
-      Platform.runLater(() -> {
-        url.set(address.toString());
-        note.set(moved);
-        state.set(State.RUNNING);
-      });
-    } catch (RuntimeException e) {
-      String reason = AppServices.rootMessage(e);
-      Platform.runLater(() -> {
-        String message = Messages.text("serve.failed", reason);
-        problem.set(message);
-        state.set(State.STOPPED);
-        services.status().setMessage(message);
-      });
+  /** Where the server listens, and whether it had to leave the preferred port. */
+  private record Started(URI address, boolean preferredFree) {}
+
+  /** In the background. */
+  private Started startServer() {
+    Analyzer analyzer = services.analyzer().join();
+    if (server == null) {
+      server = new RautServer(analyzer);
     }
+    boolean preferredFree = isFree(preferredPort);
+    return new Started(server.start(ServerConfig.defaults().withPort(preferredFree ? preferredPort : 0)), preferredFree);
   }
 
-  private void stopServer() {
-    if (server != null) {
-      server.stop();
+  private void started(Started started) {
+    url.set(started.address().toString());
+    // port numbers as they are typed, without a thousands separator
+    note.set(started.preferredFree() ? "" : Messages.text("serve.portMoved", String.valueOf(preferredPort),
+        String.valueOf(started.address().getPort())));
+    state.set(State.RUNNING);
+  }
+
+  private void notStarted(Throwable e) {
+    String message = Messages.text("serve.failed", AppServices.rootMessage(e));
+    problem.set(message);
+    state.set(State.STOPPED);
+    services.status().setMessage(message);
+  }
+
+  /** In the background. */
+  private Void stopServer() {
+    RautServer running = server;
+    if (running != null) {
+      running.stop();
     }
-    Platform.runLater(() -> {
-      url.set("");
-      note.set("");
-      state.set(State.STOPPED);
-      services.status().setMessage(Messages.text("serve.stopped"));
-    });
+    return null;
+  }
+
+  private void stopped() {
+    url.set("");
+    note.set("");
+    state.set(State.STOPPED);
+    services.status().setMessage(Messages.text("serve.stopped"));
+  }
+
+  private void stopFailed(Throwable e) {
+    stopped();
+    services.status().setMessage(Messages.text("serve.failed", AppServices.rootMessage(e)));
   }
 
   private static boolean isFree(int port) {
@@ -134,19 +139,13 @@ public final class LocalServerPresenter implements AutoCloseable {
     }
   }
 
-  /** Stops the server (on app exit) and waits for it, so the engine is not closed under a request. */
+  /**
+   * Stops the server (on app exit) and waits for it: a start or stop under way first, then the
+   * server's own stop, which waits for the requests in progress, so the engine is not closed under one.
+   */
   @Override
   public void close() {
-    worker.execute(() -> {
-      if (server != null) {
-        server.stop();
-      }
-    });
-    worker.shutdown();
-    try {
-      worker.awaitTermination(15, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    background.close();
+    stopServer();
   }
 }

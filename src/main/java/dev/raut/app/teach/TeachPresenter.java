@@ -612,7 +612,7 @@ public final class TeachPresenter implements AutoCloseable {
     try (OnnxEmbedder embedder = OnnxEmbedder.open(run.backbone().backbone(), services.modelStore().join(), 1)) {
       FaceDetector faces = null;
       if (run.scope() == ClassifierScope.FACE) {
-        faces = services.analyzer().join().engine().faceDetector(DetectorChoice.AUTO);
+        faces = services.analyzer().join().engine().leasedFaceDetector(DetectorChoice.AUTO);
       }
       Teacher teacher = new Teacher(embedder, services.embeddings(), faces);
       Teacher.Result done = teacher.teach(run.data(), run.settings(), new Teacher.Progress() {
@@ -960,7 +960,7 @@ public final class TeachPresenter implements AutoCloseable {
         if (scope != ClassifierScope.FACE) {
           return top(trial.classify(bgr));
         }
-        FaceDetector faces = services.analyzer().join().engine().faceDetector(DetectorChoice.AUTO);
+        FaceDetector faces = services.analyzer().join().engine().leasedFaceDetector(DetectorChoice.AUTO);
         DetectedFace face = faces.detect(bgr).stream()
             .max(Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElse(null);
         if (face == null) {

@@ -10,6 +10,7 @@ import dev.raut.core.emotion.EmotionModel;
 import dev.raut.core.emotion.FaceCrop;
 import dev.raut.core.emotion.FaceExpressionClassifier;
 import dev.raut.core.face.BlazeFaceDetector;
+import dev.raut.core.face.DetectedFace;
 import dev.raut.core.face.FaceDetector;
 import dev.raut.core.face.HaarFaceDetector;
 import dev.raut.core.face.PhotoFaceDetector;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import org.opencv.core.Mat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -215,6 +217,30 @@ public final class Engine implements AutoCloseable {
       throw new IllegalArgumentException("--detector none uses the whole image as the face");
     }
     return detectors.get(choice).get();
+  }
+
+  /**
+   * The detector for {@code choice} with each call inside a {@link #lease()}, for doors that find
+   * faces outside an analysis (Teach's face scope and its trial): {@link #close()} then waits for
+   * them as it waits for analyses.
+   */
+  public FaceDetector leasedFaceDetector(DetectorChoice choice) {
+    FaceDetector detector = faceDetector(choice);
+    return new FaceDetector() {
+      @Override
+      public List<DetectedFace> detect(Mat bgr) {
+        try (Lease lease = lease()) {
+          return detector.detect(bgr);
+        }
+      }
+
+      @Override
+      public List<DetectedFace> detectWithBorder(Mat bgr, int border) {
+        try (Lease lease = lease()) {
+          return detector.detectWithBorder(bgr, border);
+        }
+      }
+    };
   }
 
   public EmotionClassifier emotion() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.raut.app.AppTestSupport;
+import dev.raut.app.BackgroundTasks;
 import dev.raut.core.text.Language;
 import dev.raut.core.text.Messages;
 import java.io.IOException;
@@ -89,7 +90,7 @@ class ServeToggleTest {
   @Test
   void aTakenPortMovesTheServerToAFreeOneAndSaysSo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        LocalServerPresenter server = new LocalServerPresenter(app.services(), taken.getLocalPort())) {
+        LocalServerPresenter server = new LocalServerPresenter(app.services(), BackgroundTasks.ownThreads("raut-serve"), taken.getLocalPort())) {
       fxRun(() -> server.setServing(true));
       waitUntil("the server running", 120, () -> server.stateProperty().get() == LocalServerPresenter.State.RUNNING);
       URI url = URI.create(fx(() -> server.urlProperty().get()));
@@ -109,7 +110,7 @@ class ServeToggleTest {
   @Test
   void theSwitchFollowsALanguageChangeAndTheMovedPortIsToldInIndonesian() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        LocalServerPresenter server = new LocalServerPresenter(app.services(), taken.getLocalPort())) {
+        LocalServerPresenter server = new LocalServerPresenter(app.services(), BackgroundTasks.ownThreads("raut-serve"), taken.getLocalPort())) {
       ToggleButton toggle = fx(() -> app.window().root().lookupAll("#serve-toggle").stream()
           .map(ToggleButton.class::cast).findFirst().orElseThrow());
       assertThat(fx(toggle::getText)).isEqualTo("Serve on localhost");

@@ -3,6 +3,10 @@ package dev.raut.core.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.raut.core.face.FaceDetector;
+import dev.raut.core.image.DecodeTarget;
+import dev.raut.core.image.DecodedImage;
+import dev.raut.core.image.ImageDecoder;
 import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.model.ModelStore;
 import dev.raut.testing.Samples;
@@ -76,6 +80,44 @@ class EngineBudgetTest {
     closer.join(30_000);
     assertThat(closer.isAlive()).isFalse();
     assertThat(engine.openSessions()).isZero();
+  }
+
+  @Test
+  void thePeoplePagesDescriptorsAndTeachsFaceFinderWaitForThePermitToo() throws Exception {
+    try (Engine engine = engine(1)) {
+      Analyzer analyzer = new Analyzer(engine);
+      FaceDetector teachFaces = engine.leasedFaceDetector(DetectorChoice.AUTO);
+      engine.describer();
+      Engine.Lease gallery = engine.lease();
+      CompletableFuture<Integer> people = new CompletableFuture<>();
+      Thread peopleThread = new Thread(() -> {
+        try {
+          people.complete(analyzer.describeFaces(Samples.photo(1), DetectorChoice.AUTO).size());
+        } catch (Exception e) {
+          people.completeExceptionally(e);
+        }
+      });
+      peopleThread.start();
+      awaitParked(peopleThread);
+      assertThat(people).isNotDone();
+      CompletableFuture<Integer> teach = new CompletableFuture<>();
+      Thread teachThread = new Thread(() -> {
+        try (DecodedImage photo = new ImageDecoder().decode(Samples.photo(2), DecodeTarget.fullResolution())) {
+          teach.complete(teachFaces.detect(photo.mat()).size());
+        } catch (Exception e) {
+          teach.completeExceptionally(e);
+        }
+      });
+      teachThread.start();
+      awaitParked(teachThread);
+      assertThat(teach).isNotDone();
+      gallery.close();
+      assertThat(people.get(60, TimeUnit.SECONDS)).isEqualTo(Samples.FACES.get(0));
+      assertThat(teach.get(60, TimeUnit.SECONDS)).isEqualTo(Samples.FACES.get(1));
+      peopleThread.join();
+      teachThread.join();
+      assertThat(engine.imagesInProgress()).isZero();
+    }
   }
 
   /** Until {@code thread} waits (on the budget's permit), failing after a minute. */
