@@ -50,15 +50,9 @@ dev_copies=${DEV_COPIES:-2}
 work=$(mktemp -d "${TMPDIR:-/tmp}/raut-speed.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 log() { echo "$@" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-
-log "peer: copying $peer_src and installing it in $work/peer"
-cp -r "$peer_src" "$work/peer"
-chmod -R u+w "$work/peer"
-mkdir -p "$work/peer/.cache" "$npm_cache"
-cp "$npm_cache"/*.tgz "$work/peer/.cache/" 2>/dev/null || true
-(cd "$work/peer" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error >&2 && ./prepare.sh >&2)
-cp "$work/peer/.cache"/*.tgz "$npm_cache/" 2>/dev/null || true
+# shellcheck source=scripts/peer-setup.sh
+. "$root/scripts/peer-setup.sh"
+install_peer
 samples="$work/peer/samples"
 
 # raut's inputs: the six samples repeated as links (sorted names keep the six in turn), the dev faces N times
@@ -88,14 +82,8 @@ raut_run() {
   echo "$(echo "$end - $start" | bc -l) ${steady:-NaN} $faces"
 }
 
-# the peer's summary: images/s
-peer_run() {
-  (cd "$work/peer" && node peer-ort.js "$@" --quiet | tail -1) | sed -n 's/.*"imagesPerSec":\([0-9.]*\).*/\1/p'
-}
-
 declare -A series
 add() { series[$1]="${series[$1]:-} $2"; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "NaN"; else print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 rate() { echo "($2 - 1) / ($1 - $3)" | bc -l; }   # rate SECONDS_ALL PHOTOS SECONDS_ONE
 
 log "load average at start: $(load)"

@@ -11,6 +11,7 @@ import dev.raut.core.face.DetectedFace;
 import dev.raut.core.face.FaceDetector;
 import dev.raut.core.geometry.Box;
 import dev.raut.core.image.OpenCvNative;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,9 @@ import org.opencv.imgproc.Imgproc;
  * --iterations N (analysis calls per run), --pipeline-frames N, --soak-frames N (0 skips the soak,
  * which needs the 640x480x1 configuration), --configs 640x480x1,1280x720x4 (WIDTHxHEIGHTxFACES),
  * --emotion-model mini-xception|face-expression|blend (default: what Live runs).
+ * {@code --write-clip DIR} measures nothing: it writes the 640x480 one-face clip ({@code DIR/clip.avi},
+ * Motion-JPEG, 300 frames at 30 fps) and its frames as JPEGs read back from it ({@code DIR/frames/}),
+ * for {@code scripts/live-vs-peer.sh}.
  */
 public final class LiveBenchmark {
   private LiveBenchmark() {}
@@ -61,22 +65,20 @@ public final class LiveBenchmark {
       Analyzer analyzer = Analyzer.forLiveVideo(engine);
       engine.warmUp(request);
       List<Mat> faceCrops = faceCrops(engine);
+      String clip = stringArg(args, "--write-clip", "");
+      if (!clip.isEmpty()) {
+        writeClip(Path.of(clip), frameWithFaces(analyzer, faceCrops, request, 1, 640, 480));
+        LiveFixtures.release(faceCrops);
+        return;
+      }
       String configs = stringArg(args, "--configs", "640x480x1,640x480x4,1280x720x1,1280x720x4");
       Path oneFaceVideo = null;
       for (String config : configs.split(",")) {
         String[] parts = config.trim().split("x");
         int[] size = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
         int faces = Integer.parseInt(parts[2]);
-        // the first set of sample faces the detector finds all of at this size
-        Mat frame = null;
-        int found = 0;
-        for (int first = 0; first + faces <= faceCrops.size() && found != faces; first++) {
-          if (frame != null) {
-            frame.release();
-          }
-          frame = composeFrame(faceCrops.subList(first, first + faces), faces, size[0], size[1]);
-          found = analyzer.analyzeFrame(frame, "bench", size[0], size[1], request).faces().size();
-        }
+        Mat frame = frameWithFaces(analyzer, faceCrops, request, faces, size[0], size[1]);
+        int found = analyzer.analyzeFrame(frame, "bench", size[0], size[1], request).faces().size();
         double[] stage = medianStages(analyzer, engine, frame, request, iterations, runs);
         System.out.printf(Locale.ROOT,
             "analysis %4dx%-4d %d face(s) (found %d): %6.1f frames/s  total %.2f ms = detect %.2f + emotion %.2f"
@@ -147,6 +149,42 @@ public final class LiveBenchmark {
   }
 
   /** Median over runs of: analysed frames/s, latency p50, latency p95. */
+  /** A frame of the first set of sample faces the detector finds all of at this size. */
+  private static Mat frameWithFaces(Analyzer analyzer, List<Mat> faceCrops, AnalysisRequest request, int faces,
+      int width, int height) {
+    Mat frame = null;
+    int found = 0;
+    for (int first = 0; first + faces <= faceCrops.size() && found != faces; first++) {
+      if (frame != null) {
+        frame.release();
+      }
+      frame = composeFrame(faceCrops.subList(first, first + faces), faces, width, height);
+      found = analyzer.analyzeFrame(frame, "bench", width, height, request).faces().size();
+    }
+    return frame;
+  }
+
+  /** The clip and the same frames as JPEG files, decoded from the clip and encoded at quality 95. */
+  private static void writeClip(Path dir, Mat frame) throws IOException {
+    Path frames = Files.createDirectories(dir.resolve("frames"));
+    Path video = LiveFixtures.writeMjpegAvi(dir.resolve("clip.avi"), List.of(frame), 300, 30);
+    frame.release();
+    org.opencv.videoio.VideoCapture capture = new org.opencv.videoio.VideoCapture(video.toString(),
+        org.opencv.videoio.Videoio.CAP_OPENCV_MJPEG);
+    Mat read = new Mat();
+    int n = 0;
+    try {
+      while (capture.read(read)) {
+        org.opencv.imgcodecs.Imgcodecs.imwrite(frames.resolve(String.format(Locale.ROOT, "frame-%04d.jpg", n++)).toString(),
+            read, new org.opencv.core.MatOfInt(org.opencv.imgcodecs.Imgcodecs.IMWRITE_JPEG_QUALITY, 95));
+      }
+    } finally {
+      read.release();
+      capture.release();
+    }
+    System.out.printf(Locale.ROOT, "wrote %s and %d frames in %s%n", video, n, frames);
+  }
+
   private static double[] medianPipeline(Analyzer analyzer, Path video, AnalysisRequest request, Pace pace, int frames,
       int runs) throws Exception {
     double[] fps = new double[runs];
