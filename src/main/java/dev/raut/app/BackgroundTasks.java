@@ -70,6 +70,14 @@ public interface BackgroundTasks extends AutoCloseable {
     return FxBackgroundTasks.ownThreads(name);
   }
 
+  /**
+   * The app's: the work one piece at a time, in order, on one daemon thread named {@code name}
+   * (reading data, then teaching it, never both at once).
+   */
+  static BackgroundTasks oneAtATime(String name) {
+    return FxBackgroundTasks.oneThread(name);
+  }
+
   /** The app's, with the work on {@code pool} (not shut down by {@link #close}, which waits for this one's work only). */
   static BackgroundTasks on(ExecutorService pool) {
     return new FxBackgroundTasks(pool, false);

@@ -43,6 +43,14 @@ final class FxBackgroundTasks implements BackgroundTasks {
     }), true);
   }
 
+  static FxBackgroundTasks oneThread(String name) {
+    return new FxBackgroundTasks(Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    }), true);
+  }
+
   @Override
   public <T> Cancellable run(Callable<T> work, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi) {
     Job<T> job = new Job<>(work, onUi, failedOnUi);

@@ -123,7 +123,7 @@ public final class MainWindow implements AutoCloseable {
       evaluate.setClassifiers(entries);
     });
     // a model saved on the Teach page reaches the Models page, the gallery and Evaluate as an import does
-    this.teach = new TeachPresenter(services, models::refresh);
+    this.teach = new TeachPresenter(services, BackgroundTasks.oneAtATime("raut-teach"), models::refresh);
     this.galleryLoader = new PhotoLoader(services.ioPool());
     this.people = new PeoplePresenter(services, gallery, services.dataFolder().resolve("people.json"),
         () -> show(GALLERY), BackgroundTasks.on(services.analysisPool()), BackgroundTasks.on(services.ioPool()));

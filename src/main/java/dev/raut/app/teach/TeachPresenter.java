@@ -1,6 +1,7 @@
 package dev.raut.app.teach;
 
 import dev.raut.app.AppServices;
+import dev.raut.app.BackgroundTasks;
 import dev.raut.app.AppSettings;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
@@ -46,12 +47,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -79,8 +76,9 @@ import org.opencv.core.Mat;
  * The Teach page's logic: the labelled photos (a folder, a CSV, or class folders dropped together),
  * read and checked in the background; the settings; one teach run at a time on its own thread
  * with progress, ETA, live learning curves and Cancel; the held-out result as an evaluation; saving
- * to the model library; and trying the taught model on a photo. Public methods are called on the FX
- * thread; results reach it through {@link Platform#runLater}.
+ * to the model library; and trying the taught model on a photo. Public methods are called on the UI
+ * thread; the work runs through {@link BackgroundTasks} (one piece at a time in the app), whose
+ * callbacks bring results back to the UI thread.
  */
 public final class TeachPresenter implements AutoCloseable {
   /** The two backbones offered in plain words. */
@@ -114,12 +112,8 @@ public final class TeachPresenter implements AutoCloseable {
 
   private final AppServices services;
   private final Supplier<CompletableFuture<?>> libraryChanged;
-  // reading the data and teaching, one at a time, off the FX thread and off the gallery's pools
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "raut-teach");
-    t.setDaemon(true);
-    return t;
-  });
+  /** Reading the data, teaching, saving and trying, one at a time, off the UI thread and off the gallery's pools. */
+  private final BackgroundTasks background;
 
   // ---- data
   private final ReadOnlyObjectWrapper<Path> source = new ReadOnlyObjectWrapper<>();
@@ -184,8 +178,9 @@ public final class TeachPresenter implements AutoCloseable {
    * {@code libraryChanged} re-reads the model library and tells the pages that show it (the Models
    * page's refresh, which hands the list to the gallery and Evaluate).
    */
-  public TeachPresenter(AppServices services, Supplier<CompletableFuture<?>> libraryChanged) {
+  public TeachPresenter(AppServices services, BackgroundTasks background, Supplier<CompletableFuture<?>> libraryChanged) {
     this.services = services;
+    this.background = background;
     this.libraryChanged = libraryChanged;
     AppSettings settings = services.settings();
     backbone.set(parse(BackboneChoice.class, settings.get(KEY_BACKBONE, null), BackboneChoice.ACCURATE));
@@ -416,7 +411,7 @@ public final class TeachPresenter implements AutoCloseable {
     }
     startRead(() -> {
       Path csv = writeClassFoldersCsv(folders, csvDir());
-      Platform.runLater(() -> source.set(csv));
+      background.onUi(() -> source.set(csv));
       return csv;
     }, false);
   }
@@ -506,31 +501,15 @@ public final class TeachPresenter implements AutoCloseable {
       warnings.clear();
     }
     clearResult();
-    worker.execute(() -> {
-      try {
-        Path p = path.get();
-        TeachingData read = TeachingData.read(p, fraction, s, stop::get);
-        Platform.runLater(() -> {
-          if (generation == readGeneration) {
-            showData(read);
-          }
-        });
-      } catch (TeachCancelledException e) {
-        // a newer choice replaced this one
-      } catch (TeachDataException | IOException | UncheckedIOException | IllegalArgumentException e) {
-        String reason = e.getMessage();
-        Platform.runLater(() -> {
-          if (generation == readGeneration) {
-            refused(reason);
-          }
-        });
-      } catch (RuntimeException e) {
-        String reason = AppServices.rootMessage(e);
-        Platform.runLater(() -> {
-          if (generation == readGeneration) {
-            refused(reason);
-          }
-        });
+    background.run(() -> TeachingData.read(path.get(), fraction, s, stop::get), read -> {
+      if (generation == readGeneration) {
+        showData(read);
+      }
+    }, e -> {
+      // a cancelled read was replaced by a newer choice
+      if (generation == readGeneration && !(e instanceof TeachCancelledException)) {
+        refused(e instanceof TeachDataException || e instanceof IOException || e instanceof UncheckedIOException
+            || e instanceof IllegalArgumentException ? e.getMessage() : AppServices.rootMessage(e));
       }
     });
   }
@@ -596,7 +575,13 @@ public final class TeachPresenter implements AutoCloseable {
     stageText.set(Messages.text("teach.starting"));
     etaText.set("");
     services.status().setMessage(Messages.text("teach.starting"));
-    worker.execute(() -> teach(run, stop));
+    background.run(() -> teach(run, stop), done -> taught(run, done), e -> {
+      if (e instanceof TeachCancelledException || stop.get()) {
+        wasCancelled();
+      } else {
+        failed(e instanceof TeachDataException ? e.getMessage() : AppServices.rootMessage(e));
+      }
+    });
   }
 
   /** Stops the run; nothing is saved. */
@@ -608,14 +593,15 @@ public final class TeachPresenter implements AutoCloseable {
     }
   }
 
-  private void teach(Run run, AtomicBoolean stop) {
+  /** In the background: progress goes through {@link #post}, the outcome is returned or thrown. */
+  private Teacher.Result teach(Run run, AtomicBoolean stop) {
     try (OnnxEmbedder embedder = OnnxEmbedder.open(run.backbone().backbone(), services.modelStore().join(), 1)) {
       FaceDetector faces = null;
       if (run.scope() == ClassifierScope.FACE) {
         faces = services.analyzer().join().engine().leasedFaceDetector(DetectorChoice.AUTO);
       }
       Teacher teacher = new Teacher(embedder, services.embeddings(), faces);
-      Teacher.Result done = teacher.teach(run.data(), run.settings(), new Teacher.Progress() {
+      return teacher.teach(run.data(), run.settings(), new Teacher.Progress() {
         @Override
         public void update(String stage, int n, int total) {
           post(new StageUpdate(stage, n, total, System.nanoTime()));
@@ -626,16 +612,6 @@ public final class TeachPresenter implements AutoCloseable {
           post(new EpochUpdate(candidate, epoch));
         }
       }, stop::get);
-      Platform.runLater(() -> taught(run, done));
-    } catch (TeachCancelledException e) {
-      Platform.runLater(this::wasCancelled);
-    } catch (RuntimeException e) {
-      if (stop.get()) {
-        Platform.runLater(this::wasCancelled);
-        return;
-      }
-      String reason = e instanceof TeachDataException ? e.getMessage() : AppServices.rootMessage(e);
-      Platform.runLater(() -> failed(reason));
     }
   }
 
@@ -643,11 +619,11 @@ public final class TeachPresenter implements AutoCloseable {
 
   private record EpochUpdate(String candidate, Head.Epoch epoch) {}
 
-  /** Queues an update from a teaching thread; the FX thread takes all queued at once, once per pulse at most. */
+  /** Queues an update from a teaching thread; the UI thread takes all queued at once, once per pulse at most. */
   private void post(Object update) {
     pendingUpdates.add(update);
     if (flushScheduled.compareAndSet(false, true)) {
-      Platform.runLater(this::flush);
+      background.onUi(this::flush);
     }
   }
 
@@ -865,28 +841,26 @@ public final class TeachPresenter implements AutoCloseable {
     saving.set(true);
     saveMessage.set(Messages.text("teach.saving"));
     ClassifierLibrary library = services.classifiers();
-    CompletableFuture<ClassifierLibrary.Entry> done = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<ClassifierLibrary.Entry> done = new CompletableFuture<>();
+    background.run(() -> {
       if (library.list().stream().anyMatch(e -> e.name().equalsIgnoreCase(chosen))) {
         throw new IllegalArgumentException(Messages.text("teach.taken", chosen));
       }
-      try {
-        TeachReportFiles.Summary summary = TeachReportFiles.summary(r, chosen, run.settings(), run.split());
-        Map<String, byte[]> files = TeachReportFiles.files(r, summary, new ImageDecoder());
-        return library.saveTaught(chosen, r.onnx(), r.spec(), run.scope(), provenance(run, r), files);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e.getMessage(), e);
-      }
-    }, services.ioPool()).thenCompose(entry -> libraryChanged.get().thenApply(v -> entry));
-    done.whenComplete((entry, error) -> Platform.runLater(() -> {
+      TeachReportFiles.Summary summary = TeachReportFiles.summary(r, chosen, run.settings(), run.split());
+      Map<String, byte[]> files = TeachReportFiles.files(r, summary, new ImageDecoder());
+      return library.saveTaught(chosen, r.onnx(), r.spec(), run.scope(), provenance(run, r), files);
+    }, entry -> libraryChanged.get().whenComplete((v, error) -> background.onUi(() -> {
+      // "saved" once the pages that list models have it
       saving.set(false);
-      if (error == null) {
-        saved.set(entry);
-        saveMessage.set(Messages.text("teach.saved", entry.name()));
-        services.status().setMessage(Messages.text("teach.saved", entry.name()));
-      } else {
-        saveMessage.set(Messages.text("teach.notSaved", AppServices.rootMessage(error)));
-      }
-    }));
+      saved.set(entry);
+      saveMessage.set(Messages.text("teach.saved", entry.name()));
+      services.status().setMessage(Messages.text("teach.saved", entry.name()));
+      done.complete(entry);
+    })), error -> {
+      saving.set(false);
+      saveMessage.set(Messages.text("teach.notSaved", AppServices.rootMessage(error)));
+      done.completeExceptionally(error);
+    });
     return done;
   }
 
@@ -928,19 +902,19 @@ public final class TeachPresenter implements AutoCloseable {
     tryResults.clear();
     tryMessage.set(Messages.text("teach.trying"));
     String label = modelName();
-    CompletableFuture<List<ClassPrediction>> done = CompletableFuture.supplyAsync(
-        () -> classify(r, run.scope(), label, photo), services.ioPool());
-    done.whenComplete((top, error) -> Platform.runLater(() -> {
-      if (tryPhoto.get() != photo) {
-        return;
-      }
-      if (error == null) {
+    CompletableFuture<List<ClassPrediction>> done = new CompletableFuture<>();
+    background.run(() -> classify(r, run.scope(), label, photo), top -> {
+      if (tryPhoto.get() == photo) {
         tryResults.setAll(top);
         tryMessage.set("");
-      } else {
+      }
+      done.complete(top);
+    }, error -> {
+      if (tryPhoto.get() == photo) {
         tryMessage.set(AppServices.rootMessage(error));
       }
-    }));
+      done.completeExceptionally(error);
+    });
     return done;
   }
 
@@ -984,11 +958,12 @@ public final class TeachPresenter implements AutoCloseable {
   }
 
   private void closeTrial() {
-    CompletableFuture.runAsync(() -> {
+    background.run(() -> {
       synchronized (trialLock) {
         closeTrialLocked();
       }
-    }, services.ioPool());
+      return null;
+    }, closed -> { }, error -> { });
   }
 
   private void closeTrialLocked() {
@@ -1005,12 +980,7 @@ public final class TeachPresenter implements AutoCloseable {
   public void close() {
     cancelled.set(true);
     readCancelled.set(true);
-    worker.shutdown();
-    try {
-      worker.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    background.close();
     synchronized (trialLock) {
       closeTrialLocked();
     }
