@@ -1,6 +1,8 @@
 package dev.raut.app.models;
 
 import dev.raut.app.AppServices;
+import dev.raut.app.BackgroundTasks;
+import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.classify.ClassPrediction;
 import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierLibrary;
@@ -23,23 +25,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The Models page's logic: the default models with their cache state, the imported classifiers,
  * and importing one (guess the preprocessing, preview on a photo, check and copy). Core calls run
- * on the I/O pool; lists are updated on the FX thread.
+ * in the background (the I/O pool in the app); lists are updated on the UI thread.
  */
 public final class ModelsPresenter {
   /** A default model as the table shows it (the view puts the task and the state into words). */
   public record DefaultModel(String id, String name, String task, String source, String license, ModelState state) {}
 
   private final AppServices services;
+  private final BackgroundTasks background;
   private final Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged;
   private final ObservableList<DefaultModel> defaults = FXCollections.observableArrayList();
   private final ObservableList<ClassifierLibrary.Entry> imported = FXCollections.observableArrayList();
@@ -47,11 +50,24 @@ public final class ModelsPresenter {
   private final Map<String, String> formats = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** {@code onClassifiersChanged} gets the imported classifiers on the FX thread each time they were read. */
-  public ModelsPresenter(AppServices services, Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged) {
+  /**
+   * {@code onClassifiersChanged} gets the imported classifiers on the UI thread each time they were
+   * read. The work (reading, hashing, converting, copying) runs through {@code background}; every
+   * future this presenter returns completes on the UI thread.
+   */
+  public ModelsPresenter(AppServices services, BackgroundTasks background,
+      Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged) {
     this.services = services;
+    this.background = background;
     this.onClassifiersChanged = onClassifiersChanged;
     refresh();
+  }
+
+  /** {@code work} in the background; the future completes with its value or failure on the UI thread. */
+  private <T> CompletableFuture<T> inBackground(Callable<T> work) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    background.run(work, done::complete, done::completeExceptionally);
+    return done;
   }
 
   public ObservableList<DefaultModel> defaults() {
@@ -71,19 +87,26 @@ public final class ModelsPresenter {
    * cache is the engine's, so its rows come once the engine is up, the library's at once.
    */
   public CompletableFuture<Void> refresh() {
-    CompletableFuture<Void> library = CompletableFuture.runAsync(() -> {
+    CompletableFuture<Void> library = inBackground(() -> {
       List<ClassifierLibrary.Entry> entries = services.classifiers().list();
       entries.forEach(e -> formats.put(e.id(), readFormat(e.card())));
-      Platform.runLater(() -> {
-        imported.setAll(entries);
-        onClassifiersChanged.accept(entries);
-      });
-    }, services.ioPool());
-    CompletableFuture<Void> cache = services.modelStore().thenAcceptAsync(store -> {
-      List<DefaultModel> rows = ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList();
-      Platform.runLater(() -> defaults.setAll(rows));
-    }, services.ioPool());
-    return CompletableFuture.allOf(library, cache);
+      return entries;
+    }).thenAccept(entries -> {
+      imported.setAll(entries);
+      onClassifiersChanged.accept(entries);
+    });
+    // the engine's store, once the engine is up (the start of the work is handed to the UI thread)
+    CompletableFuture<List<DefaultModel>> rows = new CompletableFuture<>();
+    services.modelStore().thenAccept(store -> background.onUi(() -> inBackground(
+        () -> ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList())
+        .whenComplete((list, error) -> {
+          if (error == null) {
+            rows.complete(list);
+          } else {
+            rows.completeExceptionally(error);
+          }
+        })));
+    return CompletableFuture.allOf(library, rows.thenAccept(defaults::setAll));
   }
 
   /**
@@ -120,45 +143,48 @@ public final class ModelsPresenter {
 
   /** The preprocessing guessed from the model's input and output shapes (labels class_0...). */
   public CompletableFuture<ClassifierSpec> guessSpec(Path onnx) {
-    return CompletableFuture.supplyAsync(() -> ClassifierCards.guessSpec(onnx), services.ioPool());
+    return inBackground(() -> ClassifierCards.guessSpec(onnx));
   }
 
   public CompletableFuture<List<String>> readLabels(Path file) {
-    return CompletableFuture.supplyAsync(() -> ClassifierCards.readLabels(file), services.ioPool());
+    return inBackground(() -> ClassifierCards.readLabels(file));
   }
 
   /** Classifies {@code photo} with a model that is not imported yet; fails with the reason the model is refused. */
   public CompletableFuture<List<ClassPrediction>> preview(Path onnx, String name, ClassifierSpec spec, Path photo) {
-    return CompletableFuture.supplyAsync(() -> {
+    return inBackground(() -> {
       try (ClassifierTrial trial = ClassifierTrial.open(onnx, name, spec)) {
         return trial.classify(photo);
       } catch (ImageDecodeException e) {
         throw new CompletionException(e.getMessage(), e);
       }
-    }, services.ioPool());
+    });
   }
 
   /** Checks and copies the model into the library; fails with the reason when it is refused. */
   public CompletableFuture<ClassifierLibrary.Entry> importClassifier(String name, Path onnx, ClassifierSpec spec) {
-    return CompletableFuture.supplyAsync(() -> services.classifiers().importClassifier(name, onnx, spec),
-        services.ioPool()).thenCompose(entry -> refresh().thenApply(v -> entry)).whenComplete((entry, error) ->
-        Platform.runLater(() -> {
-          if (error == null) {
-            services.status().setMessage(Messages.text("models.imported", entry.name()));
-          }
-        }));
+    return imported(inBackground(() -> services.classifiers().importClassifier(name, onnx, spec)));
+  }
+
+  /** Once stored: the list read again, then the status line says so. */
+  private CompletableFuture<ClassifierLibrary.Entry> imported(CompletableFuture<ClassifierLibrary.Entry> stored) {
+    return stored.thenCompose(entry -> refresh().thenApply(v -> entry)).whenComplete((entry, error) -> {
+      if (error == null) {
+        services.status().setMessage(Messages.text("models.imported", entry.name()));
+      }
+    });
   }
 
   // ---- importing any format (Keras, TF.js, Teachable Machine, ONNX) through ModelImport
 
   /** Reads and converts a model file, folder or zip; fails with a {@code ModelImportException} in plain words. */
   public CompletableFuture<PreparedImport> prepare(Path fileOrFolder) {
-    return CompletableFuture.supplyAsync(() -> ModelImport.prepare(fileOrFolder), services.ioPool());
+    return inBackground(() -> ModelImport.prepare(fileOrFolder));
   }
 
   /** A labels file the user picked: one per line, leading indices ("0 cat") dropped. */
   public CompletableFuture<List<String>> readLabelsFile(Path file) {
-    return CompletableFuture.supplyAsync(() -> ModelImport.readLabelsFile(file), services.ioPool());
+    return inBackground(() -> ModelImport.readLabelsFile(file));
   }
 
   /** Classifies {@code photo} with a prepared (not yet imported) model and these settings. */
@@ -170,29 +196,30 @@ public final class ModelsPresenter {
   /** Stores a prepared model in the library with the user's settings and scope, then re-reads the list. */
   public CompletableFuture<ClassifierLibrary.Entry> importPrepared(String name, PreparedImport prepared,
       ClassifierSpec spec, ClassifierScope scope) {
-    return CompletableFuture.supplyAsync(() -> services.classifiers().importPrepared(name, prepared, spec, scope),
-        services.ioPool()).thenCompose(entry -> refresh().thenApply(v -> entry)).whenComplete((entry, error) ->
-        Platform.runLater(() -> {
-          if (error == null) {
-            services.status().setMessage(Messages.text("models.imported", entry.name()));
-          }
-        }));
+    return imported(inBackground(() -> services.classifiers().importPrepared(name, prepared, spec, scope)));
   }
 
   /** Deletes a prepared model's temporary folder, off the FX thread. */
   public void discard(PreparedImport prepared) {
     if (prepared != null) {
-      CompletableFuture.runAsync(prepared::close, services.ioPool());
+      inBackground(() -> {
+        prepared.close();
+        return null;
+      });
     }
   }
 
   public CompletableFuture<Void> remove(ClassifierLibrary.Entry entry) {
     // the engine lets go of the classifier's session too (once photos running on it finish)
-    services.analyzer().thenAcceptAsync(analyzer -> analyzer.engine().release(entry.card().toString()), services.ioPool());
-    return CompletableFuture.runAsync(() -> services.classifiers().remove(entry.id()), services.ioPool())
-        .thenCompose(v -> refresh()).whenComplete((v, error) -> Platform.runLater(() -> {
-          services.status().setMessage(error == null ? Messages.text("models.removed", entry.name())
-              : AppServices.rootMessage(error));
-        }));
+    CompletableFuture<Analyzer> engineUp = services.analyzer();
+    return inBackground(() -> {
+      if (engineUp.isDone() && !engineUp.isCompletedExceptionally()) {
+        engineUp.join().engine().release(entry.card().toString());
+      }
+      services.classifiers().remove(entry.id());
+      return null;
+    }).thenCompose(v -> refresh()).whenComplete((v, error) ->
+        services.status().setMessage(error == null ? Messages.text("models.removed", entry.name())
+            : AppServices.rootMessage(error)));
   }
 }
