@@ -228,6 +228,7 @@ public final class MainWindow implements AutoCloseable {
     evaluate.close();
     teach.close();
     people.close();
+    models.close();
     return liveStopped;
   }
 

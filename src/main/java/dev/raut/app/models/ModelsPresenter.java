@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -43,6 +44,8 @@ public final class ModelsPresenter {
 
   private final AppServices services;
   private final BackgroundTasks background;
+  /** Runs a continuation on the UI thread, whichever thread completed the stage before it. */
+  private final Executor ui;
   private final Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged;
   private final ObservableList<DefaultModel> defaults = FXCollections.observableArrayList();
   private final ObservableList<ClassifierLibrary.Entry> imported = FXCollections.observableArrayList();
@@ -59,8 +62,14 @@ public final class ModelsPresenter {
       Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged) {
     this.services = services;
     this.background = background;
+    this.ui = background::onUi;
     this.onClassifiersChanged = onClassifiersChanged;
     refresh();
+  }
+
+  /** On exit: no more work, the work under way ends, and no result reaches the page after this. */
+  public void close() {
+    background.close();
   }
 
   /** {@code work} in the background; the future completes with its value or failure on the UI thread. */
@@ -91,22 +100,15 @@ public final class ModelsPresenter {
       List<ClassifierLibrary.Entry> entries = services.classifiers().list();
       entries.forEach(e -> formats.put(e.id(), readFormat(e.card())));
       return entries;
-    }).thenAccept(entries -> {
+    }).thenAcceptAsync(entries -> {
       imported.setAll(entries);
       onClassifiersChanged.accept(entries);
-    });
-    // the engine's store, once the engine is up (the start of the work is handed to the UI thread)
-    CompletableFuture<List<DefaultModel>> rows = new CompletableFuture<>();
-    services.modelStore().thenAccept(store -> background.onUi(() -> inBackground(
-        () -> ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList())
-        .whenComplete((list, error) -> {
-          if (error == null) {
-            rows.complete(list);
-          } else {
-            rows.completeExceptionally(error);
-          }
-        })));
-    return CompletableFuture.allOf(library, rows.thenAccept(defaults::setAll));
+    }, ui);
+    // the engine's store, once the engine is up
+    CompletableFuture<Void> cache = services.modelStore()
+        .thenComposeAsync(store -> inBackground(() -> ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList()), ui)
+        .thenAcceptAsync(defaults::setAll, ui);
+    return CompletableFuture.allOf(library, cache);
   }
 
   /**
@@ -168,11 +170,11 @@ public final class ModelsPresenter {
 
   /** Once stored: the list read again, then the status line says so. */
   private CompletableFuture<ClassifierLibrary.Entry> imported(CompletableFuture<ClassifierLibrary.Entry> stored) {
-    return stored.thenCompose(entry -> refresh().thenApply(v -> entry)).whenComplete((entry, error) -> {
+    return stored.thenComposeAsync(entry -> refresh().thenApply(v -> entry), ui).whenCompleteAsync((entry, error) -> {
       if (error == null) {
         services.status().setMessage(Messages.text("models.imported", entry.name()));
       }
-    });
+    }, ui);
   }
 
   // ---- importing any format (Keras, TF.js, Teachable Machine, ONNX) through ModelImport
@@ -218,8 +220,8 @@ public final class ModelsPresenter {
       }
       services.classifiers().remove(entry.id());
       return null;
-    }).thenCompose(v -> refresh()).whenComplete((v, error) ->
+    }).thenComposeAsync(v -> refresh(), ui).whenCompleteAsync((v, error) ->
         services.status().setMessage(error == null ? Messages.text("models.removed", entry.name())
-            : AppServices.rootMessage(error)));
+            : AppServices.rootMessage(error)), ui);
   }
 }

@@ -68,7 +68,14 @@ public final class ServeControl extends HBox {
         stopListening = null;
       }
       if (now != null) {
-        stopListening = Messages.onLanguageChange(language -> relabel());
+        // a language may be chosen off the FX thread (the command line's, a test's): relabel on it
+        stopListening = Messages.onLanguageChange(language -> {
+          if (javafx.application.Platform.isFxApplicationThread()) {
+            relabel();
+          } else {
+            javafx.application.Platform.runLater(this::relabel);
+          }
+        });
         relabel();
       }
     });

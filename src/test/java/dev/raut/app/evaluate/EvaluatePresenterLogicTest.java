@@ -3,16 +3,12 @@ package dev.raut.app.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.app.AppServices;
-import dev.raut.app.AppSettings;
+import dev.raut.app.PresenterServices;
 import dev.raut.app.SameThreadTasks;
-import dev.raut.core.analysis.Engine;
 import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.evaluate.EvaluationResult;
 import dev.raut.core.evaluate.ImagePrediction;
-import dev.raut.core.model.ModelCatalog;
-import dev.raut.core.model.ModelStore;
-import dev.raut.core.teach.EmbeddingCache;
 import dev.raut.core.text.Language;
 import dev.raut.core.text.Messages;
 import dev.raut.evaluate.report.EvaluationReportFiles;
@@ -23,9 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,17 +37,16 @@ class EvaluatePresenterLogicTest {
   @TempDir
   Path temp;
 
-  private final Preferences prefs = Preferences.userRoot().node("dev/raut/test/" + UUID.randomUUID());
   private final List<List<Path>> sentToGallery = new ArrayList<>();
+  private PresenterServices app;
   private AppServices services;
   private SameThreadTasks tasks;
   private EvaluatePresenter presenter;
 
   @BeforeEach
   void open() {
-    services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(temp.resolve("classifiers")),
-        new EmbeddingCache(temp.resolve("embeddings")),
-        () -> new Engine(new ModelStore(temp.resolve("no-models")), ModelCatalog.defaults(), 1, 2));
+    app = PresenterServices.withoutModels(temp);
+    services = app.services();
   }
 
   @AfterEach
@@ -61,8 +54,7 @@ class EvaluatePresenterLogicTest {
     if (presenter != null) {
       presenter.close();
     }
-    services.close();
-    prefs.removeNode();
+    app.close();
     Messages.setLanguage(Language.ENGLISH);
   }
 

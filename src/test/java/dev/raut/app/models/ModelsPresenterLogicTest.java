@@ -3,26 +3,21 @@ package dev.raut.app.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.app.AppServices;
-import dev.raut.app.AppSettings;
+import dev.raut.app.PresenterServices;
 import dev.raut.app.SameThreadTasks;
-import dev.raut.core.analysis.Engine;
 import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.classify.ModelImportException;
 import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.model.ModelState;
-import dev.raut.core.model.ModelStore;
-import dev.raut.core.teach.EmbeddingCache;
 import dev.raut.core.text.Messages;
 import dev.raut.testing.TinyClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,24 +28,22 @@ class ModelsPresenterLogicTest {
   @TempDir
   Path temp;
 
-  private final Preferences prefs = Preferences.userRoot().node("dev/raut/test/" + UUID.randomUUID());
   private final List<List<ClassifierLibrary.Entry>> told = new ArrayList<>();
+  private PresenterServices app;
   private AppServices services;
   private ModelsPresenter presenter;
 
   @BeforeEach
   void open() {
-    services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(temp.resolve("classifiers")),
-        new EmbeddingCache(temp.resolve("embeddings")),
-        () -> new Engine(ModelStore.defaultStore(), ModelCatalog.defaults(), 1, 2));
+    app = PresenterServices.withModels(temp);
+    services = app.services();
     services.modelStore().join(); // the engine is up: the cache rows come inside refresh()
     presenter = new ModelsPresenter(services, SameThreadTasks.immediate(), told::add);
   }
 
   @AfterEach
   void close() throws Exception {
-    services.close();
-    prefs.removeNode();
+    app.close();
   }
 
   @Test

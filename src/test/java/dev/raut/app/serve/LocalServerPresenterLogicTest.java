@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.raut.app.AppServices;
-import dev.raut.app.AppSettings;
+import dev.raut.app.PresenterServices;
 import dev.raut.app.SameThreadTasks;
-import dev.raut.core.analysis.Engine;
-import dev.raut.core.classify.ClassifierLibrary;
-import dev.raut.core.model.ModelCatalog;
-import dev.raut.core.model.ModelStore;
-import dev.raut.core.teach.EmbeddingCache;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -21,9 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,26 +29,21 @@ class LocalServerPresenterLogicTest {
   @TempDir
   Path temp;
 
-  private final Preferences prefs = Preferences.userRoot().node("dev/raut/test/" + UUID.randomUUID());
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private PresenterServices app;
   private AppServices services;
 
-  private AppServices services(Supplier<Engine> engine) {
-    services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(temp.resolve("classifiers")),
-        new EmbeddingCache(temp.resolve("embeddings")), engine);
+  private AppServices services(PresenterServices made) {
+    app = made;
+    services = made.services();
     return services;
-  }
-
-  private Engine engine() {
-    return new Engine(ModelStore.defaultStore(), ModelCatalog.defaults(), 1, 2);
   }
 
   @AfterEach
   void close() throws Exception {
-    if (services != null) {
-      services.close();
+    if (app != null) {
+      app.close();
     }
-    prefs.removeNode();
   }
 
   private int health(URI url) throws Exception {
@@ -67,7 +54,7 @@ class LocalServerPresenterLogicTest {
   @Test
   void switchedOnItServesOnAFreePortWhenThePreferredOneIsTakenAndSwitchedOffItClosesIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        LocalServerPresenter server = new LocalServerPresenter(services(this::engine), SameThreadTasks.immediate(),
+        LocalServerPresenter server = new LocalServerPresenter(services(PresenterServices.withModels(temp)), SameThreadTasks.immediate(),
             taken.getLocalPort())) {
       server.setServing(true);
       assertThat(server.stateProperty().get()).as(server.problemProperty().get()).isEqualTo(LocalServerPresenter.State.RUNNING);
@@ -94,9 +81,9 @@ class LocalServerPresenterLogicTest {
 
   @Test
   void whenTheEngineCannotStartItSaysWhyAndStaysOff() {
-    try (LocalServerPresenter server = new LocalServerPresenter(services(() -> {
+    try (LocalServerPresenter server = new LocalServerPresenter(services(PresenterServices.with(temp, () -> {
       throw new IllegalStateException("the models folder is not readable");
-    }), SameThreadTasks.immediate(), 0)) {
+    })), SameThreadTasks.immediate(), 0)) {
       server.setServing(true);
       assertThat(server.stateProperty().get()).isEqualTo(LocalServerPresenter.State.STOPPED);
       assertThat(server.urlProperty().get()).isEmpty();
@@ -107,8 +94,7 @@ class LocalServerPresenterLogicTest {
 
   @Test
   void withoutTheModelsItSaysHowToGetThem() {
-    try (LocalServerPresenter server = new LocalServerPresenter(services(
-        () -> new Engine(new ModelStore(temp.resolve("no-models")), ModelCatalog.defaults(), 1, 2)),
+    try (LocalServerPresenter server = new LocalServerPresenter(services(PresenterServices.withoutModels(temp)),
         SameThreadTasks.immediate(), 0)) {
       server.setServing(true);
       assertThat(server.stateProperty().get()).isEqualTo(LocalServerPresenter.State.STOPPED);
@@ -120,7 +106,7 @@ class LocalServerPresenterLogicTest {
   @Test
   void closingWhileRunningStopsTheServer() throws Exception {
     URI url;
-    try (LocalServerPresenter server = new LocalServerPresenter(services(this::engine), SameThreadTasks.immediate(),
+    try (LocalServerPresenter server = new LocalServerPresenter(services(PresenterServices.withModels(temp)), SameThreadTasks.immediate(),
         0)) {
       server.setServing(true);
       url = URI.create(server.urlProperty().get());

@@ -3,21 +3,15 @@ package dev.raut.app.teach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.app.AppServices;
-import dev.raut.app.AppSettings;
+import dev.raut.app.PresenterServices;
 import dev.raut.app.SameThreadTasks;
-import dev.raut.core.analysis.Engine;
 import dev.raut.core.classify.ClassifierLibrary;
-import dev.raut.core.model.ModelCatalog;
-import dev.raut.core.model.ModelStore;
-import dev.raut.core.teach.EmbeddingCache;
 import dev.raut.core.teach.TeachingData;
 import dev.raut.core.text.Messages;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,16 +26,15 @@ class TeachPresenterFlowTest {
   @TempDir
   Path temp;
 
-  private final Preferences prefs = Preferences.userRoot().node("dev/raut/test/" + UUID.randomUUID());
   private final AtomicInteger libraryRefreshes = new AtomicInteger();
+  private PresenterServices app;
   private AppServices services;
   private TeachPresenter presenter;
 
   @BeforeEach
   void open() {
-    services = new AppServices(new AppSettings(prefs), new ClassifierLibrary(temp.resolve("classifiers")),
-        new EmbeddingCache(temp.resolve("embeddings")),
-        () -> new Engine(ModelStore.defaultStore(), ModelCatalog.defaults(), 1, 2));
+    app = PresenterServices.withModels(temp);
+    services = app.services();
   }
 
   @AfterEach
@@ -49,8 +42,7 @@ class TeachPresenterFlowTest {
     if (presenter != null) {
       presenter.close();
     }
-    services.close();
-    prefs.removeNode();
+    app.close();
   }
 
   private TeachPresenter presenter(SameThreadTasks tasks) {
