@@ -8,6 +8,7 @@ import dev.raut.core.emotion.EmotionModel;
 import dev.raut.core.emotion.EmotionPrediction;
 import dev.raut.core.emotion.EmotionViews;
 import dev.raut.core.emotion.FaceCrop;
+import dev.raut.core.emotion.SecondLook;
 import dev.raut.core.document.DocumentException;
 import dev.raut.core.document.DocumentPart;
 import dev.raut.core.document.EmbeddedPhoto;
@@ -223,11 +224,16 @@ public final class Analyzer {
     }
     EmotionViews views = singleViewEmotions ? EmotionViews.SINGLE : request.emotionViewsChoice();
     EmotionModel choice = singleViewEmotions ? request.emotionChoiceForVideo() : request.emotionChoice();
+    FaceCrop miniCrop = wholeImage ? FaceCrop.WHOLE_IMAGE : FaceCrop.DETECTED_FACE;
+    FaceCrop expressionCrop = wholeImage ? FaceCrop.WHOLE_IMAGE : Engine.FACE_NETWORK_CROP;
+    if (choice == EmotionModel.BLEND && views.mirroredWhereUnsure()) {
+      // the blend decides on the second look by its own confidence, not each network by its own
+      return SecondLook.blended(engine.emotion(), engine.faceExpression(), bgr, detected, miniCrop, expressionCrop);
+    }
     List<EmotionPrediction> mini = choice == EmotionModel.FACE_EXPRESSION ? null
-        : engine.emotion().classify(bgr, detected, wholeImage ? FaceCrop.WHOLE_IMAGE : FaceCrop.DETECTED_FACE, views);
+        : engine.emotion().classify(bgr, detected, miniCrop, views);
     List<EmotionPrediction> expression = choice == EmotionModel.MINI_XCEPTION ? null
-        : engine.faceExpression().classify(bgr, detected, wholeImage ? FaceCrop.WHOLE_IMAGE : Engine.FACE_NETWORK_CROP,
-            views);
+        : engine.faceExpression().classify(bgr, detected, expressionCrop, views);
     return mini == null ? expression : expression == null ? mini : EmotionPrediction.blend(mini, expression);
   }
 

@@ -22,9 +22,9 @@ public final class FaceImages {
    * The same batch written straight into {@code into}, a model's input buffer ({@code OnnxModel.inputBuffer})
    * with room for every crop: OpenCV converts and mirrors in place, no float[] and no copy.
    */
-  public static void rgbBatch(Mat bgr, List<DetectedFace> faces, FaceCrop crop, int side, boolean mirrored,
+  public static void rgbBatch(Mat bgr, List<DetectedFace> faces, FaceCrop crop, int side, FaceLooks looks,
       ByteBuffer into) {
-    int views = mirrored ? 2 : 1;
+    int views = looks.perCrop();
     Mat batch = new Mat(faces.size() * views * side, side, CvType.CV_32FC3, into);
     Mat sized = new Mat();
     try {
@@ -35,7 +35,9 @@ public final class FaceImages {
         Mat view = batch.rowRange(slot * side, (slot + 1) * side);
         sized.convertTo(view, CvType.CV_32F);
         slot++;
-        if (mirrored) {
+        if (looks == FaceLooks.MIRRORED) {
+          Core.flip(view, view, 1);
+        } else if (looks == FaceLooks.BOTH) {
           Mat mirror = batch.rowRange(slot * side, (slot + 1) * side);
           Core.flip(view, mirror, 1);
           mirror.release();
