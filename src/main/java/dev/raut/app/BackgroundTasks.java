@@ -1,5 +1,6 @@
 package dev.raut.app;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * <p>Adopting it in another presenter: take a {@code BackgroundTasks} in the constructor (MainWindow
  * passes {@link #ownThreads} or {@link #on} one of {@link AppServices}' pools); replace each
  * {@code pool.execute(...)} + {@code Platform.runLater(...)} pair with {@code run(work, onUi,
- * failedOnUi)} and each progress {@code Platform.runLater} with {@link #onUi}; close it in the
+ * failedOnUi)} ({@link #runOrDecline} when skipped work must post nothing) and each progress {@code Platform.runLater} with {@link #onUi}; close it in the
  * presenter's {@code close()}. Its tests then pass {@code SameThreadTasks.immediate()} (all done
  * when the call returns) or {@code SameThreadTasks.queued()} (nothing done until {@code runAll()},
  * so the state in between can be read).
@@ -36,6 +37,14 @@ public interface BackgroundTasks extends AutoCloseable {
    * with what it threw, on the UI thread. Call on the UI thread.
    */
   <T> Cancellable run(Callable<T> work, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi);
+
+  /**
+   * {@link #run}, but the work may decline: when it returns empty, neither callback runs and
+   * nothing at all is posted to the UI thread. For the many pieces of one batch that a stop flag
+   * skips (the gallery's Cancel over thousands of queued photos): a skipped piece costs the UI
+   * thread nothing, where one callback each, each refreshing the page, would hold it up for long.
+   */
+  <T> Cancellable runOrDecline(Callable<Optional<T>> work, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi);
 
   /** Runs {@code update} on the UI thread, after the updates sent before it; call from the work (progress). */
   void onUi(Runnable update);

@@ -2,6 +2,7 @@ package dev.raut.app;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,16 @@ final class FxBackgroundTasks implements BackgroundTasks {
 
   @Override
   public <T> Cancellable run(Callable<T> work, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi) {
-    Job<T> job = new Job<>(work, onUi, failedOnUi);
+    return start(new Job<>(work, value -> false, onUi, failedOnUi));
+  }
+
+  @Override
+  public <T> Cancellable runOrDecline(Callable<Optional<T>> work, Consumer<? super T> onUi,
+      Consumer<Throwable> failedOnUi) {
+    return start(new Job<Optional<T>>(work, Optional::isEmpty, value -> onUi.accept(value.get()), failedOnUi));
+  }
+
+  private Cancellable start(Job<?> job) {
     if (closed) {
       job.cancel();
       return job;
@@ -104,8 +115,8 @@ final class FxBackgroundTasks implements BackgroundTasks {
     private volatile boolean cancelled;
     final FutureTask<Void> task;
 
-    Job(Callable<T> work, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi) {
-      task = new FutureTask<>(() -> body(work, onUi, failedOnUi), null) {
+    Job(Callable<T> work, Predicate<? super T> declined, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi) {
+      task = new FutureTask<>(() -> body(work, declined, onUi, failedOnUi), null) {
         @Override
         protected void done() {
           underWay.remove(this);
@@ -113,13 +124,17 @@ final class FxBackgroundTasks implements BackgroundTasks {
       };
     }
 
-    private void body(Callable<T> work, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi) {
+    private void body(Callable<T> work, Predicate<? super T> declined, Consumer<? super T> onUi,
+        Consumer<Throwable> failedOnUi) {
       if (cancelled) {
         return;
       }
       T value;
       try {
         value = work.call();
+        if (declined.test(value)) {
+          return; // nothing to deliver: not even an empty event on the FX thread
+        }
       } catch (Throwable e) { // whatever it is, the page hears of it: else it would show "running" for ever
         if (e instanceof Error) {
           LOG.warn("Background work failed", e);

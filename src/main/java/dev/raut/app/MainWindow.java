@@ -108,7 +108,8 @@ public final class MainWindow implements AutoCloseable {
     // before any presenter makes its first texts
     Messages.setLanguage(savedLanguage(services.settings()));
     services.relabel();
-    this.gallery = new GalleryPresenter(services);
+    this.gallery = new GalleryPresenter(services, BackgroundTasks.on(services.analysisPool()),
+        BackgroundTasks.on(services.ioPool()));
     this.evaluate = new EvaluatePresenter(services, BackgroundTasks.ownThreads("raut-evaluate"), photos -> {
       show(GALLERY);
       gallery.addPaths(photos);
@@ -217,8 +218,8 @@ public final class MainWindow implements AutoCloseable {
   }
 
   /**
-   * On exit, before the engine closes: stops the local server, an evaluation, teach or People run
-   * in progress, and Live. Completes when Live's pipeline has left its models (it stops in the
+   * On exit, before the engine closes: stops the local server, an evaluation, teach, People or
+   * gallery run in progress, and Live. Completes when Live's pipeline has left its models (it stops in the
    * background so the JavaFX thread does not wait for a camera); close the engine after that.
    */
   public java.util.concurrent.CompletableFuture<Void> shutDown() {
@@ -228,6 +229,7 @@ public final class MainWindow implements AutoCloseable {
     evaluate.close();
     teach.close();
     people.close();
+    gallery.close();
     models.close();
     return liveStopped;
   }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -113,5 +115,54 @@ class BackgroundTasksTest {
     assertThat(refused.isCancelled()).as("a closed one takes no work").isTrue();
     fxDrained();
     assertThat(ranAfterClose).isFalse();
+  }
+
+  @Test
+  void declinedWorkIsNeverHeardFromWhileTheBatchAroundItDelivers() throws Exception {
+    int pieces = 200;
+    CountDownLatch worked = new CountDownLatch(pieces);
+    AtomicInteger declinedOnFx = new AtomicInteger();
+    CompletableFuture<String> last = new CompletableFuture<>();
+    WaitForAsyncUtils.asyncFx(() -> {
+      for (int i = 0; i < pieces; i++) {
+        int n = i;
+        tasks.runOrDecline(() -> {
+          worked.countDown();
+          return n % 2 == 0 ? Optional.<Integer>empty() : Optional.of(n);
+        }, value -> {
+          if (value % 2 == 0) {
+            declinedOnFx.incrementAndGet();
+          }
+          heard.add("piece " + value + " on fx: " + Platform.isFxApplicationThread());
+        }, error -> heard.add("failed " + error));
+      }
+      tasks.runOrDecline(() -> {
+        throw new IOException("unreadable");
+      }, value -> heard.add("delivered a failure"), error -> last.complete(error.getMessage()));
+      return null;
+    }).get(10, TimeUnit.SECONDS);
+    assertThat(worked.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(last.get(10, TimeUnit.SECONDS)).isEqualTo("unreadable");
+    fxDrained();
+    assertThat(declinedOnFx).as("no callback for a declined piece").hasValue(0);
+    assertThat(heard).as("every piece that had something to deliver, on the FX thread").hasSize(pieces / 2)
+        .allMatch(h -> h.endsWith("on fx: true"));
+  }
+
+  @Test
+  void aCancelledPieceIsNotHeardFromEvenWithSomethingToDeliver() throws Exception {
+    CountDownLatch proceed = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
+    BackgroundTasks.Cancellable job = tasks.runOrDecline(() -> {
+      started.countDown();
+      proceed.await();
+      return Optional.of("late");
+    }, value -> heard.add("result " + value), error -> heard.add("failed " + error));
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    job.cancel();
+    proceed.countDown();
+    tasks.close(); // waits for the work
+    fxDrained();
+    assertThat(heard).isEmpty();
   }
 }

@@ -1,9 +1,12 @@
 package dev.raut.app;
 
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * {@link BackgroundTasks} for presenter tests: no toolkit, no threads of its own, nothing to wait
@@ -26,6 +29,8 @@ public final class SameThreadTasks implements BackgroundTasks {
   private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
   private volatile boolean closed;
   private int worksRun;
+  /** Counted from any thread: updates may come from a work's own pool. */
+  private final AtomicInteger posted = new AtomicInteger();
 
   private SameThreadTasks(boolean queued) {
     this.queued = queued;
@@ -41,6 +46,18 @@ public final class SameThreadTasks implements BackgroundTasks {
 
   @Override
   public <T> Cancellable run(Callable<T> work, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi) {
+    return start(work, value -> false, onUi, failedOnUi);
+  }
+
+  /** As the app's: an empty result posts nothing, not even to the queue ({@link #posted()} stays). */
+  @Override
+  public <T> Cancellable runOrDecline(Callable<Optional<T>> work, Consumer<? super T> onUi,
+      Consumer<Throwable> failedOnUi) {
+    return start(work, Optional::isEmpty, value -> onUi.accept(value.get()), failedOnUi);
+  }
+
+  private <T> Cancellable start(Callable<T> work, Predicate<? super T> declined, Consumer<? super T> onUi,
+      Consumer<Throwable> failedOnUi) {
     requireUiThread("run");
     Handle handle = new Handle();
     Runnable job = () -> {
@@ -51,6 +68,9 @@ public final class SameThreadTasks implements BackgroundTasks {
       Runnable callback;
       try {
         T value = work.call();
+        if (declined.test(value)) {
+          return;
+        }
         callback = () -> onUi.accept(value);
       } catch (Throwable e) { // as the app's: any failure goes to the page
         callback = () -> failedOnUi.accept(e);
@@ -75,6 +95,7 @@ public final class SameThreadTasks implements BackgroundTasks {
     if (closed) {
       return;
     }
+    posted.incrementAndGet();
     pending.add(update);
     if (!queued && Thread.currentThread() == uiThread) {
       runAll();
@@ -100,6 +121,14 @@ public final class SameThreadTasks implements BackgroundTasks {
   /** How many works have started (a cancelled or closed one never does). */
   public int worksRun() {
     return worksRun;
+  }
+
+  /**
+   * How many updates and callbacks have been sent to the UI thread so far, run or waiting (works
+   * are not counted): what a batch costs the UI thread.
+   */
+  public int posted() {
+    return posted.get();
   }
 
   public boolean isClosed() {

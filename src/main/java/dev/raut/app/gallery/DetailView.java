@@ -10,7 +10,6 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
@@ -276,11 +275,11 @@ final class DetailView extends BorderPane {
     offerLayers(r);
     fillChart();
     if (r != null && !r.classes().isEmpty()) {
-      presenter.allClasses(next).thenAccept(all -> Platform.runLater(() -> {
+      presenter.allClasses(next).thenAccept(all -> { // completes on the FX thread
         if (item == next && !all.isEmpty()) {
           fillClasses(all);
         }
-      }));
+      });
     }
     details.getChildren().clear();
     loader.loadDetails(next.photo(), d -> {

@@ -2,6 +2,7 @@ package dev.raut.app.gallery;
 
 import dev.raut.core.text.Messages;
 import dev.raut.app.AppServices;
+import dev.raut.app.BackgroundTasks;
 import dev.raut.app.StatusModel;
 import dev.raut.core.analysis.AnalysisError;
 import dev.raut.core.analysis.AnalysisRequest;
@@ -29,10 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -54,7 +55,8 @@ import javafx.collections.transformation.SortedList;
  * progress and cancel, removing with undo, which cards are shown in which order (filter and sort:
  * the view only), selection, and the detail item. Only this class (and its helpers) call the
  * core; the view binds to its properties. Every public method is called on the FX thread; analysis
- * runs on {@link AppServices#analysisPool()} and results come back with {@link Platform#runLater}.
+ * runs on its {@code analysis} {@link BackgroundTasks}, folder walks, pasted images and exports on
+ * its {@code files} ones, and every property is set in their callbacks, on the FX thread.
  */
 public final class GalleryPresenter {
   private final java.util.concurrent.atomic.AtomicLong analysesStarted = new java.util.concurrent.atomic.AtomicLong();
@@ -69,6 +71,8 @@ public final class GalleryPresenter {
   static final int UNDO_STEPS = 20;
 
   private final AppServices services;
+  private final BackgroundTasks analysis;
+  private final BackgroundTasks files;
   /** Observes each item's state and result, so a filter or sort follows results as they arrive. */
   private final ObservableList<GalleryItem> items = FXCollections.observableArrayList(
       item -> new javafx.beans.Observable[] {item.stateProperty(), item.resultProperty()});
@@ -100,16 +104,40 @@ public final class GalleryPresenter {
   /** Photos removed in one go, where they were in the gallery, and the request their results answer. */
   private record Removal(List<GalleryItem> items, int[] positions, AnalysisRequest request) {}
 
-  /** One analysis request over a set of items: counts for the progress bar and a cancel flag. */
+  /**
+   * One analysis request over a set of items: counts for the progress bar, a cancel flag its
+   * queued work reads (a cancelled piece declines, posting nothing), and the photos still waiting
+   * for their result, so removing or queueing one again settles the counts at once.
+   */
   private static final class Run {
     final AtomicBoolean cancelled = new AtomicBoolean();
     final long startNanos = System.nanoTime();
+    final Map<GalleryItem, BackgroundTasks.Cancellable> waiting = new java.util.HashMap<>();
     int total;
     int done;
   }
 
-  public GalleryPresenter(AppServices services) {
+  /** Stands in the run's waiting photos for a piece being started, until run() hands back its handle. */
+  private static final BackgroundTasks.Cancellable STARTING = new BackgroundTasks.Cancellable() {
+    @Override
+    public void cancel() {
+      // replaced by the piece's handle before anything else on the FX thread can ask
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return false;
+    }
+  };
+
+  /**
+   * {@code analysis} runs the photos' analyses (the app passes the analysis pool's), {@code files}
+   * the folder walks, pasted images and exports (the I/O pool's); both end with {@link #close()}.
+   */
+  public GalleryPresenter(AppServices services, BackgroundTasks analysis, BackgroundTasks files) {
     this.services = services;
+    this.analysis = analysis;
+    this.files = files;
     detector.set(parseDetector(services.settings().get(KEY_DETECTOR, DetectorChoice.AUTO.name())));
     choices.setAll(AnalysisChoice.BUILT_IN);
     String saved = services.settings().get(KEY_CHOICE, "faces");
@@ -287,27 +315,25 @@ public final class GalleryPresenter {
     if (paths.isEmpty()) {
       return;
     }
-    services.ioPool().execute(() -> {
-      try {
-        List<Path> files = ImageFiles.expand(paths);
-        int skipped = countNonImagesInFolders(paths);
-        List<Path> documentFiles = files.stream().filter(f -> DocumentFormat.of(f) != null).toList();
-        long documents = documentFiles.size();
-        Platform.runLater(() -> {
-          addFiles(files.stream().filter(f -> !documentFiles.contains(f)).toList());
-          documentFiles.forEach(this::enqueueDocument);
-          long photos = files.size() - documents;
-          String added = Messages.text("gallery.added", photos);
-          if (documents > 0) {
-            added = Messages.text("gallery.added.documents", added, documents);
-          }
-          services.status().setMessage(skipped == 0 ? added : Messages.text("gallery.added.skipped", added, skipped));
-        });
-      } catch (UncheckedIOException e) {
-        Platform.runLater(() -> services.status().setMessage(e.getMessage()));
+    files.run(() -> {
+      List<Path> found = ImageFiles.expand(paths);
+      Map<Boolean, List<Path>> byKind = found.stream()
+          .collect(java.util.stream.Collectors.partitioningBy(f -> DocumentFormat.of(f) != null));
+      return new Found(byKind.get(false), byKind.get(true), countNonImagesInFolders(paths));
+    }, found -> {
+      addFiles(found.photos());
+      found.documents().forEach(this::enqueueDocument);
+      String added = Messages.text("gallery.added", found.photos().size());
+      if (!found.documents().isEmpty()) {
+        added = Messages.text("gallery.added.documents", added, found.documents().size());
       }
-    });
+      services.status().setMessage(found.skipped() == 0 ? added
+          : Messages.text("gallery.added.skipped", added, found.skipped()));
+    }, error -> services.status().setMessage(AppServices.rootMessage(error)));
   }
+
+  /** What a walk over dropped files and folders found: photos, documents, and how many other files it passed over. */
+  private record Found(List<Path> photos, List<Path> documents, int skipped) {}
 
   /** File-chooser patterns ("*.jpg"...) for the formats the decoder reads. */
   public static List<String> imagePatterns() {
@@ -326,24 +352,21 @@ public final class GalleryPresenter {
     int h = (int) image.getHeight();
     int[] argb = new int[w * h];
     image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-    services.ioPool().execute(() -> {
-      try {
-        java.awt.image.BufferedImage buffered = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        buffered.setRGB(0, 0, w, h, argb, 0, w);
-        if (pastedFolder == null) {
-          pastedFolder = Files.createTempDirectory("raut-pasted");
-        }
-        Path file = pastedFolder.resolve("pasted-" + System.currentTimeMillis() + ".png");
-        javax.imageio.ImageIO.write(buffered, "png", file.toFile());
-        Platform.runLater(() -> addFiles(List.of(file)));
-      } catch (IOException e) {
-        Platform.runLater(() -> services.status().setMessage(Messages.text("gallery.pasted.failed", e.getMessage())));
+    files.run(() -> {
+      java.awt.image.BufferedImage buffered = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+      buffered.setRGB(0, 0, w, h, argb, 0, w);
+      if (pastedFolder == null) {
+        pastedFolder = Files.createTempDirectory("raut-pasted");
       }
-    });
+      Path file = pastedFolder.resolve("pasted-" + System.currentTimeMillis() + ".png");
+      javax.imageio.ImageIO.write(buffered, "png", file.toFile());
+      return file;
+    }, file -> addFiles(List.of(file)), error -> services.status().setMessage(
+        Messages.text("gallery.pasted.failed", AppServices.rootMessage(error))));
   }
 
-  private void addFiles(List<Path> files) {
-    List<GalleryItem> added = files.stream().map(GalleryItem::new).toList();
+  private void addFiles(List<Path> photos) {
+    List<GalleryItem> added = photos.stream().map(GalleryItem::new).toList();
     items.addAll(added);
     enqueue(added);
   }
@@ -399,18 +422,33 @@ public final class GalleryPresenter {
     Run current = run;
     int ticket = ++nextTicket;
     AnalysisRequest request = request();
+    List<GalleryItem> queued = new ArrayList<>();
     for (GalleryItem item : toAnalyse) {
       if (item.wholeDocument) {
         continue; // a document none of whose photos could be read: its problem is the file's, whatever is analysed
       }
+      BackgroundTasks.Cancellable older = current.waiting.remove(item);
+      if (older != null) {
+        older.cancel(); // queued again in the same run: the older piece is neither heard from nor counted
+        current.total--;
+      }
       item.ticket = ticket;
       item.setState(GalleryItem.State.QUEUED);
       current.total++;
-      services.analysisPool().execute(() -> analyse(item, current, ticket, request));
+      queued.add(item);
     }
+    // counted and shown running before any work starts: the tasks may finish it inside run()
     running.set(true);
     updateProgress();
     services.status().setModelInUse(modelDescription());
+    for (GalleryItem item : queued) {
+      current.waiting.put(item, STARTING);
+      BackgroundTasks.Cancellable job = analysis.runOrDecline(() -> analyse(item, current, ticket, request),
+          result -> finish(item, current, ticket, result),
+          error -> finish(item, current, ticket, modelUnavailable(item.path().toString(), error)));
+      current.waiting.replace(item, STARTING, job); // unless it finished already
+    }
+    endIfDone(); // nothing queued (only unreadable documents) ends a run that has nothing else
   }
 
   /**
@@ -427,27 +465,45 @@ public final class GalleryPresenter {
     owner.total++;
     running.set(true);
     updateProgress();
-    services.analysisPool().execute(() -> {
-      String name = file.toString();
-      try {
-        Analyzer analyzer = services.analyzer().join();
-        DocumentSummary summary = PhotoRef.documents().read(DocumentSource.of(file), DocumentFormat.of(file), photo -> {
-          ImageAnalysis result = analyzer.analyze(photo, name, request);
-          Platform.runLater(() -> addDocumentCard(file, result, owner, ticket));
-          return !owner.cancelled.get();
+    analysis.runOrDecline(() -> owner.cancelled.get() ? Optional.<DocumentRead>empty()
+        : Optional.of(readDocument(file, owner, ticket, request)), read -> {
+          if (read.failed() != null) {
+            addDocumentCard(file, read.failed(), owner, ticket);
+          }
+          if (read.skippedMessage() != null) {
+            services.status().setMessage(read.skippedMessage());
+          }
+          finish(null, owner, ticket, null);
+        }, error -> {
+          addDocumentCard(file, modelUnavailable(file.toString(), error), owner, ticket);
+          finish(null, owner, ticket, null);
         });
-        if (summary.skippedAny()) {
-          Platform.runLater(() -> services.status().setMessage(summary.message()));
-        }
-      } catch (DocumentException e) {
-        ImageAnalysis failed = Analyzer.failedDocument(name, e);
-        Platform.runLater(() -> addDocumentCard(file, failed, owner, ticket));
-      } catch (RuntimeException e) {
-        ImageAnalysis failed = ImageAnalysis.failed(name, new AnalysisError("model_unavailable", AppServices.rootMessage(e)));
-        Platform.runLater(() -> addDocumentCard(file, failed, owner, ticket));
-      }
-      Platform.runLater(() -> finish(null, owner, ticket, null));
-    });
+  }
+
+  /** How reading a document ended: the card of a document none of whose photos could be read, and what was skipped. */
+  private record DocumentRead(ImageAnalysis failed, String skippedMessage) {}
+
+  /** On an analysis thread: each photo read is analysed and handed to the FX thread as a card; stops at Cancel. */
+  private DocumentRead readDocument(Path file, Run owner, int ticket, AnalysisRequest request) {
+    String name = file.toString();
+    try {
+      Analyzer analyzer = services.analyzer().join();
+      DocumentSummary summary = PhotoRef.documents().read(DocumentSource.of(file), DocumentFormat.of(file), photo -> {
+        ImageAnalysis result = analyzer.analyze(photo, name, request);
+        analysis.onUi(() -> addDocumentCard(file, result, owner, ticket));
+        return !owner.cancelled.get();
+      });
+      return new DocumentRead(null, summary.skippedAny() ? summary.message() : null);
+    } catch (DocumentException e) {
+      return new DocumentRead(Analyzer.failedDocument(name, e), null);
+    } catch (RuntimeException e) {
+      return new DocumentRead(modelUnavailable(name, e), null);
+    }
+  }
+
+  /** The engine or a model could not load: no photo can succeed, each card says why. */
+  private static ImageAnalysis modelUnavailable(String name, Throwable error) {
+    return ImageAnalysis.failed(name, new AnalysisError("model_unavailable", AppServices.rootMessage(error)));
   }
 
   /** On the FX thread: one finished photo of a document (or the document's error) becomes a card. */
@@ -465,33 +521,26 @@ public final class GalleryPresenter {
     finish(item, owner, ticket, result);
   }
 
-  /** On an analysis thread. */
-  private void analyse(GalleryItem item, Run owner, int ticket, AnalysisRequest request) {
-    if (owner.cancelled.get()) {
-      return; // cancel() already settled this card, with all the others, in one pass
+  /**
+   * On an analysis thread; empty (nothing posted to the FX thread) when the run was cancelled or
+   * the photo removed or queued afresh since: whoever did that settled the card and the counts.
+   */
+  private Optional<ImageAnalysis> analyse(GalleryItem item, Run owner, int ticket, AnalysisRequest request) {
+    if (owner.cancelled.get() || item.removed || item.ticket != ticket) {
+      return Optional.empty();
     }
     analysesStarted.incrementAndGet();
-    if (item.removed || item.ticket != ticket) {
-      // removed, or brought back by Undo and queued afresh: this older task has nothing to do
-      Platform.runLater(() -> finish(item, owner, ticket, null));
-      return;
-    }
-    Platform.runLater(() -> {
-      if (item.ticket == ticket && item.state() == GalleryItem.State.QUEUED) {
+    analysis.onUi(() -> {
+      if (item.ticket == ticket && !item.removed && item.state() == GalleryItem.State.QUEUED) {
         item.setState(GalleryItem.State.ANALYSING);
       }
     });
-    ImageAnalysis result;
     try {
-      result = item.part() == null ? services.analyzer().join().analyze(item.path(), request)
-          : analyseAgain(item, request);
+      return Optional.of(item.part() == null ? services.analyzer().join().analyze(item.path(), request)
+          : analyseAgain(item, request));
     } catch (RuntimeException e) {
-      // the engine or a model could not load: no photo can succeed, say why on each card
-      result = ImageAnalysis.failed(item.path().toString(), new AnalysisError("model_unavailable",
-          AppServices.rootMessage(e)));
+      return Optional.of(modelUnavailable(item.path().toString(), e));
     }
-    ImageAnalysis finished = result;
-    Platform.runLater(() -> finish(item, owner, ticket, finished));
   }
 
   /** How many photo analyses have begun on the analysis threads (for tests of Cancel: none begins after it). */
@@ -511,33 +560,35 @@ public final class GalleryPresenter {
     }
   }
 
-  /**
-   * On the FX thread; {@code result} null means skipped (cancelled or removed); {@code item} null
-   * means a document's reading ended.
-   */
+  /** On the FX thread: a photo's result, or with {@code item} null the end of a document's reading. */
   private void finish(GalleryItem item, Run owner, int ticket, ImageAnalysis result) {
-    if (item != null && item.ticket == ticket && !item.removed) {
-      if (result == null) {
-        item.setState(GalleryItem.State.NOT_ANALYSED);
-      } else {
+    if (item != null) {
+      owner.waiting.remove(item);
+      if (item.ticket == ticket && !item.removed) {
         item.setResult(result);
         item.setState(result.ok() ? GalleryItem.State.DONE : GalleryItem.State.ERROR);
       }
     }
     if (owner == run) {
       owner.done++;
-      if (owner.done >= owner.total) {
-        run = null;
-        running.set(false);
-      }
-      updateProgress();
+      endIfDone();
     }
     updateCounts();
   }
 
+  /** Ends the current run when every photo it counts is done; updates the progress line either way. */
+  private void endIfDone() {
+    if (run != null && run.done >= run.total) {
+      run = null;
+      running.set(false);
+    }
+    updateProgress();
+  }
+
   /**
-   * Stops the running batch: photos not started yet become "not analysed" at once, in one pass (not
-   * one FX event per photo, each rescanning the gallery); the few in flight finish and land on their cards.
+   * Stops the running batch: photos not started yet become "not analysed" at once, in one pass, and
+   * their queued work declines without posting anything (not one FX event per photo, each
+   * rescanning the gallery); the few in flight finish and land on their cards.
    */
   public void cancel() {
     if (run != null) {
@@ -550,6 +601,16 @@ public final class GalleryPresenter {
       updateCounts();
       services.status().setMessage(Messages.text("gallery.cancelled"));
     }
+  }
+
+  /**
+   * On exit: the run stops, no more work is taken, the work under way ends (a model must not close
+   * under it), and no result reaches the gallery after this.
+   */
+  public void close() {
+    abandonRun();
+    analysis.close();
+    files.close();
   }
 
   /** Analyses every photo again (after the mode, detector or classifier changed). */
@@ -612,6 +673,7 @@ public final class GalleryPresenter {
       return 0;
     }
     removed.forEach(i -> i.removed = true);
+    settleRemovedInRun(removed);
     if (detailItem.get() != null && gone.contains(detailItem.get())) {
       detailItem.set(null);
     }
@@ -625,6 +687,21 @@ public final class GalleryPresenter {
     }
     canUndo.set(true);
     return removed.size();
+  }
+
+  /** The removed photos still waiting in the run: their work is not heard from, and the run counts them no more. */
+  private void settleRemovedInRun(List<GalleryItem> removed) {
+    if (run == null) {
+      return;
+    }
+    for (GalleryItem item : removed) {
+      BackgroundTasks.Cancellable waiting = run.waiting.remove(item);
+      if (waiting != null) {
+        waiting.cancel();
+        run.total--;
+      }
+    }
+    endIfDone();
   }
 
   /**
@@ -757,14 +834,16 @@ public final class GalleryPresenter {
 
   /**
    * Writes the results of {@code which} as CSV or JSON, chosen by the file's extension (.csv, else
-   * JSON). Photos without a finished analysis are left out. Completes with the number of photos written.
+   * JSON). Photos without a finished analysis are left out. Completes on the FX thread, after the
+   * status line said so, with the number of photos written.
    */
   public CompletableFuture<Integer> exportResults(Path file, List<GalleryItem> which) {
     List<ImageAnalysis> results = which.stream()
         .filter(i -> i.state() == GalleryItem.State.DONE || i.state() == GalleryItem.State.ERROR)
         .map(GalleryItem::result).toList();
     boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-    return CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<Integer> written = new CompletableFuture<>();
+    files.run(() -> {
       try {
         if (csv) {
           GalleryExport.writeCsv(file, results);
@@ -775,9 +854,14 @@ public final class GalleryPresenter {
       } catch (IOException e) {
         throw new UncheckedIOException(Messages.text("gallery.export.failed", file, e.getMessage()), e);
       }
-    }, services.ioPool()).whenComplete((n, error) -> Platform.runLater(() -> services.status().setMessage(error == null
-        ? Messages.text("gallery.exported", n, file.getFileName())
-        : AppServices.rootMessage(error))));
+    }, n -> {
+      services.status().setMessage(Messages.text("gallery.exported", n, file.getFileName()));
+      written.complete(n);
+    }, error -> {
+      services.status().setMessage(AppServices.rootMessage(error));
+      written.completeExceptionally(error);
+    });
+    return written;
   }
 
   /** {@link #saveAnnotated(Path, List, GalleryExport.ImageFormat)} as PNG, of the selected or the shown photos. */
@@ -785,30 +869,35 @@ public final class GalleryPresenter {
     return saveAnnotated(folder, selectedOnly ? selectedItems() : List.copyOf(shown), GalleryExport.ImageFormat.PNG);
   }
 
-  /** Writes each analysed photo of {@code which} with its boxes drawn in, as PNG or JPEG, into {@code folder}. */
+  /**
+   * Writes each analysed photo of {@code which} with its boxes drawn in, as PNG or JPEG, into
+   * {@code folder}; completes on the FX thread, after the status line said how many.
+   */
   public CompletableFuture<Integer> saveAnnotated(Path folder, List<GalleryItem> which, GalleryExport.ImageFormat format) {
     List<GalleryItem> done = which.stream().filter(i -> i.state() == GalleryItem.State.DONE).toList();
     List<ImageAnalysis> results = done.stream().map(GalleryItem::result).toList();
-    return CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<Integer> saved = new CompletableFuture<>();
+    files.run(() -> {
       int written = 0;
       for (int i = 0; i < done.size(); i++) {
         try {
           GalleryExport.writeAnnotated(done.get(i).photo(), results.get(i), folder, format);
           written++;
         } catch (IOException | ImageDecodeException e) {
-          int n = written;
-          Platform.runLater(() -> services.status().setMessage(Messages.text("gallery.annotated.stopped", n,
-              e.getMessage())));
-          throw new UncheckedIOException(new IOException(e.getMessage(), e));
+          // the message says how many were saved before the one that failed
+          throw new IOException(Messages.text("gallery.annotated.stopped", written, e.getMessage()), e);
         }
       }
       return written;
-    }, services.ioPool()).whenComplete((n, error) -> {
-      if (error == null) {
-        Platform.runLater(() -> services.status().setMessage(Messages.text("gallery.annotated.saved", n,
-            folder.getFileName() == null ? folder : folder.getFileName())));
-      }
+    }, n -> {
+      services.status().setMessage(Messages.text("gallery.annotated.saved", n,
+          folder.getFileName() == null ? folder : folder.getFileName()));
+      saved.complete(n);
+    }, error -> {
+      services.status().setMessage(AppServices.rootMessage(error));
+      saved.completeExceptionally(error);
     });
+    return saved;
   }
 
   // ---- classifiers
@@ -816,6 +905,7 @@ public final class GalleryPresenter {
   /**
    * Every class's probability for a photo under the chosen classifier, most likely first (results
    * keep only the top five). Empty when the gallery is not in classifier mode, or the classifier runs on each face.
+   * Completes on the FX thread.
    */
   public CompletableFuture<List<ClassPrediction>> allClasses(GalleryItem item) {
     AnalysisChoice current = choice.get();
@@ -825,13 +915,14 @@ public final class GalleryPresenter {
     }
     String card = current.classifier().card().toString();
     int side = Math.max(current.classifier().spec().width(), current.classifier().spec().height());
-    return services.analyzer().thenApplyAsync(analyzer -> {
+    CompletableFuture<List<ClassPrediction>> all = new CompletableFuture<>();
+    analysis.run(() -> {
+      Analyzer analyzer = services.analyzer().join();
       try (DecodedImage image = item.photo().decode(new ImageDecoder(), DecodeTarget.shortSideAtLeast(side))) {
         return analyzer.engine().classifier(card).classify(image.mat());
-      } catch (ImageDecodeException e) {
-        throw new java.util.concurrent.CompletionException(e.getMessage(), e);
       }
-    }, services.analysisPool());
+    }, all::complete, all::completeExceptionally);
+    return all;
   }
 
   /**

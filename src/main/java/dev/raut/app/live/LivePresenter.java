@@ -1,5 +1,6 @@
 package dev.raut.app.live;
 
+import dev.raut.app.BackgroundTasks;
 import dev.raut.app.EmotionModels;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
@@ -27,12 +28,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,19 +44,21 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * The Live view's logic: starts and stops the pipeline off the JavaFX thread, turns its frames
- * into display buffers, and exposes status, HUD text and camera list as read-only properties
- * (changed on the JavaFX thread only). Snapshots and recordings are painted with the same
- * overlays the user sees.
+ * The Live view's logic: starts and stops the pipeline off the JavaFX thread (its {@code control}
+ * {@link BackgroundTasks}, one piece at a time, in order), turns its frames into display buffers,
+ * and exposes status, HUD text and camera list as read-only properties, changed on the JavaFX
+ * thread only (through the tasks' callbacks and {@link BackgroundTasks#onUi}). Snapshots and
+ * recordings are painted with the same overlays the user sees; snapshots are written and cameras
+ * listed by its {@code files} tasks. The frame loop is the pipeline's own threads.
  */
 public final class LivePresenter implements AutoCloseable {
   private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
   private final Analyzer analyzer;
-  /** Start, stop and close run here, in order, so the UI never waits for a camera. */
-  private final ExecutorService control = Executors.newSingleThreadExecutor(daemon("raut-live-control"));
-  /** Snapshots are encoded here, away from capture and UI. */
-  private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("raut-live-io"));
+  /** Start, stop and close run here, one at a time and in order, so the UI never waits for a camera. */
+  private final BackgroundTasks control;
+  /** Snapshots are encoded and cameras listed here, away from capture, control and UI. */
+  private final BackgroundTasks files;
 
   private final ReadOnlyObjectWrapper<SourceStatus> status =
       new ReadOnlyObjectWrapper<>(SourceStatus.of(SourceStatus.State.STOPPED, Problem.of("live.idle")));
@@ -107,8 +107,17 @@ public final class LivePresenter implements AutoCloseable {
   private int overlayLatencyCount;
   private volatile LivePipeline current;
   private boolean closed;
+  /** Completes when {@link #closeLater()} has closed everything. */
+  private CompletableFuture<Void> closing;
 
-  public LivePresenter(Engine engine) {
+  /**
+   * {@code control} must run one piece at a time, in order (the app's: {@link
+   * BackgroundTasks#oneAtATime}); {@code files} writes snapshots and lists cameras. Both end with
+   * {@link #closeLater()}.
+   */
+  public LivePresenter(Engine engine, BackgroundTasks control, BackgroundTasks files) {
+    this.control = control;
+    this.files = files;
     this.analyzer = Analyzer.forLiveVideo(engine);
     paused.addListener((o, was, now) -> displayPaused = now);
     mirror.addListener((o, was, now) -> mirrorOutput = now);
@@ -168,28 +177,22 @@ public final class LivePresenter implements AutoCloseable {
     outputFolder = folder;
   }
 
-  // ---- commands (any thread) ------------------------------------------------------------------
+  // ---- commands (JavaFX thread) ----------------------------------------------------------------
 
   /** Lists local cameras in the background; the result lands in {@link #camerasProperty()}. */
   public void refreshCameras() {
-    Thread lister = new Thread(() -> {
-      List<CameraDevice> found = List.of();
-      String problem = "";
-      try {
-        found = LocalCameras.list(5000);
-      } catch (CameraException e) {
-        problem = e.getMessage();
-      }
-      List<CameraDevice> result = found;
-      String message = problem;
-      Platform.runLater(() -> {
-        cameras.set(result);
-        cameraProblem.set(message);
-        camerasListed.set(true);
-      });
-    }, "raut-camera-list");
-    lister.setDaemon(true);
-    lister.start();
+    if (closed) {
+      return;
+    }
+    files.run(() -> LocalCameras.list(5000), found -> camerasListed(found, ""),
+        error -> camerasListed(List.of(), error instanceof CameraException ? error.getMessage()
+            : Problem.message(error, Messages.language())));
+  }
+
+  private void camerasListed(List<CameraDevice> found, String problem) {
+    cameras.set(found);
+    cameraProblem.set(problem);
+    camerasListed.set(true);
   }
 
   /** Stops what is running and starts {@code newSource}; the presenter owns the source from now on. */
@@ -377,7 +380,7 @@ public final class LivePresenter implements AutoCloseable {
     pipeline = new LivePipeline(analyzer, source, request, LiveOptions.defaults());
     pipeline.addListener(new Listener(pipeline));
     current = pipeline;
-    Platform.runLater(() -> running.set(true));
+    control.onUi(() -> running.set(true));
     pipeline.start();
   }
 
@@ -388,7 +391,7 @@ public final class LivePresenter implements AutoCloseable {
       return true;
     } catch (ModelLoadException e) {
       SourceStatus failed = new SourceStatus(SourceStatus.State.ERROR, e.problem(), 0, "model_missing");
-      Platform.runLater(() -> status.set(failed));
+      control.onUi(() -> status.set(failed));
       return false;
     }
   }
@@ -402,7 +405,7 @@ public final class LivePresenter implements AutoCloseable {
     current = null;
     closeRecorder();
     latestResult = null;
-    Platform.runLater(() -> {
+    control.onUi(() -> {
       running.set(false);
       recording.set(false);
       hud.set("");
@@ -410,13 +413,18 @@ public final class LivePresenter implements AutoCloseable {
     recordTarget = null;
   }
 
+  /**
+   * {@code task} on the control thread, after the ones before it (JavaFX thread). A failure no
+   * code above foresaw (a source or model that throws) is the source's error, not a silent end.
+   */
   private void submit(Runnable task) {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      control.execute(task);
+    if (closed) {
+      return;
     }
+    control.run(() -> {
+      task.run();
+      return null;
+    }, done -> {}, error -> status.set(new SourceStatus(SourceStatus.State.ERROR, Problem.of(error), 0, "live_failed")));
   }
 
   // ---- capture and analysis threads -----------------------------------------------------------
@@ -430,7 +438,7 @@ public final class LivePresenter implements AutoCloseable {
 
     @Override
     public void onStatus(SourceStatus s) {
-      Platform.runLater(() -> {
+      control.onUi(() -> {
         // a pipeline being replaced still says "Stopped." as it closes: once another runs, only that one speaks
         LivePipeline now = current;
         if (now != null && now != owner) {
@@ -444,11 +452,11 @@ public final class LivePresenter implements AutoCloseable {
       boolean endedByItself = s.state() == SourceStatus.State.STOPPED || s.state() == SourceStatus.State.ERROR;
       if (endedByItself) {
         // the video ended or the source can't be used: release it now, not when the user presses Stop
-        submit(() -> {
+        control.onUi(() -> submit(() -> {
           if (pipeline == owner) {
             stopNow();
           }
-        });
+        }));
       }
     }
 
@@ -511,7 +519,7 @@ public final class LivePresenter implements AutoCloseable {
         recorder = new MjpegRecorder(target, fps > 1 ? fps : 25, bgr.cols(), bgr.rows());
       } catch (CameraException e) {
         recordTarget = null;
-        Platform.runLater(() -> {
+        control.onUi(() -> {
           recording.set(false);
           notice.set(e.getMessage());
         });
@@ -531,62 +539,64 @@ public final class LivePresenter implements AutoCloseable {
       MjpegRecorder done = recorder;
       recorder = null;
       done.close();
-      Platform.runLater(() -> notice.set(Messages.text("live.recordingSaved", done.file(), done.frames())));
+      control.onUi(() -> notice.set(Messages.text("live.recordingSaved", done.file(), done.frames())));
     }
   }
 
+  /** On an analysis thread: the frame goes to the files tasks by way of the JavaFX thread, where they take work. */
   private void saveSnapshot(Mat copy, LiveResult result, Path file) {
     boolean mirrored = mirrorOutput;
     boolean points = paintKeypoints;
-    io.execute(() -> {
-      try {
-        OverlayPainter.paint(copy, result, points, mirrored);
-        Files.createDirectories(file.getParent());
-        boolean ok = Imgcodecs.imwrite(file.toString(), copy);
-        String message = Messages.text(ok ? "live.snapshotSaved" : "live.snapshotNotWritten", file);
-        Platform.runLater(() -> notice.set(message));
-      } catch (java.io.IOException e) {
-        Platform.runLater(() -> notice.set(Messages.text("live.snapshotFailed", e.getMessage())));
-      } finally {
-        copy.release();
+    control.onUi(() -> {
+      BackgroundTasks.Cancellable writing = files.run(() -> {
+        try {
+          OverlayPainter.paint(copy, result, points, mirrored);
+          Files.createDirectories(file.getParent());
+          return Imgcodecs.imwrite(file.toString(), copy);
+        } finally {
+          copy.release();
+        }
+      }, ok -> notice.set(Messages.text(ok ? "live.snapshotSaved" : "live.snapshotNotWritten", file)),
+          error -> notice.set(Messages.text("live.snapshotFailed", Problem.message(error, Messages.language()))));
+      if (writing.isCancelled()) {
+        copy.release(); // closed: the work never runs
       }
     });
-  }
-
-  /** Stops the source (releasing the camera) and frees every buffer; waits for the camera to let go. */
-  @Override
-  public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
-    control.execute(() -> {
-      stopNow();
-      bgra.release();
-      recordBuffer.release();
-    });
-    control.shutdown();
-    io.shutdown();
-    try {
-      control.awaitTermination(15, TimeUnit.SECONDS);
-      io.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /**
-   * Closes in the background, for the JavaFX thread, which must not wait for a camera. The future
-   * completes once the pipeline has stopped and left its models, so the engine may close after it.
-   * The closing thread is not a daemon: at exit the JVM waits for it instead of cutting a native call short.
+   * Stops the source (releasing the camera) and frees every buffer; waits for the camera to let
+   * go, so call it where waiting is allowed (the JavaFX thread uses {@link #closeLater()}).
    */
-  public java.util.concurrent.CompletableFuture<Void> closeLater() {
-    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+  @Override
+  public void close() {
+    closeLater().join();
+  }
+
+  /**
+   * Closes in the background, for the JavaFX thread (call it there), which must not wait for a
+   * camera: no command is taken after this, the last piece of control work stops the pipeline and
+   * frees the buffers. The future completes once the pipeline has stopped and left its models, so
+   * the engine may close after it. The closing thread is not a daemon: at exit the JVM waits for it
+   * instead of cutting a native call short.
+   */
+  public CompletableFuture<Void> closeLater() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (closed) {
+      return closing;
+    }
+    closed = true;
+    closing = done;
+    control.run(() -> {
+      stopNow();
+      bgra.release();
+      recordBuffer.release();
+      return null;
+    }, ended -> {}, error -> {});
     Thread closer = new Thread(() -> {
       try {
-        close();
+        control.close(); // waits for the stop above
+        files.close();
         done.complete(null);
       } catch (RuntimeException | Error e) {
         done.completeExceptionally(e);
@@ -602,11 +612,4 @@ public final class LivePresenter implements AutoCloseable {
     return Files.isDirectory(pictures) ? pictures : home;
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
 }

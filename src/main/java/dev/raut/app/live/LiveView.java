@@ -116,7 +116,8 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   private java.util.function.Function<javafx.stage.Window, File> videoChooser = LiveView::showVideoDialog;
 
   public LiveView(Engine engine, EmotionModels emotionModels) {
-    this.presenter = new LivePresenter(engine);
+    this.presenter = new LivePresenter(engine, dev.raut.app.BackgroundTasks.oneAtATime("raut-live-control"),
+        dev.raut.app.BackgroundTasks.oneAtATime("raut-live-io"));
     this.emotionModels = emotionModels;
     getStyleClass().add("live-view");
     setTop(controls());

@@ -80,6 +80,7 @@ class LiveViewTest {
     final VideoFileSource inner;
     final AtomicInteger opens = new AtomicInteger();
     final AtomicInteger closes = new AtomicInteger();
+    final AtomicInteger reads = new AtomicInteger();
     volatile boolean open;
 
     WatchedSource(Path file, boolean loop) {
@@ -100,6 +101,7 @@ class LiveViewTest {
 
     @Override
     public boolean read(Mat bgr) throws CameraException {
+      reads.incrementAndGet();
       return inner.read(bgr);
     }
 
@@ -157,8 +159,10 @@ class LiveViewTest {
       assertThat(files.filter(p -> p.getFileName().toString().endsWith(".png"))).hasSize(1);
     }
 
+    int readBeforeRecording = source.reads.get();
     robot.interact(() -> view.presenter().setRecording(true));
-    Thread.sleep(1500);
+    // a second of the 12 fps video read while recording, whatever the machine's speed
+    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> source.reads.get() >= readBeforeRecording + 12);
     robot.interact(() -> view.presenter().setRecording(false));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
         () -> onFx(() -> view.presenter().noticeProperty().get().startsWith("Recording saved")));
