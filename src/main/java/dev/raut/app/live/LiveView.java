@@ -1,5 +1,6 @@
 package dev.raut.app.live;
 
+import dev.raut.app.BackgroundTasks;
 import dev.raut.core.text.Messages;
 import dev.raut.app.DetectorNames;
 import dev.raut.app.EmotionModels;
@@ -116,8 +117,8 @@ public final class LiveView extends BorderPane implements AutoCloseable {
   private java.util.function.Function<javafx.stage.Window, File> videoChooser = LiveView::showVideoDialog;
 
   public LiveView(Engine engine, EmotionModels emotionModels) {
-    this.presenter = new LivePresenter(engine, dev.raut.app.BackgroundTasks.oneAtATime("raut-live-control"),
-        dev.raut.app.BackgroundTasks.oneAtATime("raut-live-io"));
+    this.presenter = new LivePresenter(engine, BackgroundTasks.oneAtATime("raut-live-control"),
+        BackgroundTasks.oneAtATime("raut-live-io"));
     this.emotionModels = emotionModels;
     getStyleClass().add("live-view");
     setTop(controls());
