@@ -90,9 +90,9 @@ public final class StageProfile {
             time("detect auto", () -> faces[0] = engine.faceDetector(DetectorChoice.AUTO).detect(image.mat()));
             time("detect back only", () -> engine.faceDetector(DetectorChoice.BACK).detect(image.mat()));
             time("mini 1 view", () -> engine.emotion().classify(image.mat(), faces[0], FaceCrop.DETECTED_FACE, EmotionViews.SINGLE));
-            time("mini 2 views", () -> engine.emotion().classify(image.mat(), faces[0], FaceCrop.DETECTED_FACE, EmotionViews.FAST));
+            time("mini 2 views (TWICE)", () -> engine.emotion().classify(image.mat(), faces[0], FaceCrop.DETECTED_FACE, EmotionViews.TWICE));
             time("fen 1 view", () -> engine.faceExpression().classify(image.mat(), faces[0], Engine.FACE_NETWORK_CROP, EmotionViews.SINGLE));
-            time("fen 2 views", () -> engine.faceExpression().classify(image.mat(), faces[0], Engine.FACE_NETWORK_CROP, EmotionViews.FAST));
+            time("fen 2 views (TWICE)", () -> engine.faceExpression().classify(image.mat(), faces[0], Engine.FACE_NETWORK_CROP, EmotionViews.TWICE));
             MS.computeIfAbsent("faces", k -> new double[2])[0] += faces[0].size();
           }
           ImageAnalysis[] r = new ImageAnalysis[1];
