@@ -191,7 +191,8 @@ public final class AppTestSupport implements AutoCloseable {
 
   @Override
   public void close() throws BackingStoreException {
-    window.close();
+    // on the FX thread, as the app's stop() shuts the window down: closing settles the pages' state
+    fxRun(window::close);
     services.close();
     prefs.removeNode();
   }

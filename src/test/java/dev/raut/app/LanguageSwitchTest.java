@@ -186,7 +186,7 @@ class LanguageSwitchTest {
     try {
       return fx(() -> ((ToggleButton) window.root().lookup("#nav-gallery")).getText());
     } finally {
-      window.close();
+      fxRun(window::close);
       services.close();
       prefs.removeNode();
     }

@@ -3,6 +3,7 @@ package dev.raut.app.teach;
 import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.Toolkit;
 import dev.raut.app.AppServices;
+import dev.raut.app.AppTestSupport;
 import dev.raut.app.AppSettings;
 import dev.raut.app.MainWindow;
 import dev.raut.app.RautApp;
@@ -80,7 +81,8 @@ final class TeachTestSupport implements AutoCloseable {
 
   @Override
   public void close() throws BackingStoreException {
-    window.close();
+    // on the FX thread, as the app's stop() shuts the window down
+    AppTestSupport.fxRun(window::close);
     services.close();
     prefs.removeNode();
   }
