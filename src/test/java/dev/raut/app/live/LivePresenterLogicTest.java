@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.app.SameThreadTasks;
 import dev.raut.core.analysis.Engine;
-import dev.raut.core.camera.CameraException;
-import dev.raut.core.camera.FrameSource;
 import dev.raut.core.camera.LiveFixtures;
 import dev.raut.core.camera.SourceStatus;
-import dev.raut.core.camera.VideoFileSource;
 import dev.raut.core.model.ModelCatalog;
 import dev.raut.core.model.ModelStore;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,55 +41,11 @@ class LivePresenterLogicTest {
     engine.close();
   }
 
-  /** A looping video that says when it was opened and counts its releases. */
-  private static final class WatchedSource implements FrameSource {
-    final VideoFileSource inner = new VideoFileSource(video, true);
-    final CountDownLatch opened = new CountDownLatch(1);
-    final AtomicInteger closes = new AtomicInteger();
-    volatile boolean open;
-
-    @Override
-    public String description() {
-      return inner.description();
-    }
-
-    @Override
-    public void open(Duration timeout) throws CameraException {
-      inner.open(timeout);
-      open = true;
-      opened.countDown();
-    }
-
-    @Override
-    public boolean read(Mat bgr) throws CameraException {
-      return inner.read(bgr);
-    }
-
-    @Override
-    public double lastTimestampMs() {
-      return inner.lastTimestampMs();
-    }
-
-    @Override
-    public double nominalFps() {
-      return inner.nominalFps();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-      if (open) {
-        closes.incrementAndGet();
-      }
-      open = false;
-    }
-  }
-
   @Test
   void startRunsThePipelineAndStopReleasesTheSourceInsideTheCalls() throws Exception {
     SameThreadTasks control = SameThreadTasks.immediate();
     LivePresenter live = new LivePresenter(engine, control, SameThreadTasks.immediate());
-    WatchedSource source = new WatchedSource();
+    WatchedVideoSource source = new WatchedVideoSource(video, true);
     live.start(source);
     assertThat(live.runningProperty().get()).isTrue();
     assertThat(live.pipelineRunning()).isTrue();
@@ -116,7 +66,7 @@ class LivePresenterLogicTest {
     SameThreadTasks control = SameThreadTasks.queued();
     SameThreadTasks files = SameThreadTasks.queued();
     LivePresenter live = new LivePresenter(engine, control, files);
-    WatchedSource source = new WatchedSource();
+    WatchedVideoSource source = new WatchedVideoSource(video, true);
     live.start(source);
     assertThat(live.runningProperty().get()).as("not before the control work ran").isFalse();
     assertThat(live.pipelineRunning()).isFalse();
@@ -135,7 +85,7 @@ class LivePresenterLogicTest {
     assertThat(control.isClosed()).isTrue();
     assertThat(files.isClosed()).isTrue();
 
-    WatchedSource late = new WatchedSource();
+    WatchedVideoSource late = new WatchedVideoSource(video, true);
     live.start(late);
     live.refreshCameras();
     assertThat(control.pending()).as("nothing taken after closing").isZero();
@@ -148,7 +98,7 @@ class LivePresenterLogicTest {
     Engine withoutModels = new Engine(new ModelStore(empty.resolve("no-models")), ModelCatalog.defaults(), 1, 2);
     try {
       LivePresenter live = new LivePresenter(withoutModels, SameThreadTasks.immediate(), SameThreadTasks.immediate());
-      WatchedSource source = new WatchedSource();
+      WatchedVideoSource source = new WatchedVideoSource(video, true);
       live.start(source);
       SourceStatus status = live.statusProperty().get();
       assertThat(status.state()).isEqualTo(SourceStatus.State.ERROR);

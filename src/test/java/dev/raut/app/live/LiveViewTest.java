@@ -3,8 +3,6 @@ package dev.raut.app.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.core.analysis.Engine;
-import dev.raut.core.camera.CameraException;
-import dev.raut.core.camera.FrameSource;
 import dev.raut.core.camera.LiveFixtures;
 import dev.raut.core.camera.SourceStatus;
 import dev.raut.core.camera.TrackedFace;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
@@ -75,60 +72,10 @@ class LiveViewTest {
     stage.show();
   }
 
-  /** A video source that counts how often it was opened and released. */
-  private static final class WatchedSource implements FrameSource {
-    final VideoFileSource inner;
-    final AtomicInteger opens = new AtomicInteger();
-    final AtomicInteger closes = new AtomicInteger();
-    final AtomicInteger reads = new AtomicInteger();
-    volatile boolean open;
-
-    WatchedSource(Path file, boolean loop) {
-      inner = new VideoFileSource(file, loop);
-    }
-
-    @Override
-    public String description() {
-      return inner.description();
-    }
-
-    @Override
-    public void open(Duration timeout) throws CameraException {
-      inner.open(timeout);
-      opens.incrementAndGet();
-      open = true;
-    }
-
-    @Override
-    public boolean read(Mat bgr) throws CameraException {
-      reads.incrementAndGet();
-      return inner.read(bgr);
-    }
-
-    @Override
-    public double lastTimestampMs() {
-      return inner.lastTimestampMs();
-    }
-
-    @Override
-    public double nominalFps() {
-      return inner.nominalFps();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
-      if (open) {
-        closes.incrementAndGet();
-      }
-      open = false;
-    }
-  }
-
   @Test
   void playsAVideoWithOverlaysAndStopReleasesTheSource(FxRobot robot) throws Exception {
     view.presenter().setOutputFolder(dir);
-    WatchedSource source = new WatchedSource(video, true);
+    WatchedVideoSource source = new WatchedVideoSource(video, true);
     robot.interact(() -> view.start(source));
 
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() > 0));
@@ -192,7 +139,7 @@ class LiveViewTest {
 
   @Test
   void closingCompletesOnlyOnceThePipelineHasStoppedSoTheEngineCanClose(FxRobot robot) throws Exception {
-    WatchedSource source = new WatchedSource(video, true);
+    WatchedVideoSource source = new WatchedVideoSource(video, true);
     robot.interact(() -> view.start(source));
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() > 0));
     java.util.concurrent.CompletableFuture<Void> closed = onFx(() -> view.closeLater());
@@ -205,8 +152,8 @@ class LiveViewTest {
 
   @Test
   void switchingSourcesWhileLiveReleasesTheFirst(FxRobot robot) throws Exception {
-    WatchedSource first = new WatchedSource(video, true);
-    WatchedSource second = new WatchedSource(video, true);
+    WatchedVideoSource first = new WatchedVideoSource(video, true);
+    WatchedVideoSource second = new WatchedVideoSource(video, true);
     robot.interact(() -> view.start(first));
     WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> first.open);
     robot.interact(() -> {
@@ -225,7 +172,7 @@ class LiveViewTest {
 
   @Test
   void aVideoThatEndsReleasesItsSourceByItself(FxRobot robot) throws Exception {
-    WatchedSource source = new WatchedSource(video, false);
+    WatchedVideoSource source = new WatchedVideoSource(video, false);
     robot.interact(() -> view.start(source));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> source.open);
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !source.open);
@@ -262,7 +209,7 @@ class LiveViewTest {
 
   @Test
   void aLanguageChangeRelabelsTheControlsWhileTheVideoGoesOn(FxRobot robot) throws Exception {
-    WatchedSource source = new WatchedSource(video, true);
+    WatchedVideoSource source = new WatchedVideoSource(video, true);
     robot.interact(() -> view.start(source));
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> view.overlay().drawnFaces() > 0));
     assertThat(onFx(() -> texts(view))).contains("Start", "Stop", "Faces & emotions", "Camera", "Snapshot");
