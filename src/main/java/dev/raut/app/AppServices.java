@@ -1,6 +1,7 @@
 package dev.raut.app;
 
 import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.classify.ClassifierLibrary;
@@ -27,9 +28,9 @@ public final class AppServices implements AutoCloseable {
   private final EmbeddingCache embeddings;
   private final StatusModel status = new StatusModel();
   private final EmotionModels emotionModels;
-  private final ExecutorService analysisPool = Executors.newFixedThreadPool(ANALYSIS_THREADS, daemon("raut-analysis"));
+  /** The app's analysis: the engine and the only threads that analyse photos on it. */
+  private final AnalysisService analysis;
   private final ExecutorService ioPool = Executors.newFixedThreadPool(2, daemon("raut-io"));
-  private final CompletableFuture<Analyzer> analyzer;
   /** The engine's state as a text key and its arguments, so the status bar can show it again in another language. */
   private String engineKey = "app.status.starting";
   private Object[] engineArgs = {};
@@ -45,7 +46,7 @@ public final class AppServices implements AutoCloseable {
     this.classifiers = classifiers;
     this.embeddings = embeddings;
     this.emotionModels = new EmotionModels(settings);
-    this.analyzer = CompletableFuture.supplyAsync(() -> new Analyzer(engineFactory.get()), analysisPool);
+    this.analysis = AnalysisService.opening(engineFactory, ANALYSIS_THREADS);
   }
 
   public static AppServices forUser() {
@@ -79,9 +80,14 @@ public final class AppServices implements AutoCloseable {
     return status;
   }
 
-  /** Runs image analysis; {@link #ANALYSIS_THREADS} threads. */
+  /** The app's analysis service: evaluation runs batches on it. */
+  public AnalysisService analysis() {
+    return analysis;
+  }
+
+  /** Runs image analysis: the analysis service's {@link #ANALYSIS_THREADS} threads. */
   public ExecutorService analysisPool() {
-    return analysisPool;
+    return analysis.threads();
   }
 
   /** Runs file work: thumbnails, folder walks, exports, model imports. */
@@ -91,7 +97,7 @@ public final class AppServices implements AutoCloseable {
 
   /** The analyser, once the engine (OpenCV, ONNX Runtime) is up; join it only off the FX thread. */
   public CompletableFuture<Analyzer> analyzer() {
-    return analyzer;
+    return analysis.analyzer();
   }
 
   /**
@@ -99,13 +105,13 @@ public final class AppServices implements AutoCloseable {
    * default store when the engine could not start, which is where it would have read. Join off the FX thread.
    */
   public CompletableFuture<dev.raut.core.model.ModelStore> modelStore() {
-    return analyzer.handle((a, failed) -> a != null ? a.engine().store() : dev.raut.core.model.ModelStore.defaultStore());
+    return analyzer().handle((a, failed) -> a != null ? a.engine().store() : dev.raut.core.model.ModelStore.defaultStore());
   }
 
   /** Loads the models a request needs in the background and shows the state in the status bar. */
   public void warmUp(AnalysisRequest request) {
     engineState("app.status.loading");
-    analyzer.thenAcceptAsync(a -> a.engine().warmUp(request), analysisPool).whenComplete((ok, error) ->
+    analyzer().thenAcceptAsync(a -> a.engine().warmUp(request), analysisPool()).whenComplete((ok, error) ->
         Platform.runLater(() -> {
           if (error == null) {
             engineState("app.status.ready");
@@ -136,19 +142,14 @@ public final class AppServices implements AutoCloseable {
   }
 
   /**
-   * Stops the pools, then closes the engine, which refuses new images and waits for every image in
-   * flight on any page's thread (an ONNX session must not close under a running model).
+   * Stops the file pool, then the analysis service: it drops the work not started, waits for the
+   * work under way and closes the engine, which waits for every image in flight on any page's
+   * thread (an ONNX session must not close under a running model).
    */
   @Override
   public void close() {
-    analysisPool.shutdownNow();
     ioPool.shutdownNow();
-    try {
-      analysisPool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    analyzer.thenAccept(a -> a.engine().close());
+    analysis.close();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -1,8 +1,7 @@
 package dev.raut.cli;
 
 import dev.raut.core.analysis.AnalysisRequest;
-import dev.raut.core.analysis.Analyzer;
-import dev.raut.core.analysis.BatchAnalyzer;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.document.DocumentPhotos;
 import dev.raut.core.image.ImageFiles;
@@ -66,16 +65,16 @@ final class AnalyzeCommand implements Callable<Integer> {
       err.flush();
       return RautCommand.EXIT_FAILURES;
     }
-    try (Engine engine = Engine.openDefault(threads);
+    try (AnalysisService service = AnalysisService.over(Engine.openDefault(threads), threads);
         OutputStream stream = out == null ? nonClosing(System.out) : Files.newOutputStream(out);
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
-      engine.warmUp(request);
+      service.analyzer().join().engine().warmUp(request);
       ResultWriter results = ResultWriter.of(format.name(), writer, request);
       ProgressBar progress = new ProgressBar(err, TerminalCheck.stderrIsTerminal());
       AtomicInteger failed = new AtomicInteger();
       AtomicInteger written = new AtomicInteger();
       results.begin();
-      new BatchAnalyzer(new Analyzer(engine), threads).withDocuments(new DocumentPhotos()).run(files, request, result -> {
+      service.batch().withDocuments(new DocumentPhotos()).run(files, request, result -> {
         written.incrementAndGet();
         if (!result.ok()) {
           failed.incrementAndGet();

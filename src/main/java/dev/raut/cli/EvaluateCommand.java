@@ -1,5 +1,6 @@
 package dev.raut.cli;
 
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
@@ -82,10 +83,10 @@ final class EvaluateCommand implements Callable<Integer> {
       return fail(err, e.getMessage(), RautCommand.EXIT_USAGE);
     }
     ImageDecoder decoder = new ImageDecoder();
-    try (CancelOnShutdown ctrlC = new CancelOnShutdown(CANCEL_GRACE_SECONDS); Engine engine = Engine.openDefault()) {
+    try (CancelOnShutdown ctrlC = new CancelOnShutdown(CANCEL_GRACE_SECONDS);
+        AnalysisService service = AnalysisService.over(new Analyzer(Engine.openDefault(threads), decoder), threads)) {
       ProgressBar progress = new ProgressBar(err, TerminalCheck.stderrIsTerminal());
-      EvaluationResult result = new EvaluationRunner(new Analyzer(engine, decoder), threads)
-          .run(data, settings, progress::update, ctrlC.flag());
+      EvaluationResult result = new EvaluationRunner(service).run(data, settings, progress::update, ctrlC.flag());
       progress.finish();
       stdout.print(TextReport.of(result, digits));
       stdout.flush();

@@ -4,7 +4,6 @@ import dev.raut.app.AppServices;
 import dev.raut.app.AppSettings;
 import dev.raut.app.BackgroundTasks;
 import dev.raut.core.analysis.AnalysisRequest;
-import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.classify.ClassifierLibrary;
 import dev.raut.core.evaluate.Dataset;
@@ -64,7 +63,7 @@ public final class EvaluatePresenter implements AutoCloseable {
   private static final long PROGRESS_EVERY_NANOS = 50_000_000L;
 
   private final AppServices services;
-  // one evaluation at a time (run() refuses a second); it drives its own analysis threads (BatchAnalyzer)
+  // one evaluation at a time (run() refuses a second); its photos run on the app's analysis threads
   private final BackgroundTasks background;
   private final Consumer<List<Path>> showInGallery;
   private final ObjectProperty<Path> dataset = new SimpleObjectProperty<>();
@@ -249,10 +248,10 @@ public final class EvaluatePresenter implements AutoCloseable {
         progressText.set(Messages.text("evaluate.loading", images));
       }
     });
-    Analyzer analyzer = services.analyzer().join();
     // the first image is shown at once, the rest at most every PROGRESS_EVERY_NANOS, the last always
     AtomicLong lastShown = new AtomicLong(System.nanoTime() - PROGRESS_EVERY_NANOS);
-    return new EvaluationRunner(analyzer, AppServices.ANALYSIS_THREADS).run(read, settings, (n, total) -> {
+    // on the app's analysis threads, beside the gallery's photos: one budget for the machine
+    return new EvaluationRunner(services.analysis()).run(read, settings, (n, total) -> {
       long now = System.nanoTime();
       if (n == total || now - lastShown.get() >= PROGRESS_EVERY_NANOS) {
         lastShown.set(now);

@@ -38,21 +38,32 @@ public final class BatchAnalyzer {
   private final Analyzer analyzer;
   private final int threads;
   private final DocumentPhotos documents;
+  /** An {@link AnalysisService}'s threads, or null: then each run makes {@code threads} of its own. */
+  private final ExecutorService shared;
 
-  /** Photos only: every file gives exactly one result (a document is then "not an image"). */
+  /**
+   * Photos only: every file gives exactly one result (a document is then "not an image"), on
+   * {@code threads} threads of each run's own (benchmarks, probes); doors use {@link AnalysisService#batch()}.
+   */
   public BatchAnalyzer(Analyzer analyzer, int threads) {
-    this(analyzer, threads, null);
+    this(analyzer, threads, null, null);
   }
 
-  private BatchAnalyzer(Analyzer analyzer, int threads, DocumentPhotos documents) {
+  /** On a service's threads, {@code threads} of them. */
+  BatchAnalyzer(Analyzer analyzer, ExecutorService shared, int threads) {
+    this(analyzer, threads, null, shared);
+  }
+
+  private BatchAnalyzer(Analyzer analyzer, int threads, DocumentPhotos documents, ExecutorService shared) {
     this.analyzer = analyzer;
     this.threads = Math.max(1, threads);
     this.documents = documents;
+    this.shared = shared;
   }
 
   /** The same, taking the photos out of documents: one result per photo, or one error per unreadable document. */
   public BatchAnalyzer withDocuments(DocumentPhotos photos) {
-    return new BatchAnalyzer(analyzer, threads, photos);
+    return new BatchAnalyzer(analyzer, threads, photos, shared);
   }
 
   /** Returns false when cancelled before the end; results delivered so far stand. */
@@ -64,13 +75,13 @@ public final class BatchAnalyzer {
   /** As above; {@code documentRead} hears what each document held and skipped, in order after its last photo. */
   public boolean run(List<Path> files, AnalysisRequest request, Consumer<ImageAnalysis> inOrder,
       Consumer<DocumentSummary> documentRead, Progress progress, AtomicBoolean cancelled) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+    ExecutorService pool = shared != null ? shared : Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "raut-analyze");
       t.setDaemon(true);
       return t;
     });
+    Window window = new Window(pool, threads * 4, inOrder, documentRead, progress, files.size());
     try {
-      Window window = new Window(pool, threads * 4, inOrder, documentRead, progress, files.size());
       for (Path file : files) {
         if (cancelled.get()) {
           break;
@@ -88,7 +99,11 @@ public final class BatchAnalyzer {
       }
       return window.done == files.size();
     } finally {
-      pool.shutdownNow();
+      if (shared == null) {
+        pool.shutdownNow();
+      } else {
+        window.abandon(); // what a failure left queued must not take the service's threads
+      }
     }
   }
 
@@ -144,6 +159,12 @@ public final class BatchAnalyzer {
       drain(size - 1);
       Future<ImageAnalysis> result = task == null ? CompletableFuture.completedFuture(null) : pool.submit(task);
       entries.add(new Entry(result, summary, endsFile));
+    }
+
+    /** Drops the entries not handed over: those not started never start. */
+    void abandon() {
+      entries.forEach(entry -> entry.result().cancel(false));
+      entries.clear();
     }
 
     /** Hands over the oldest entries until at most {@code left} remain. */

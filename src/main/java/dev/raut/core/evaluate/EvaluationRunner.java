@@ -2,6 +2,7 @@ package dev.raut.core.evaluate;
 
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.BatchAnalyzer;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.analysis.ImageAnalysis;
@@ -21,11 +22,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class EvaluationRunner {
   private final Analyzer analyzer;
-  private final int threads;
+  private final BatchAnalyzer batch;
 
+  /** On {@code threads} threads of each run's own (probes, benchmarks). */
   public EvaluationRunner(Analyzer analyzer, int threads) {
     this.analyzer = analyzer;
-    this.threads = threads;
+    this.batch = new BatchAnalyzer(analyzer, threads);
+  }
+
+  /** On the service's threads: the doors' way. */
+  public EvaluationRunner(AnalysisService service) {
+    this.analyzer = service.analyzer().join();
+    this.batch = service.batch();
   }
 
   /**
@@ -46,7 +54,7 @@ public final class EvaluationRunner {
     long start = System.nanoTime();
     List<ImagePrediction> predictions = new ArrayList<>(images.size());
     // results arrive in input order, so the next result belongs to the next image
-    boolean complete = new BatchAnalyzer(analyzer, threads).run(files, request,
+    boolean complete = batch.run(files, request,
         analysis -> predictions.add(judge(images.get(predictions.size()), analysis, task)), progress, cancelled);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 

@@ -1,0 +1,131 @@
+package dev.raut.core.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.raut.core.model.ModelCatalog;
+import dev.raut.core.model.ModelStore;
+import dev.raut.testing.Samples;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service a door analyses through: its own threads carry the photos of a batch (in input
+ * order) and one-photo jobs, and closing it drops what has not started, waits for what has, and
+ * then closes the engine. Real models on the sample photos.
+ */
+class AnalysisServiceTest {
+  private static Engine engine(int imagesAtOnce) {
+    return new Engine(ModelStore.defaultStore(), ModelCatalog.defaults(), 1, imagesAtOnce);
+  }
+
+  @Test
+  void aBatchRunsOnTheServicesThreadsWithResultsInInputOrder() {
+    List<Path> photos = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      photos.addAll(Samples.all());
+    }
+    Set<String> before = threadNames();
+    try (AnalysisService service = AnalysisService.over(engine(2), 2)) {
+      List<ImageAnalysis> results = new ArrayList<>();
+      boolean complete = service.batch().run(photos, AnalysisRequest.facesAndEmotions(), results::add,
+          (done, total) -> { }, new AtomicBoolean());
+
+      assertThat(complete).isTrue();
+      assertThat(results).extracting(ImageAnalysis::file).containsExactlyElementsOf(
+          photos.stream().map(Path::toString).toList());
+      for (int i = 0; i < results.size(); i++) {
+        assertThat(results.get(i).faces()).as(results.get(i).file()).hasSize(Samples.FACES.get(i % 6));
+      }
+      Set<String> made = threadNames();
+      made.removeAll(before);
+      // the batch made no pool of its own: only the service's two threads were started
+      assertThat(made).allMatch(name -> name.startsWith("raut-analysis-")).hasSizeLessThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void aPhotoJobRunsOnAnAnalysisThreadOnceTheEngineIsUp() throws Exception {
+    try (AnalysisService service = AnalysisService.opening(() -> engine(2), 2)) {
+      CompletableFuture<String> where = service.photo(a -> Thread.currentThread().getName());
+      CompletableFuture<Integer> faces = service.photo(
+          a -> a.analyze(Samples.photo(1), AnalysisRequest.facesAndEmotions()).faces().size());
+
+      assertThat(where.get(60, TimeUnit.SECONDS)).startsWith("raut-analysis-");
+      assertThat(faces.get(60, TimeUnit.SECONDS)).isEqualTo(Samples.FACES.get(0));
+    }
+  }
+
+  @Test
+  void anEngineThatCannotStartFailsItsJobsWithTheReason() {
+    try (AnalysisService service = AnalysisService.opening(() -> {
+      throw new IllegalStateException("no models here");
+    }, 1)) {
+      assertThatThrownBy(() -> service.photo(a -> "never").get(60, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class).hasRootCauseMessage("no models here");
+    }
+  }
+
+  @Test
+  void closingWaitsForTheWorkUnderWayDropsTheWaitingAndThenClosesTheEngine() throws Exception {
+    Engine engine = engine(1);
+    AnalysisService service = AnalysisService.over(engine, 1);
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<String> running = service.photo(a -> {
+      try (Engine.Lease lease = a.engine().lease()) {
+        started.countDown();
+        release.await();
+        order.add("work ended");
+        return "done";
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    CompletableFuture<String> waiting = service.photo(a -> "should never run");
+    assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+
+    Thread closer = new Thread(() -> {
+      service.close();
+      order.add("closed");
+    });
+    closer.start();
+    // close() is waiting for the running work: nothing it may skip has happened yet
+    awaitWaiting(closer);
+    assertThat(order).isEmpty();
+    assertThat(waiting).isCompletedExceptionally();
+    assertThatThrownBy(() -> service.photo(a -> "late").get(10, TimeUnit.SECONDS))
+        .hasRootCauseInstanceOf(IllegalStateException.class);
+
+    release.countDown();
+    closer.join(60_000);
+    assertThat(order).containsExactly("work ended", "closed");
+    assertThat(running.get()).isEqualTo("done");
+    assertThatThrownBy(engine::lease).isInstanceOf(RuntimeException.class);
+  }
+
+  private static void awaitWaiting(Thread thread) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING) {
+      assertThat(System.nanoTime()).as("the closer never waited").isLessThan(end);
+      Thread.sleep(5);
+    }
+  }
+
+  private static Set<String> threadNames() {
+    Set<String> names = new HashSet<>();
+    Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
+    return names;
+  }
+}
