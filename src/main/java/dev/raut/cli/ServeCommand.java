@@ -1,6 +1,6 @@
 package dev.raut.cli;
 
-import dev.raut.core.analysis.Analyzer;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.text.Messages;
 import dev.raut.server.PredictionTask;
@@ -67,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
     }
     Thread hook = null;
-    try (Engine engine = Engine.openDefault(threads); RautServer server = new RautServer(new Analyzer(engine))) {
+    try (AnalysisService service = AnalysisService.over(Engine.openDefault(threads), threads);
+        RautServer server = new RautServer(service)) {
       URI url = server.start(config);
       CountDownLatch stopped = new CountDownLatch(1);
       Thread stopper = new Thread(() -> {

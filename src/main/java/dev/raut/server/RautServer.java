@@ -47,6 +47,8 @@ public final class RautServer implements AutoCloseable {
 
   private final Analyzer analyzer;
   private final ModelCatalog catalog;
+  /** An analysis service's threads, which the requests' analyses run on; null: threads of the server's own. */
+  private final java.util.concurrent.ExecutorService analysisThreads;
   private Javalin app;
   private WorkQueue work;
   private URI url;
@@ -56,8 +58,21 @@ public final class RautServer implements AutoCloseable {
   }
 
   public RautServer(Analyzer analyzer, ModelCatalog catalog) {
+    this(analyzer, catalog, null);
+  }
+
+  /**
+   * On a door's analysis service: the requests' analyses share its threads with the door's other
+   * work (the app's gallery), and at most {@code workers} of them run at a time.
+   */
+  public RautServer(dev.raut.core.analysis.AnalysisService service) {
+    this(service.analyzer().join(), ModelCatalog.defaults(), service.threads());
+  }
+
+  private RautServer(Analyzer analyzer, ModelCatalog catalog, java.util.concurrent.ExecutorService analysisThreads) {
     this.analyzer = analyzer;
     this.catalog = catalog;
+    this.analysisThreads = analysisThreads;
   }
 
   /**
@@ -85,7 +100,7 @@ public final class RautServer implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new ServerStartException(Problem.of("server.modelsFailed", Problem.of(e)), e);
     }
-    WorkQueue queue = new WorkQueue(config.workers(), config.queueCapacity());
+    WorkQueue queue = new WorkQueue(analysisThreads, config.workers(), config.queueCapacity());
     Javalin created = Javalin.create(cfg -> configure(cfg, config, queue, models, imported, webPage()));
     try {
       created.start(config.host(), config.port());

@@ -21,13 +21,28 @@ final class WorkQueue implements AutoCloseable {
   private final Semaphore admitted;
   private final AtomicInteger busy = new AtomicInteger();
   private final ExecutorService threads;
+  /** Whether the threads are an analysis service's, which the queue must not shut down. */
+  private final boolean shared;
+  /** The work handed to shared threads and not finished, so closing can drop what has not started. */
+  private final java.util.Set<Piece> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  /** One request's analysis on shared threads; {@code claimed} is set by whichever comes first: its start or closing. */
+  private record Piece(Future<?> future, java.util.concurrent.atomic.AtomicBoolean claimed) {}
+  private volatile boolean stopping;
+
+  /** With {@code workers} analysis threads of its own. */
   WorkQueue(int workers, int waiting) {
+    this(null, workers, waiting);
+  }
+
+  /** On an analysis service's threads ({@code shared}; its own when null), {@code workers} requests at a time. */
+  WorkQueue(ExecutorService shared, int workers, int waiting) {
     this.workers = workers;
     this.capacity = workers + waiting;
     this.admitted = new Semaphore(capacity);
+    this.shared = shared != null;
     AtomicInteger number = new AtomicInteger();
-    this.threads = Executors.newFixedThreadPool(workers, work -> {
+    this.threads = shared != null ? shared : Executors.newFixedThreadPool(workers, work -> {
       Thread thread = new Thread(work, "raut-analysis-" + number.incrementAndGet());
       thread.setDaemon(true);
       return thread;
@@ -62,6 +77,10 @@ final class WorkQueue implements AutoCloseable {
   }
 
   boolean closeWithin(java.time.Duration patience) {
+    stopping = true;
+    if (shared) {
+      return closeOnSharedThreads(patience);
+    }
     for (Runnable notStarted : threads.shutdownNow()) {
       // their requests are waiting in Ticket.run: cancelled, they get an answer instead of hanging
       if (notStarted instanceof Future<?> future) {
@@ -76,6 +95,28 @@ final class WorkQueue implements AutoCloseable {
     }
   }
 
+  /** The service's threads go on serving other doors: only this queue's own work is dropped or awaited. */
+  private boolean closeOnSharedThreads(java.time.Duration patience) {
+    for (Piece piece : inFlight) {
+      if (piece.claimed().compareAndSet(false, true)) {
+        piece.future().cancel(false); // not started: it never starts, and its request is answered
+      }
+    }
+    long end = System.nanoTime() + patience.toNanos();
+    while (busy.get() > 0) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      try {
+        Thread.sleep(5); // an analysis inside a model cannot be signalled out of it; it ends within milliseconds
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
   final class Ticket implements AutoCloseable {
     private boolean closed;
 
@@ -83,7 +124,14 @@ final class WorkQueue implements AutoCloseable {
 
     /** Runs the work on an analysis thread once one is free (first come, first served) and waits for it. */
     <T> T run(Supplier<T> work) throws InterruptedException {
+      if (stopping) {
+        throw new java.util.concurrent.RejectedExecutionException("the server is stopping");
+      }
+      java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
       Future<T> result = threads.submit(() -> {
+        if (shared && !claimed.compareAndSet(false, true)) {
+          return null; // closing dropped it first (its future is cancelled)
+        }
         busy.incrementAndGet();
         try {
           return work.get();
@@ -91,6 +139,13 @@ final class WorkQueue implements AutoCloseable {
           busy.decrementAndGet();
         }
       });
+      Piece piece = new Piece(result, claimed);
+      if (shared) {
+        inFlight.add(piece);
+        if (stopping && claimed.compareAndSet(false, true)) {
+          result.cancel(false); // closing began while it was being handed over
+        }
+      }
       try {
         return result.get();
       } catch (InterruptedException e) {
@@ -104,6 +159,8 @@ final class WorkQueue implements AutoCloseable {
           throw error;
         }
         throw new IllegalStateException(e.getCause());
+      } finally {
+        inFlight.remove(piece);
       }
     }
 

@@ -29,7 +29,22 @@ class WorkQueueTest {
 
   @Test
   void closeWaitsForTheAnalysisInProgressAndRefusesWhatWaits() throws Exception {
-    WorkQueue queue = new WorkQueue(1, 1);
+    closesLikeAServerShould(new WorkQueue(1, 1));
+  }
+
+  @Test
+  void onAnAnalysisServicesThreadsCloseDoesTheSameAndLeavesTheThreadsServing() throws Exception {
+    java.util.concurrent.ExecutorService service = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      closesLikeAServerShould(new WorkQueue(service, 1, 1));
+      // the app's gallery goes on analysing on those threads after its server was switched off
+      assertEquals("still serving", service.submit(() -> "still serving").get(10, TimeUnit.SECONDS));
+    } finally {
+      service.shutdownNow();
+    }
+  }
+
+  private static void closesLikeAServerShould(WorkQueue queue) throws Exception {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean finished = new AtomicBoolean();

@@ -2,7 +2,6 @@ package dev.raut.app.serve;
 
 import dev.raut.app.AppServices;
 import dev.raut.app.BackgroundTasks;
-import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.text.Messages;
 import dev.raut.server.RautServer;
 import dev.raut.server.ServerConfig;
@@ -86,9 +85,10 @@ public final class LocalServerPresenter implements AutoCloseable {
 
   /** In the background. */
   private Started startServer() {
-    Analyzer analyzer = services.analyzer().join();
+    services.analyzer().join(); // the engine is up (or its failure is this start's)
     if (server == null) {
-      server = new RautServer(analyzer);
+      // on the app's analysis threads, with the gallery and evaluation: one budget for the machine
+      server = new RautServer(services.analysis());
     }
     boolean preferredFree = isFree(preferredPort);
     return new Started(server.start(ServerConfig.defaults().withPort(preferredFree ? preferredPort : 0)), preferredFree);
