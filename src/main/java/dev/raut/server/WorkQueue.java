@@ -125,7 +125,7 @@ final class WorkQueue implements AutoCloseable {
     /** Runs the work on an analysis thread once one is free (first come, first served) and waits for it. */
     <T> T run(Supplier<T> work) throws InterruptedException {
       if (stopping) {
-        throw new java.util.concurrent.RejectedExecutionException("the server is stopping");
+        throw new java.util.concurrent.RejectedExecutionException(); // as a stopped pool of its own refuses
       }
       java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
       Future<T> result = threads.submit(() -> {

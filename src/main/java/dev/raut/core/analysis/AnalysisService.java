@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  * engine's budget of images at once (each model call runs on one ONNX Runtime thread). Doors hand
  * it jobs instead of making pools of their own: one photo ({@link #photo}), a batch with results in
  * input order ({@link #batch}), or work on its threads through {@link #threads()} (the app's
- * gallery queues its photos there). Live's stream keeps a thread of its own (it holds its place for
- * hours, newest frame winning), and every analysis on any thread takes the engine's lease, so the
- * budget holds for all of them.
+ * gallery and the server queue their pieces there). Live's stream keeps a thread of its own (it
+ * holds its place for hours, newest frame winning), and Teach embeds on threads of its own (its
+ * backbones are not the engine's models); every analysis on any thread takes the engine's lease,
+ * so the budget holds for all of them.
  *
  * <p>{@link #close()} refuses new work, lets the work under way end (an interrupt cannot stop a
  * native model call), then closes the engine, which waits for any lease still held elsewhere.
