@@ -49,7 +49,7 @@ public final class AnalysisService implements AutoCloseable {
     return new AnalysisService(threads, pool -> CompletableFuture.completedFuture(analyzer));
   }
 
-  /** Over a new engine with the default decoder. */
+  /** Over an engine already open, read with the default decoder. */
   public static AnalysisService over(Engine engine, int threads) {
     return over(new Analyzer(engine), threads);
   }
@@ -73,8 +73,8 @@ public final class AnalysisService implements AutoCloseable {
   }
 
   /**
-   * Its threads, for a door that queues its own work on them (the gallery); not to be shut down:
-   * {@link #close()} does that.
+   * Its threads, for a door that queues its own work on them (the gallery, the server); not to be
+   * shut down: {@link #close()} does that.
    */
   public ExecutorService threads() {
     return threads;
