@@ -30,6 +30,7 @@ public final class AppServices implements AutoCloseable {
   private final EmotionModels emotionModels;
   /** The app's analysis: the engine and the only threads that analyse photos on it. */
   private final AnalysisService analysis;
+  private final ExecutorService pagesLane;
   private final ExecutorService ioPool = Executors.newFixedThreadPool(2, daemon("raut-io"));
   /** The engine's state as a text key and its arguments, so the status bar can show it again in another language. */
   private String engineKey = "app.status.starting";
@@ -47,6 +48,7 @@ public final class AppServices implements AutoCloseable {
     this.embeddings = embeddings;
     this.emotionModels = new EmotionModels(settings);
     this.analysis = AnalysisService.opening(engineFactory, ANALYSIS_THREADS);
+    this.pagesLane = analysis.lane("pages");
   }
 
   public static AppServices forUser() {
@@ -85,9 +87,12 @@ public final class AppServices implements AutoCloseable {
     return analysis;
   }
 
-  /** Runs image analysis: the analysis service's {@link #ANALYSIS_THREADS} threads. */
+  /**
+   * Runs the pages' image analysis (the gallery's photos, the People page's): their lane on the
+   * analysis service's {@link #ANALYSIS_THREADS} threads, taking turns with evaluation and the local server.
+   */
   public ExecutorService analysisPool() {
-    return analysis.threads();
+    return pagesLane;
   }
 
   /** Runs file work: thumbnails, folder walks, exports, model imports. */

@@ -62,11 +62,11 @@ public final class RautServer implements AutoCloseable {
   }
 
   /**
-   * On a door's analysis service: the requests' analyses share its threads with the door's other
-   * work (the app's gallery), and at most {@code workers} of them run at a time.
+   * On a door's analysis service: the requests' analyses run in a lane of its own on the service's
+   * threads, taking turns with the door's other work (the app's gallery), at most {@code workers} at a time.
    */
   public RautServer(dev.raut.core.analysis.AnalysisService service) {
-    this(service.analyzer().join(), ModelCatalog.defaults(), service.threads());
+    this(service.analyzer().join(), ModelCatalog.defaults(), service.lane("server"));
   }
 
   private RautServer(Analyzer analyzer, ModelCatalog catalog, java.util.concurrent.ExecutorService analysisThreads) {

@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,8 +12,9 @@ import java.util.function.Supplier;
  * A door's analysis: owns the engine and the threads that analyse photos on it, as many as the
  * engine's budget of images at once (each model call runs on one ONNX Runtime thread). Doors hand
  * it jobs instead of making pools of their own: one photo ({@link #photo}), a batch with results in
- * input order ({@link #batch}), or work on its threads through {@link #threads()} (the app's
- * gallery and the server queue their pieces there). Live's stream keeps a thread of its own (it
+ * input order ({@link #batch}), or work in a lane of their own ({@link #lane}: the app's pages, the
+ * server). The threads take the lanes' work in turn, so a gallery with thousands of photos queued
+ * does not hold up a request to the local server or an evaluation. Live's stream keeps a thread of its own (it
  * holds its place for hours, newest frame winning), and Teach embeds on threads of its own (its
  * backbones are not the engine's models); every analysis on any thread takes the engine's lease,
  * so the budget holds for all of them.
@@ -29,19 +26,37 @@ public final class AnalysisService implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnalysisService.class);
 
   private final int size;
-  private final ThreadPoolExecutor threads;
+  private final TakingTurns turns = new TakingTurns();
+  private final List<Thread> workers = new ArrayList<>();
+  /** One-photo jobs and the engine's opening. */
+  private final ExecutorService photos = turns.lane("photos");
+  /** Batches (the CLI's, evaluation's): each keeps a few photos in flight, so one lane serves them all. */
+  private final ExecutorService batches = turns.lane("batches");
   private final CompletableFuture<Analyzer> analyzer;
 
   private AnalysisService(int size, Function<ExecutorService, CompletableFuture<Analyzer>> start) {
     this.size = Math.max(1, size);
-    AtomicInteger number = new AtomicInteger();
-    this.threads = new ThreadPoolExecutor(this.size, this.size, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-        work -> {
-          Thread thread = new Thread(work, "raut-analysis-" + number.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
-    this.analyzer = start.apply(threads);
+    for (int i = 1; i <= this.size; i++) {
+      Thread worker = new Thread(this::work, "raut-analysis-" + i);
+      worker.setDaemon(true);
+      workers.add(worker);
+      worker.start();
+    }
+    this.analyzer = start.apply(photos);
+  }
+
+  private void work() {
+    try {
+      for (Runnable piece = turns.take(); piece != null; piece = turns.take()) {
+        try {
+          piece.run();
+        } catch (RuntimeException | Error e) {
+          LOG.error("analysis work failed", e); // futures keep their own failures: this is a bare task's
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Over an engine already open; {@code analyzer} reads photos on it (its decoder settings are the door's). */
@@ -73,11 +88,12 @@ public final class AnalysisService implements AutoCloseable {
   }
 
   /**
-   * Its threads, for a door that queues its own work on them (the gallery, the server); not to be
-   * shut down: {@link #close()} does that.
+   * A door's own queue on the analysis threads (the gallery's pages, the server): the threads take
+   * the doors' work in turn, so a long queue in one does not hold up another. Not to be shut down:
+   * {@link #close()} does that.
    */
-  public ExecutorService threads() {
-    return threads;
+  public ExecutorService lane(String door) {
+    return turns.lane(door);
   }
 
   /**
@@ -92,7 +108,7 @@ public final class AnalysisService implements AutoCloseable {
         return;
       }
       try {
-        threads.execute(new PhotoJob<>(result, () -> work.apply(ready)));
+        photos.execute(new PhotoJob<>(result, () -> work.apply(ready)));
       } catch (RejectedExecutionException e) {
         result.completeExceptionally(closing());
       }
@@ -121,7 +137,7 @@ public final class AnalysisService implements AutoCloseable {
 
   /** A batch on these threads: results in input order, a few photos in flight (see {@link BatchAnalyzer}). */
   public BatchAnalyzer batch() {
-    return new BatchAnalyzer(analyzer.join(), threads, size);
+    return new BatchAnalyzer(analyzer.join(), batches, size);
   }
 
   /**
@@ -131,23 +147,24 @@ public final class AnalysisService implements AutoCloseable {
    */
   @Override
   public void close() {
-    // no interrupt for the work under way (it may be reading a file for a photo): only the queue is dropped
-    threads.shutdown();
-    List<Runnable> waiting = new ArrayList<>();
-    threads.getQueue().drainTo(waiting);
-    for (Runnable notStarted : waiting) {
+    // no interrupt for the work under way (it may be reading a file for a photo): only the queues are dropped
+    for (Runnable notStarted : turns.close()) {
       if (notStarted instanceof PhotoJob<?> job) {
         job.drop();
       } else if (notStarted instanceof java.util.concurrent.Future<?> future) {
         future.cancel(false); // a batch's or a door's queued piece: its waiter is told
       }
     }
+    long end = System.nanoTime() + Engine.CLOSE_WAIT.toNanos();
     try {
-      if (!threads.awaitTermination(Engine.CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("analyses still running after {}; closing the engine waits for them", Engine.CLOSE_WAIT);
+      for (Thread worker : workers) {
+        worker.join(Math.max(1, (end - System.nanoTime()) / 1_000_000));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (workers.stream().anyMatch(Thread::isAlive)) {
+      LOG.warn("analyses still running after {}; closing the engine waits for them", Engine.CLOSE_WAIT);
     }
     // an engine whose opening never started is never used; one that opened is closed
     analyzer.completeExceptionally(closing());

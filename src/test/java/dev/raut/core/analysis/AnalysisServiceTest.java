@@ -115,6 +115,37 @@ class AnalysisServiceTest {
     assertThatThrownBy(engine::lease).isInstanceOf(RuntimeException.class);
   }
 
+  @Test
+  void doorsTakeTurnsSoALongQueueDoesNotHoldUpAnotherDoor() throws Exception {
+    try (AnalysisService service = AnalysisService.over(engine(1), 1)) {
+      java.util.concurrent.ExecutorService gallery = service.lane("gallery");
+      java.util.concurrent.ExecutorService server = service.lane("server");
+      CountDownLatch gate = new CountDownLatch(1);
+      List<String> order = Collections.synchronizedList(new ArrayList<>());
+      gallery.execute(() -> {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      List<java.util.concurrent.Future<?>> photos = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        int n = i;
+        photos.add(gallery.submit(() -> order.add("gallery " + n)));
+      }
+      java.util.concurrent.Future<?> request = server.submit(() -> order.add("server"));
+      gate.countDown();
+      request.get(30, TimeUnit.SECONDS);
+      for (java.util.concurrent.Future<?> photo : photos) {
+        photo.get(30, TimeUnit.SECONDS);
+      }
+      // the one request ran at the next turn, not after the fifty photos queued before it
+      assertThat(order.indexOf("server")).isLessThanOrEqualTo(1);
+      assertThat(order).hasSize(51);
+    }
+  }
+
   private static void awaitWaiting(Thread thread) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING) {
