@@ -31,6 +31,7 @@ public final class AppServices implements AutoCloseable {
   /** The app's analysis: the engine and the only threads that analyse photos on it. */
   private final AnalysisService analysis;
   private final ExecutorService pagesLane;
+  private final ExecutorService teachLane;
   private final ExecutorService ioPool = Executors.newFixedThreadPool(2, daemon("raut-io"));
   /** The engine's state as a text key and its arguments, so the status bar can show it again in another language. */
   private String engineKey = "app.status.starting";
@@ -49,6 +50,7 @@ public final class AppServices implements AutoCloseable {
     this.emotionModels = new EmotionModels(settings);
     this.analysis = AnalysisService.opening(engineFactory, ANALYSIS_THREADS);
     this.pagesLane = analysis.lane("pages");
+    this.teachLane = analysis.lane("teach");
   }
 
   public static AppServices forUser() {
@@ -93,6 +95,11 @@ public final class AppServices implements AutoCloseable {
    */
   public ExecutorService analysisPool() {
     return pagesLane;
+  }
+
+  /** Where Teach embeds its photos: its own lane on the same threads. */
+  public ExecutorService teachLane() {
+    return teachLane;
   }
 
   /** Runs file work: thumbnails, folder walks, exports, model imports. */

@@ -600,7 +600,8 @@ public final class TeachPresenter implements AutoCloseable {
       if (run.scope() == ClassifierScope.FACE) {
         faces = services.analyzer().join().engine().leasedFaceDetector(DetectorChoice.AUTO);
       }
-      Teacher teacher = new Teacher(embedder, services.embeddings(), faces);
+      // on the app's analysis threads, taking turns with the gallery: one budget for the machine
+      Teacher teacher = new Teacher(embedder, services.embeddings(), faces).on(services.teachLane());
       return teacher.teach(run.data(), run.settings(), new Teacher.Progress() {
         @Override
         public void update(String stage, int n, int total) {

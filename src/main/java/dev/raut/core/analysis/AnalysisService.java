@@ -13,11 +13,10 @@ import java.util.function.Supplier;
  * engine's budget of images at once (each model call runs on one ONNX Runtime thread). Doors hand
  * it jobs instead of making pools of their own: one photo ({@link #photo}), a batch with results in
  * input order ({@link #batch}), or work in a lane of their own ({@link #lane}: the app's pages, the
- * server). The threads take the lanes' work in turn, so a gallery with thousands of photos queued
- * does not hold up a request to the local server or an evaluation. Live's stream keeps a thread of its own (it
- * holds its place for hours, newest frame winning), and Teach embeds on threads of its own (its
- * backbones are not the engine's models); every analysis on any thread takes the engine's lease,
- * so the budget holds for all of them.
+ * server, Teach's embedding). The threads take the lanes' work in turn, so a gallery with thousands
+ * of photos queued does not hold up a request to the local server, an evaluation or a Teach run.
+ * Live's stream keeps a thread of its own (it holds its place for hours, newest frame winning);
+ * every analysis on any thread takes the engine's lease, so the budget holds for it too.
  *
  * <p>{@link #close()} refuses new work, lets the work under way end (an interrupt cannot stop a
  * native model call), then closes the engine, which waits for any lease still held elsewhere.

@@ -78,6 +78,8 @@ public final class Teacher {
   private final EmbeddingCache cache;
   private final FaceDetector faces;
   private final ImageDecoder decoder = new ImageDecoder();
+  /** An analysis service's lane to embed on, or null: each run makes {@code Settings.threads()} threads of its own. */
+  private final ExecutorService shared;
 
   /** Teaches on whole photos. */
   public Teacher(OnnxEmbedder embedder, EmbeddingCache cache) {
@@ -89,9 +91,22 @@ public final class Teacher {
    * it ({@link Analyzer#faceClassifierCrop}); a photo without a face is skipped as {@code no_face}.
    */
   public Teacher(OnnxEmbedder embedder, EmbeddingCache cache, FaceDetector faces) {
+    this(embedder, cache, faces, null);
+  }
+
+  private Teacher(OnnxEmbedder embedder, EmbeddingCache cache, FaceDetector faces, ExecutorService shared) {
     this.embedder = embedder;
     this.cache = cache;
     this.faces = faces;
+    this.shared = shared;
+  }
+
+  /**
+   * The same, embedding on {@code lane}, a door's lane on its analysis service's threads (the app's:
+   * Teach then takes turns with the gallery instead of adding threads of its own).
+   */
+  public Teacher on(ExecutorService lane) {
+    return new Teacher(embedder, cache, faces, lane);
   }
 
   public Result teach(TeachingData data, Settings settings, Progress progress, BooleanSupplier cancelled) {
@@ -168,13 +183,13 @@ public final class Teacher {
     Embedded out = new Embedded();
     AtomicInteger done = new AtomicInteger(doneBefore);
     AtomicInteger fromCache = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+    ExecutorService pool = shared != null ? shared : Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(r, "raut-teach-embed");
       t.setDaemon(true);
       return t;
     });
+    List<Future<Object>> futures = new ArrayList<>();
     try {
-      List<Future<Object>> futures = new ArrayList<>();
       for (TeachingData.Photo photo : photos) {
         futures.add(pool.submit(() -> {
           if (cancelled.getAsBoolean()) {
@@ -212,7 +227,11 @@ public final class Teacher {
       out.embedded = photos.size() - out.cached;
       return out;
     } finally {
-      pool.shutdownNow();
+      if (shared == null) {
+        pool.shutdownNow();
+      } else {
+        futures.forEach(f -> f.cancel(false)); // a cancel or failure leaves no photo queued on the service
+      }
     }
   }
 

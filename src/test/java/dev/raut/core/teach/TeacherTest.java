@@ -93,6 +93,25 @@ public class TeacherTest {
     }
   }
 
+  /** In the app Teach embeds in a lane of the analysis service: on its threads, none of its own. */
+  @Test
+  void onAServicesLaneTheEmbeddingRunsOnTheServicesThreads(@TempDir Path dir) throws Exception {
+    TeachingData teaching = TeachingData.read(makeDataset(dir.resolve("data"), 6, 3), 0.25, 7, () -> false);
+    java.util.Set<String> embeddingThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try (dev.raut.core.analysis.AnalysisService service = dev.raut.core.analysis.AnalysisService.opening(() -> {
+      throw new IllegalStateException("no engine needed: the backbone is Teach's own");
+    }, 2); OnnxEmbedder embedder = tinyEmbedder()) {
+      Teacher teacher = new Teacher(embedder, new EmbeddingCache(dir.resolve("cache"))).on(service.lane("teach"));
+      Teacher.Result result = teacher.teach(teaching, Teacher.Settings.defaults(), (stage, done, total) -> {
+        if (stage.equals("embedding")) {
+          embeddingThreads.add(Thread.currentThread().getName());
+        }
+      }, () -> false);
+      assertThat(result.photosEmbedded()).isEqualTo(18);
+    }
+    assertThat(embeddingThreads).isNotEmpty().allMatch(name -> name.startsWith("raut-analysis-"));
+  }
+
   /** Augmentation: each training photo is embedded four ways (itself, mirrored, two shifted crops); test photos once. */
   @Test
   void augmentationEmbedsEveryTrainingPhotoInFourViews(@TempDir Path dir) throws Exception {
