@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * input order ({@link #batch}), or work in a lane of their own ({@link #lane}: the app's pages, the
  * server, Teach's embedding). The threads take the lanes' work in turn, so a gallery with thousands
  * of photos queued does not hold up a request to the local server, an evaluation or a Teach run.
- * Live's stream keeps a thread of its own (it holds its place for hours, newest frame winning);
- * every analysis on any thread takes the engine's lease, so the budget holds for it too.
+ * Live's stream keeps a thread of its own: it runs for hours and mostly waits for the next frame,
+ * so on one of these threads it would halve the gallery's while doing nothing; every analysis on
+ * any thread takes the engine's lease, so the budget holds for the stream's frames too.
  *
  * <p>{@link #close()} refuses new work, lets the work under way end (an interrupt cannot stop a
  * native model call), then closes the engine, which waits for any lease still held elsewhere.
