@@ -2,6 +2,7 @@ package dev.raut.app;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -25,8 +26,9 @@ import java.util.function.Consumer;
  * <p>Adopting it in another presenter: take a {@code BackgroundTasks} in the constructor (MainWindow
  * passes {@link #ownThreads} or {@link #on} one of {@link AppServices}' pools); replace each
  * {@code pool.execute(...)} + {@code Platform.runLater(...)} pair with {@code run(work, onUi,
- * failedOnUi)} ({@link #runOrDecline} when skipped work must post nothing) and each progress {@code Platform.runLater} with {@link #onUi}; close it in the
- * presenter's {@code close()}. Its tests then pass {@code SameThreadTasks.immediate()} (all done
+ * failedOnUi)} ({@link #runOrDecline} when skipped work must post nothing, {@link #future} when
+ * a caller chains on the outcome) and each progress {@code Platform.runLater} with {@link #onUi};
+ * close it in the presenter's {@code close()}. Its tests then pass {@code SameThreadTasks.immediate()} (all done
  * when the call returns) or {@code SameThreadTasks.queued()} (nothing done until {@code runAll()},
  * so the state in between can be read).
  */
@@ -45,6 +47,17 @@ public interface BackgroundTasks extends AutoCloseable {
    * thread nothing, where one callback each, each refreshing the page, would hold it up for long.
    */
   <T> Cancellable runOrDecline(Callable<Optional<T>> work, Consumer<? super T> onUi, Consumer<Throwable> failedOnUi);
+
+  /**
+   * {@link #run} for a caller that chains on the outcome (a dialog, the detail view): the future
+   * completes with the work's value or failure on the UI thread, so what is chained with the
+   * non-async {@code then...}/{@code whenComplete} runs there too. Call on the UI thread.
+   */
+  default <T> CompletableFuture<T> future(Callable<T> work) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    run(work, done::complete, done::completeExceptionally);
+    return done;
+  }
 
   /** Runs {@code update} on the UI thread, after the updates sent before it; call from the work (progress). */
   void onUi(Runnable update);

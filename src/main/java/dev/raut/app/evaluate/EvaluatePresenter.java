@@ -337,21 +337,19 @@ public final class EvaluatePresenter implements AutoCloseable {
       return CompletableFuture.failedFuture(new IllegalStateException("Run an evaluation first"));
     }
     services.settings().put(KEY_FOLDER, folder.toString());
-    CompletableFuture<List<Path>> written = new CompletableFuture<>();
-    background.run(() -> {
+    return background.future(() -> {
       try {
         return EvaluationReportFiles.write(r, folder, new ImageDecoder());
       } catch (IOException e) {
         throw new UncheckedIOException(Messages.text("evaluate.export.failed", folder, e.getMessage()), e);
       }
-    }, files -> {
-      services.status().setMessage(Messages.text("evaluate.export.done", folder.resolve(EvaluationReportFiles.HTML)));
-      written.complete(files);
-    }, error -> {
-      problem.set(inWords(error));
-      written.completeExceptionally(error);
+    }).whenComplete((files, error) -> {
+      if (error == null) {
+        services.status().setMessage(Messages.text("evaluate.export.done", folder.resolve(EvaluationReportFiles.HTML)));
+      } else {
+        problem.set(inWords(error));
+      }
     });
-    return written;
   }
 
   /** Cancels a run in progress and waits for it (its models must not close under it). */

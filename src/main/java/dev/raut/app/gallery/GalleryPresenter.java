@@ -842,8 +842,7 @@ public final class GalleryPresenter {
         .filter(i -> i.state() == GalleryItem.State.DONE || i.state() == GalleryItem.State.ERROR)
         .map(GalleryItem::result).toList();
     boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-    CompletableFuture<Integer> written = new CompletableFuture<>();
-    files.run(() -> {
+    return files.future(() -> {
       try {
         if (csv) {
           GalleryExport.writeCsv(file, results);
@@ -854,14 +853,8 @@ public final class GalleryPresenter {
       } catch (IOException e) {
         throw new UncheckedIOException(Messages.text("gallery.export.failed", file, e.getMessage()), e);
       }
-    }, n -> {
-      services.status().setMessage(Messages.text("gallery.exported", n, file.getFileName()));
-      written.complete(n);
-    }, error -> {
-      services.status().setMessage(AppServices.rootMessage(error));
-      written.completeExceptionally(error);
-    });
-    return written;
+    }).whenComplete((n, error) -> services.status().setMessage(error == null
+        ? Messages.text("gallery.exported", n, file.getFileName()) : AppServices.rootMessage(error)));
   }
 
   /** {@link #saveAnnotated(Path, List, GalleryExport.ImageFormat)} as PNG, of the selected or the shown photos. */
@@ -876,8 +869,7 @@ public final class GalleryPresenter {
   public CompletableFuture<Integer> saveAnnotated(Path folder, List<GalleryItem> which, GalleryExport.ImageFormat format) {
     List<GalleryItem> done = which.stream().filter(i -> i.state() == GalleryItem.State.DONE).toList();
     List<ImageAnalysis> results = done.stream().map(GalleryItem::result).toList();
-    CompletableFuture<Integer> saved = new CompletableFuture<>();
-    files.run(() -> {
+    return files.future(() -> {
       int written = 0;
       for (int i = 0; i < done.size(); i++) {
         try {
@@ -889,15 +881,9 @@ public final class GalleryPresenter {
         }
       }
       return written;
-    }, n -> {
-      services.status().setMessage(Messages.text("gallery.annotated.saved", n,
-          folder.getFileName() == null ? folder : folder.getFileName()));
-      saved.complete(n);
-    }, error -> {
-      services.status().setMessage(AppServices.rootMessage(error));
-      saved.completeExceptionally(error);
-    });
-    return saved;
+    }).whenComplete((n, error) -> services.status().setMessage(error == null
+        ? Messages.text("gallery.annotated.saved", n, folder.getFileName() == null ? folder : folder.getFileName())
+        : AppServices.rootMessage(error)));
   }
 
   // ---- classifiers
@@ -915,14 +901,12 @@ public final class GalleryPresenter {
     }
     String card = current.classifier().card().toString();
     int side = Math.max(current.classifier().spec().width(), current.classifier().spec().height());
-    CompletableFuture<List<ClassPrediction>> all = new CompletableFuture<>();
-    analysis.run(() -> {
+    return analysis.future(() -> {
       Analyzer analyzer = services.analyzer().join();
       try (DecodedImage image = item.photo().decode(new ImageDecoder(), DecodeTarget.shortSideAtLeast(side))) {
         return analyzer.engine().classifier(card).classify(image.mat());
       }
-    }, all::complete, all::completeExceptionally);
-    return all;
+    });
   }
 
   /**

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -72,13 +71,6 @@ public final class ModelsPresenter {
     background.close();
   }
 
-  /** {@code work} in the background; the future completes with its value or failure on the UI thread. */
-  private <T> CompletableFuture<T> inBackground(Callable<T> work) {
-    CompletableFuture<T> done = new CompletableFuture<>();
-    background.run(work, done::complete, done::completeExceptionally);
-    return done;
-  }
-
   public ObservableList<DefaultModel> defaults() {
     return defaults;
   }
@@ -96,7 +88,7 @@ public final class ModelsPresenter {
    * cache is the engine's, so its rows come once the engine is up, the library's at once.
    */
   public CompletableFuture<Void> refresh() {
-    CompletableFuture<Void> library = inBackground(() -> {
+    CompletableFuture<Void> library = background.future(() -> {
       List<ClassifierLibrary.Entry> entries = services.classifiers().list();
       entries.forEach(e -> formats.put(e.id(), readFormat(e.card())));
       return entries;
@@ -106,7 +98,7 @@ public final class ModelsPresenter {
     }, ui);
     // the engine's store, once the engine is up
     CompletableFuture<Void> cache = services.modelStore()
-        .thenComposeAsync(store -> inBackground(() -> ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList()), ui)
+        .thenComposeAsync(store -> background.future(() -> ModelCatalog.defaults().cards().stream().map(c -> row(store, c)).toList()), ui)
         .thenAcceptAsync(defaults::setAll, ui);
     return CompletableFuture.allOf(library, cache);
   }
@@ -145,16 +137,16 @@ public final class ModelsPresenter {
 
   /** The preprocessing guessed from the model's input and output shapes (labels class_0...). */
   public CompletableFuture<ClassifierSpec> guessSpec(Path onnx) {
-    return inBackground(() -> ClassifierCards.guessSpec(onnx));
+    return background.future(() -> ClassifierCards.guessSpec(onnx));
   }
 
   public CompletableFuture<List<String>> readLabels(Path file) {
-    return inBackground(() -> ClassifierCards.readLabels(file));
+    return background.future(() -> ClassifierCards.readLabels(file));
   }
 
   /** Classifies {@code photo} with a model that is not imported yet; fails with the reason the model is refused. */
   public CompletableFuture<List<ClassPrediction>> preview(Path onnx, String name, ClassifierSpec spec, Path photo) {
-    return inBackground(() -> {
+    return background.future(() -> {
       try (ClassifierTrial trial = ClassifierTrial.open(onnx, name, spec)) {
         return trial.classify(photo);
       } catch (ImageDecodeException e) {
@@ -165,7 +157,7 @@ public final class ModelsPresenter {
 
   /** Checks and copies the model into the library; fails with the reason when it is refused. */
   public CompletableFuture<ClassifierLibrary.Entry> importClassifier(String name, Path onnx, ClassifierSpec spec) {
-    return imported(inBackground(() -> services.classifiers().importClassifier(name, onnx, spec)));
+    return imported(background.future(() -> services.classifiers().importClassifier(name, onnx, spec)));
   }
 
   /** Once stored: the list read again, then the status line says so. */
@@ -181,12 +173,12 @@ public final class ModelsPresenter {
 
   /** Reads and converts a model file, folder or zip; fails with a {@code ModelImportException} in plain words. */
   public CompletableFuture<PreparedImport> prepare(Path fileOrFolder) {
-    return inBackground(() -> ModelImport.prepare(fileOrFolder));
+    return background.future(() -> ModelImport.prepare(fileOrFolder));
   }
 
   /** A labels file the user picked: one per line, leading indices ("0 cat") dropped. */
   public CompletableFuture<List<String>> readLabelsFile(Path file) {
-    return inBackground(() -> ModelImport.readLabelsFile(file));
+    return background.future(() -> ModelImport.readLabelsFile(file));
   }
 
   /** Classifies {@code photo} with a prepared (not yet imported) model and these settings. */
@@ -198,13 +190,13 @@ public final class ModelsPresenter {
   /** Stores a prepared model in the library with the user's settings and scope, then re-reads the list. */
   public CompletableFuture<ClassifierLibrary.Entry> importPrepared(String name, PreparedImport prepared,
       ClassifierSpec spec, ClassifierScope scope) {
-    return imported(inBackground(() -> services.classifiers().importPrepared(name, prepared, spec, scope)));
+    return imported(background.future(() -> services.classifiers().importPrepared(name, prepared, spec, scope)));
   }
 
   /** Deletes a prepared model's temporary folder, off the FX thread. */
   public void discard(PreparedImport prepared) {
     if (prepared != null) {
-      inBackground(() -> {
+      background.future(() -> {
         prepared.close();
         return null;
       });
@@ -214,7 +206,7 @@ public final class ModelsPresenter {
   public CompletableFuture<Void> remove(ClassifierLibrary.Entry entry) {
     // the engine lets go of the classifier's session too (once photos running on it finish)
     CompletableFuture<Analyzer> engineUp = services.analyzer();
-    return inBackground(() -> {
+    return background.future(() -> {
       if (engineUp.isDone() && !engineUp.isCompletedExceptionally()) {
         engineUp.join().engine().release(entry.card().toString());
       }
