@@ -4,16 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * A door's analysis: owns the engine and the threads that analyse photos on it, as many as the
  * engine's budget of images at once (each model call runs on one ONNX Runtime thread). Doors hand
- * it jobs instead of making pools of their own: one photo ({@link #photo}), a batch with results in
- * input order ({@link #batch}), or work in a lane of their own ({@link #lane}: the app's pages, the
- * server, Teach's embedding). The threads take the lanes' work in turn, so a gallery with thousands
+ * it work instead of making pools of their own: a batch with results in input order ({@link #batch}),
+ * or photos one by one in a lane of their own ({@link #lane}: the app's pages, the server, Teach's
+ * embedding; each piece a cancellable future). The threads take the lanes' work in turn, so a gallery with thousands
  * of photos queued does not hold up a request to the local server, an evaluation or a Teach run.
  * Live's stream keeps a thread of its own: it runs for hours and mostly waits for the next frame,
  * so on one of these threads it would halve the gallery's while doing nothing; every analysis on
@@ -28,8 +27,8 @@ public final class AnalysisService implements AutoCloseable {
   private final int size;
   private final TakingTurns turns = new TakingTurns();
   private final List<Thread> workers = new ArrayList<>();
-  /** One-photo jobs and the engine's opening. */
-  private final ExecutorService photos = turns.lane("photos");
+  /** The engine's opening. */
+  private final ExecutorService opening = turns.lane("opening");
   /** Batches (the CLI's, evaluation's): each keeps a few photos in flight, so one lane serves them all. */
   private final ExecutorService batches = turns.lane("batches");
   private final CompletableFuture<Analyzer> analyzer;
@@ -42,7 +41,7 @@ public final class AnalysisService implements AutoCloseable {
       workers.add(worker);
       worker.start();
     }
-    this.analyzer = start.apply(photos);
+    this.analyzer = start.apply(opening);
   }
 
   private void work() {
@@ -82,11 +81,6 @@ public final class AnalysisService implements AutoCloseable {
     return analyzer;
   }
 
-  /** How many photos it analyses at once. */
-  public int size() {
-    return size;
-  }
-
   /**
    * A door's own queue on the analysis threads (the gallery's pages, the server): the threads take
    * the doors' work in turn, so a long queue in one does not hold up another. Not to be shut down:
@@ -94,45 +88,6 @@ public final class AnalysisService implements AutoCloseable {
    */
   public ExecutorService lane(String door) {
     return turns.lane(door);
-  }
-
-  /**
-   * One photo's work on an analysis thread, once the engine is up. Cancelling the future before
-   * the work starts keeps it from starting; closing the service fails the ones not started.
-   */
-  public <T> CompletableFuture<T> photo(Function<Analyzer, T> work) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    analyzer.whenComplete((ready, failed) -> {
-      if (failed != null) {
-        result.completeExceptionally(failed);
-        return;
-      }
-      try {
-        photos.execute(new PhotoJob<>(result, () -> work.apply(ready)));
-      } catch (RejectedExecutionException e) {
-        result.completeExceptionally(closing());
-      }
-    });
-    return result;
-  }
-
-  /** A photo's work and the future it completes; dropped unstarted when the service closes. */
-  private record PhotoJob<T>(CompletableFuture<T> result, Supplier<T> work) implements Runnable {
-    @Override
-    public void run() {
-      if (result.isDone()) {
-        return; // cancelled while waiting
-      }
-      try {
-        result.complete(work.get());
-      } catch (RuntimeException | Error e) {
-        result.completeExceptionally(e);
-      }
-    }
-
-    void drop() {
-      result.completeExceptionally(closing());
-    }
   }
 
   /** A batch on these threads: results in input order, a few photos in flight (see {@link BatchAnalyzer}). */
@@ -149,9 +104,7 @@ public final class AnalysisService implements AutoCloseable {
   public void close() {
     // no interrupt for the work under way (it may be reading a file for a photo): only the queues are dropped
     for (Runnable notStarted : turns.close()) {
-      if (notStarted instanceof PhotoJob<?> job) {
-        job.drop();
-      } else if (notStarted instanceof java.util.concurrent.Future<?> future) {
+      if (notStarted instanceof java.util.concurrent.Future<?> future) {
         future.cancel(false); // a batch's or a door's queued piece: its waiter is told
       }
     }

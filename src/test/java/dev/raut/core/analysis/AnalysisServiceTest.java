@@ -12,17 +12,17 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
  * The service a door analyses through: its own threads carry the photos of a batch (in input
- * order) and one-photo jobs, and closing it drops what has not started, waits for what has, and
- * then closes the engine. Real models on the sample photos.
+ * order) and of the doors' lanes, taken in turn, and closing it drops what has not started, waits
+ * for what has, and then closes the engine. Real models on the sample photos.
  */
 class AnalysisServiceTest {
   private static Engine engine(int imagesAtOnce) {
@@ -55,11 +55,12 @@ class AnalysisServiceTest {
   }
 
   @Test
-  void aPhotoJobRunsOnAnAnalysisThreadOnceTheEngineIsUp() throws Exception {
+  void aLanesPhotosRunOnTheAnalysisThreadsOnceTheEngineIsUp() throws Exception {
     try (AnalysisService service = AnalysisService.opening(() -> engine(2), 2)) {
-      CompletableFuture<String> where = service.photo(a -> Thread.currentThread().getName());
-      CompletableFuture<Integer> faces = service.photo(
-          a -> a.analyze(Samples.photo(1), AnalysisRequest.facesAndEmotions()).faces().size());
+      java.util.concurrent.ExecutorService gallery = service.lane("gallery");
+      java.util.concurrent.Future<String> where = gallery.submit(() -> Thread.currentThread().getName());
+      java.util.concurrent.Future<Integer> faces = gallery.submit(() -> service.analyzer().join()
+          .analyze(Samples.photo(1), AnalysisRequest.facesAndEmotions()).faces().size());
 
       assertThat(where.get(60, TimeUnit.SECONDS)).startsWith("raut-analysis-");
       assertThat(faces.get(60, TimeUnit.SECONDS)).isEqualTo(Samples.FACES.get(0));
@@ -67,11 +68,11 @@ class AnalysisServiceTest {
   }
 
   @Test
-  void anEngineThatCannotStartFailsItsJobsWithTheReason() {
+  void anEngineThatCannotStartSaysWhy() {
     try (AnalysisService service = AnalysisService.opening(() -> {
       throw new IllegalStateException("no models here");
     }, 1)) {
-      assertThatThrownBy(() -> service.photo(a -> "never").get(60, TimeUnit.SECONDS))
+      assertThatThrownBy(() -> service.analyzer().get(60, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class).hasRootCauseMessage("no models here");
     }
   }
@@ -80,20 +81,19 @@ class AnalysisServiceTest {
   void closingWaitsForTheWorkUnderWayDropsTheWaitingAndThenClosesTheEngine() throws Exception {
     Engine engine = engine(1);
     AnalysisService service = AnalysisService.over(engine, 1);
+    java.util.concurrent.ExecutorService gallery = service.lane("gallery");
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<String> order = Collections.synchronizedList(new ArrayList<>());
-    CompletableFuture<String> running = service.photo(a -> {
-      try (Engine.Lease lease = a.engine().lease()) {
+    java.util.concurrent.Future<String> running = gallery.submit(() -> {
+      try (Engine.Lease lease = engine.lease()) {
         started.countDown();
         release.await();
         order.add("work ended");
         return "done";
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
       }
     });
-    CompletableFuture<String> waiting = service.photo(a -> "should never run");
+    java.util.concurrent.Future<String> waiting = gallery.submit(() -> "should never run");
     assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
 
     Thread closer = new Thread(() -> {
@@ -104,9 +104,8 @@ class AnalysisServiceTest {
     // close() is waiting for the running work: nothing it may skip has happened yet
     awaitWaiting(closer);
     assertThat(order).isEmpty();
-    assertThat(waiting).isCompletedExceptionally();
-    assertThatThrownBy(() -> service.photo(a -> "late").get(10, TimeUnit.SECONDS))
-        .hasRootCauseInstanceOf(IllegalStateException.class);
+    assertThat(waiting.isCancelled()).isTrue();
+    assertThatThrownBy(() -> gallery.submit(() -> "late")).isInstanceOf(RejectedExecutionException.class);
 
     release.countDown();
     closer.join(60_000);
