@@ -54,6 +54,9 @@ public final class StageProfile {
     for (String id : List.of(ModelCatalog.FACE_BACK, ModelCatalog.FACE_FRONT, ModelCatalog.EMOTION, ModelCatalog.FACE_EXPRESSION)) {
       ModelCard card = catalog.get(id);
       raw.put(id, OnnxModel.load(store.artifact(id, card.artifact().file()), id, 1));
+      if (id.startsWith("face-") && !id.equals(ModelCatalog.FACE_EXPRESSION)) {
+        raw.put(id + " widened", OnnxModel.loadWidened(store.artifact(id, card.artifact().file()), id, 1));
+      }
     }
     try (Engine engine = Engine.openDefault()) {
       AnalysisRequest mini = AnalysisRequest.facesAndEmotions().withBuiltInEmotion(EmotionModel.MINI_XCEPTION);

@@ -6,6 +6,8 @@ package dev.raut.core.image;
  * after the first time and safe from any thread.
  */
 public final class OpenCvNative {
+  /** cv::CPU_AVX_512F; OpenCV's Java API has no constant for it. */
+  private static final int CPU_AVX_512F = 13;
   private static volatile boolean loaded;
 
   private OpenCvNative() {}
@@ -20,5 +22,11 @@ public final class OpenCvNative {
         loaded = true;
       }
     }
+  }
+
+  /** True when this CPU (and its operating system) can run AVX-512 code. */
+  public static boolean hasAvx512() {
+    ensureLoaded();
+    return org.opencv.core.Core.checkHardwareSupport(CPU_AVX_512F);
   }
 }
