@@ -75,6 +75,22 @@ class BadInputTest {
         "The file ends early (truncated JPEG): only part of the image is there.");
   }
 
+  /** The end-marker scan reads eight bytes at a time: a cut at any offset, across word boundaries, is still seen. */
+  @Test
+  void aJpegCutAtAnyOfItsLastBytesIsTruncatedAndTrailingBytesAfterItsEndAreFine() throws Exception {
+    byte[] whole = jpeg(noise(64, 48));
+    for (int missing = 1; missing <= 19; missing++) {
+      assertFails(write("cut" + missing + ".jpg", slice(whole, 0, whole.length - missing)), ErrorCode.TRUNCATED, "ends early");
+    }
+    for (int extra = 0; extra <= 9; extra++) {
+      // cameras and editors append data after the end marker; libjpeg ignores it, and so do we
+      Path padded = write("padded" + extra + ".jpg", concat(whole, new byte[extra]));
+      try (DecodedImage image = decoder.decode(padded, DecodeTarget.fullResolution())) {
+        assertThat(image.width()).isEqualTo(64);
+      }
+    }
+  }
+
   @Test
   void truncatedPng() throws IOException {
     byte[] whole = png(noise(200, 200));
