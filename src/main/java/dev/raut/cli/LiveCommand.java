@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.analysis.ResultJson;
@@ -98,10 +99,12 @@ final class LiveCommand implements Callable<Integer> {
     } catch (CameraException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), CliTexts.message(e));
     }
-    try (Engine engine = Engine.openDefault()) {
+    // one thread is enough: a stream analyses one frame at a time (the capture has a thread of its own)
+    try (AnalysisService service = AnalysisService.over(Analyzer.forLiveVideo(Engine.openDefault()), 1)) {
+      Engine engine = service.analyzer().join().engine();
       engine.warmUp(request);
       LiveOptions options = LiveOptions.defaults().withPace(chosenPace).withMaxAnalysedFrames(frames);
-      LivePipeline pipeline = new LivePipeline(Analyzer.forLiveVideo(engine), frameSource, request, options);
+      LivePipeline pipeline = new LivePipeline(service.analyzer().join(), frameSource, request, options, service);
       AtomicBoolean statsWritten = new AtomicBoolean();
       pipeline.addListener(new JsonLines(out, err));
       Thread onCtrlC = new Thread(() -> finish(pipeline, out, statsWritten), "raut-live-shutdown");

@@ -36,7 +36,7 @@ public final class LivePage extends StackPane {
         relabel();
         return;
       }
-      view = new LiveView(analyzer.engine(), services.emotionModels());
+      view = new LiveView(analyzer.engine(), services.emotionModels(), services.analysis());
       view.setClassifiers(classifiers);
       getChildren().setAll(view);
     }));

@@ -3,6 +3,7 @@ package dev.raut.app.live;
 import dev.raut.app.BackgroundTasks;
 import dev.raut.app.EmotionModels;
 import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
@@ -115,7 +116,15 @@ public final class LivePresenter implements AutoCloseable {
    * BackgroundTasks#oneAtATime}); {@code files} writes snapshots and lists cameras. Both end with
    * {@link #closeLater()}.
    */
+  private final AnalysisService analysis;
+
   public LivePresenter(Engine engine, BackgroundTasks control, BackgroundTasks files) {
+    this(engine, control, files, null);
+  }
+
+  /** {@code analysis}: whose threads analyse the frames (the app's, shared with its pages); null: the pipeline's own thread. */
+  public LivePresenter(Engine engine, BackgroundTasks control, BackgroundTasks files, AnalysisService analysis) {
+    this.analysis = analysis;
     this.control = control;
     this.files = files;
     this.analyzer = Analyzer.forLiveVideo(engine);
@@ -377,7 +386,7 @@ public final class LivePresenter implements AutoCloseable {
     if (!warmUp(request)) {
       return;
     }
-    pipeline = new LivePipeline(analyzer, source, request, LiveOptions.defaults());
+    pipeline = new LivePipeline(analyzer, source, request, LiveOptions.defaults(), analysis);
     pipeline.addListener(new Listener(pipeline));
     current = pipeline;
     control.onUi(() -> running.set(true));

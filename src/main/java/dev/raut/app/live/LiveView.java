@@ -110,15 +110,16 @@ public final class LiveView extends BorderPane implements AutoCloseable {
 
   /** Alone (tests, tools): emotions by the built-in model, no library classifiers until {@link #setClassifiers}. */
   public LiveView(Engine engine) {
-    this(engine, new EmotionModels(null));
+    this(engine, new EmotionModels(null), null);
   }
 
   /** In the main window: the emotion model is the app's choice (the gallery's Emotion list). */
   private java.util.function.Function<javafx.stage.Window, File> videoChooser = LiveView::showVideoDialog;
 
-  public LiveView(Engine engine, EmotionModels emotionModels) {
+  /** {@code analysis}: the app's analysis threads, which the camera's frames share with the other pages (null: a thread of its own). */
+  public LiveView(Engine engine, EmotionModels emotionModels, dev.raut.core.analysis.AnalysisService analysis) {
     this.presenter = new LivePresenter(engine, BackgroundTasks.oneAtATime("raut-live-control"),
-        BackgroundTasks.oneAtATime("raut-live-io"));
+        BackgroundTasks.oneAtATime("raut-live-io"), analysis);
     this.emotionModels = emotionModels;
     getStyleClass().add("live-view");
     setTop(controls());

@@ -12,11 +12,10 @@ import java.util.function.Supplier;
  * engine's budget of images at once (each model call runs on one ONNX Runtime thread). Doors hand
  * it work instead of making pools of their own: a batch with results in input order ({@link #batch}),
  * or photos one by one in a lane of their own ({@link #lane}: the app's pages, the server, Teach's
- * embedding; each piece a cancellable future). The threads take the lanes' work in turn, so a gallery with thousands
- * of photos queued does not hold up a request to the local server, an evaluation or a Teach run.
- * Live's stream keeps a thread of its own: it runs for hours and mostly waits for the next frame,
- * so on one of these threads it would halve the gallery's while doing nothing; every analysis on
- * any thread takes the engine's lease, so the budget holds for the stream's frames too.
+ * embedding; each piece a cancellable future), or a stream where the newest frame wins ({@link #stream}:
+ * Live; it holds a thread only while a frame is analysed, not while it waits for the next). The
+ * threads take the lanes' work in turn, so a gallery with thousands of photos queued does not hold
+ * up a request to the local server, an evaluation, a Teach run or the camera's next frame.
  *
  * <p>{@link #close()} refuses new work, lets the work under way end (an interrupt cannot stop a
  * native model call), then closes the engine, which waits for any lease still held elsewhere.
@@ -31,6 +30,8 @@ public final class AnalysisService implements AutoCloseable {
   private final ExecutorService opening = turns.lane("opening");
   /** Batches (the CLI's, evaluation's): each keeps a few photos in flight, so one lane serves them all. */
   private final ExecutorService batches = turns.lane("batches");
+  /** Streams (Live's cameras): one frame at a time each. */
+  private final ExecutorService streams = turns.lane("streams");
   private final CompletableFuture<Analyzer> analyzer;
 
   private AnalysisService(int size, Function<ExecutorService, CompletableFuture<Analyzer>> start) {
@@ -93,6 +94,14 @@ public final class AnalysisService implements AutoCloseable {
   /** A batch on these threads: results in input order, a few photos in flight (see {@link BatchAnalyzer}). */
   public BatchAnalyzer batch() {
     return new BatchAnalyzer(analyzer.join(), batches, size);
+  }
+
+  /**
+   * A stream on these threads (a camera's frames): {@code step} takes the newest frame and analyses
+   * it, one step at a time, queued when the stream is signalled (see {@link StreamJob}).
+   */
+  public StreamJob stream(Runnable step) {
+    return new StreamJob(streams, step);
   }
 
   /**

@@ -5,8 +5,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The hand-over between the capture thread and the analysis worker: one slot holding the newest
- * frame. Three frame buffers cycle (the capture thread's, the slot's, the worker's), so nothing is
+ * The hand-over between the capture thread and the analysis (one step at a time, on whichever
+ * thread runs it): one slot holding the newest frame. Three frame buffers cycle (the capture thread's, the slot's, the worker's), so nothing is
  * allocated per frame and nothing queues: a frame still in the slot when a newer one arrives is
  * dropped. In back-pressure mode (a file read "as fast as the pipeline takes it") the capture
  * thread instead waits for the worker to take the frame.
@@ -83,6 +83,16 @@ final class LatestFrameSlot {
       spare = finished;
       emptied.signal();
       return next;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** True while a frame waits in the slot. */
+  boolean hasFrame() {
+    lock.lock();
+    try {
+      return slot != null && !closed;
     } finally {
       lock.unlock();
     }

@@ -2,8 +2,10 @@ package dev.raut.core.camera;
 
 import dev.raut.core.analysis.AnalysisError;
 import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.ImageAnalysis;
+import dev.raut.core.analysis.StreamJob;
 import dev.raut.core.onnx.ModelLoadException;
 import dev.raut.core.text.Problem;
 import java.time.Duration;
@@ -11,7 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,7 +46,16 @@ public final class LivePipeline implements AutoCloseable {
   private final double[] recentLatencies = new double[RECENT_LATENCIES];
   private final CountDownLatch finished = new CountDownLatch(2);
   private final Thread captureThread;
-  private final Thread analysisThread;
+  /** Analyses the newest frame, one at a time: on the door's analysis threads, or on a thread of its own. */
+  private final StreamJob analysis;
+  /** The thread of its own, when no analysis service was given; shut down in {@link #close()}. */
+  private final ExecutorService ownThread;
+  private final AtomicBoolean analysisEnded = new AtomicBoolean();
+  // the steps' state: steps never overlap, and each starts after the last one ended
+  private Frame mine = slot.firstWorkerBuffer();
+  private AnalysisRequest lastRequest;
+  private double lastTimeMs = Double.NEGATIVE_INFINITY;
+  private long lastScene = -1;
   private volatile AnalysisRequest request;
   private volatile boolean running;
   private volatile boolean captureEnded;
@@ -53,15 +67,34 @@ public final class LivePipeline implements AutoCloseable {
   private int recentCount;
   private boolean closed;
 
+  /** Analyses on a thread of its own (a tool, a test: no analysis service to share). */
   public LivePipeline(Analyzer analyzer, FrameSource source, AnalysisRequest request, LiveOptions options) {
+    this(analyzer, source, request, options, null);
+  }
+
+  /**
+   * Analyses each newest frame on {@code service}'s threads, taking turns with the door's other
+   * work ({@link AnalysisService#stream}); null: on a thread of its own.
+   */
+  public LivePipeline(Analyzer analyzer, FrameSource source, AnalysisRequest request, LiveOptions options,
+      AnalysisService service) {
     this.analyzer = analyzer;
     this.source = source;
     this.request = request;
     this.options = options;
     this.captureThread = new Thread(this::captureLoop, "raut-capture " + source.description());
-    this.analysisThread = new Thread(this::analysisLoop, "raut-analysis");
     captureThread.setDaemon(true);
-    analysisThread.setDaemon(true);
+    if (service == null) {
+      ownThread = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "raut-analysis");
+        thread.setDaemon(true);
+        return thread;
+      });
+      analysis = new StreamJob(ownThread, this::analyseNewest);
+    } else {
+      ownThread = null;
+      analysis = service.stream(this::analyseNewest);
+    }
   }
 
   public void addListener(LiveListener listener) {
@@ -82,7 +115,6 @@ public final class LivePipeline implements AutoCloseable {
     }
     running = true;
     captureThread.start();
-    analysisThread.start();
   }
 
   /** Takes effect from the next analysed frame (switching detector, emotions, objects or classifier while live). */
@@ -166,6 +198,7 @@ public final class LivePipeline implements AutoCloseable {
             if (next == null) {
               return;
             }
+            analysis.signal();
             buffer = next;
           }
         } catch (CameraException e) {
@@ -193,6 +226,7 @@ public final class LivePipeline implements AutoCloseable {
       scenes.close();
       captureEnded = true;
       finished.countDown();
+      analysis.signal(); // the last frame is analysed, then the analysis ends too
     }
   }
 
@@ -221,68 +255,77 @@ public final class LivePipeline implements AutoCloseable {
     }
   }
 
-  // ---- analysis worker -----------------------------------------------------------------------
+  // ---- analysis steps ------------------------------------------------------------------------
 
-  private void analysisLoop() {
-    Frame mine = slot.firstWorkerBuffer();
-    AnalysisRequest lastRequest = null;
-    double lastTimeMs = Double.NEGATIVE_INFINITY;
-    long lastScene = -1;
+  /** One step of the stream: the newest frame, if any, analysed and reported. */
+  private void analyseNewest() {
+    if (!running) {
+      endAnalysis();
+      return;
+    }
+    Frame frame;
     try {
-      while (running) {
-        Frame frame = slot.take(mine, 100);
-        if (frame == null) {
-          if (!captureEnded) {
-            continue;
-          }
-          frame = slot.take(mine, 0); // the last frame may have arrived just before the end
-          if (frame == null) {
-            return;
-          }
-        }
-        mine = frame;
-        AnalysisRequest current = request;
-        if (!current.equals(lastRequest) || frame.timestampMs < lastTimeMs || frame.scene != lastScene) {
-          // other detector, a looped video / reconnected camera, or a cut to another shot: old tracks mean nothing
-          tracker.reset();
-          lastRequest = current;
-        }
-        lastScene = frame.scene;
-        lastTimeMs = frame.timestampMs;
-        ImageAnalysis analysis = analyse(frame, current);
-        if (analysis == null) {
-          return;
-        }
-        List<TrackedFace> tracked = tracker.update(analysis.faces(), frame.timestampMs);
-        long done = System.nanoTime();
-        long latency = done - frame.capturedNanos;
-        latencies.record(latency);
-        synchronized (recentLatencies) {
-          recentLatencies[recentCount++ % RECENT_LATENCIES] = latency / 1e6;
-        }
-        analysisRate.record(done);
-        lastResultNanos = done;
-        long count = ++analysed;
-        LiveResult result = new LiveResult(frame.index, frame.timestampMs, frame.capturedNanos, latency / 1e6, analysis,
-            tracked, frame.scene);
-        Frame analysedFrame = frame;
-        for (LiveListener l : listeners) {
-          safely(() -> {
-            l.onResult(result);
-            l.onAnalysedFrame(analysedFrame, result);
-          });
-        }
-        if (options.maxAnalysedFrames() > 0 && count >= options.maxAnalysedFrames()) {
-          report(SourceStatus.of(SourceStatus.State.STOPPED, Problem.of("live.status.analysedFrames", count)));
-          running = false;
-          slot.close();
-          captureThread.interrupt();
-          return;
-        }
-      }
+      frame = slot.take(mine, 0);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
+      Thread.currentThread().interrupt(); // a service thread is only interrupted when it is ending
+      return;
+    }
+    if (frame != null) {
+      mine = frame;
+      analyse(frame);
+    }
+    if (captureEnded && !slot.hasFrame()) {
+      endAnalysis(); // the video ended and its last frame is done
+    }
+  }
+
+  private void analyse(Frame frame) {
+    AnalysisRequest current = request;
+    if (!current.equals(lastRequest) || frame.timestampMs < lastTimeMs || frame.scene != lastScene) {
+      // other detector, a looped video / reconnected camera, or a cut to another shot: old tracks mean nothing
+      tracker.reset();
+      lastRequest = current;
+    }
+    lastScene = frame.scene;
+    lastTimeMs = frame.timestampMs;
+    ImageAnalysis analysis = analyse(frame, current);
+    if (analysis == null) {
+      return;
+    }
+    List<TrackedFace> tracked = tracker.update(analysis.faces(), frame.timestampMs);
+    long done = System.nanoTime();
+    long latency = done - frame.capturedNanos;
+    latencies.record(latency);
+    synchronized (recentLatencies) {
+      recentLatencies[recentCount++ % RECENT_LATENCIES] = latency / 1e6;
+    }
+    analysisRate.record(done);
+    lastResultNanos = done;
+    long count = ++analysed;
+    LiveResult result = new LiveResult(frame.index, frame.timestampMs, frame.capturedNanos, latency / 1e6, analysis,
+        tracked, frame.scene);
+    for (LiveListener l : listeners) {
+      safely(() -> {
+        l.onResult(result);
+        l.onAnalysedFrame(frame, result);
+      });
+    }
+    if (options.maxAnalysedFrames() > 0 && count >= options.maxAnalysedFrames()) {
+      report(SourceStatus.of(SourceStatus.State.STOPPED, Problem.of("live.status.analysedFrames", count)));
+      stopCapture();
+    }
+  }
+
+  /** No more frames are wanted: the capture stops, and so does the analysis. */
+  private void stopCapture() {
+    running = false;
+    slot.close();
+    captureThread.interrupt();
+    endAnalysis();
+  }
+
+  private void endAnalysis() {
+    if (analysisEnded.compareAndSet(false, true)) {
       finished.countDown();
     }
   }
@@ -293,9 +336,7 @@ public final class LivePipeline implements AutoCloseable {
       return analyzer.analyzeFrame(frame.bgr(), source.description(), frame.width(), frame.height(), current);
     } catch (ModelLoadException e) {
       report(new SourceStatus(SourceStatus.State.ERROR, e.problem(), 0, "model_missing"));
-      running = false;
-      slot.close();
-      captureThread.interrupt();
+      stopCapture();
       return null;
     } catch (RuntimeException e) {
       return ImageAnalysis.failed(source.description(), AnalysisError.of("analysis_failed",
@@ -322,8 +363,8 @@ public final class LivePipeline implements AutoCloseable {
   }
 
   /**
-   * Stops both threads, closes the source (releasing the camera) and frees the frame buffers.
-   * Blocks until the threads have stopped (an analysis in progress finishes first).
+   * Stops the capture and the analysis, closes the source (releasing the camera) and frees the
+   * frame buffers. Blocks until both have stopped (an analysis in progress finishes first).
    */
   @Override
   public void close() {
@@ -337,13 +378,18 @@ public final class LivePipeline implements AutoCloseable {
     running = false;
     slot.close();
     captureThread.interrupt();
+    boolean analysisStopped = false;
     try {
       captureThread.join(TimeUnit.SECONDS.toMillis(10));
-      analysisThread.join(TimeUnit.SECONDS.toMillis(10));
+      analysisStopped = analysis.close(Duration.ofSeconds(10));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (captureThread.isAlive() || analysisThread.isAlive()) {
+    endAnalysis();
+    if (ownThread != null) {
+      ownThread.shutdown();
+    }
+    if (captureThread.isAlive() || !analysisStopped) {
       // a driver stuck in native code still holds a buffer: leaking it is safer than freeing it under the driver
       LOG.warn("The capture of {} did not stop in time", source.description());
       return;

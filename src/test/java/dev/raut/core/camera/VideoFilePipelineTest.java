@@ -3,6 +3,7 @@ package dev.raut.core.camera;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.raut.core.analysis.AnalysisRequest;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
@@ -83,6 +84,45 @@ class VideoFilePipelineTest {
         .allSatisfy(f -> assertThat(f.smoothedEmotion()).isNotNull());
     assertThat(states).startsWith(SourceStatus.State.CONNECTING, SourceStatus.State.LIVE)
         .contains(SourceStatus.State.STOPPED);
+  }
+
+  /** The app's way: frames analysed on the analysis service's threads, taking turns with a page's long queue. */
+  @Test
+  void onAnAnalysisServiceTheFramesTakeTurnsWithOtherWorkOnItsThreads() throws Exception {
+    Path avi = LiveFixtures.writeMjpegAvi(dir.resolve("shared.avi"), frames, 12, 10);
+    List<String> threads = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger pagesDone = new java.util.concurrent.atomic.AtomicInteger();
+    int pages = 1000;
+    try (AnalysisService service = AnalysisService.over(Analyzer.forLiveVideo(Engine.openDefault()), 2)) {
+      java.util.concurrent.ExecutorService gallery = service.lane("pages");
+      for (int i = 0; i < pages; i++) {
+        gallery.execute(() -> {
+          try {
+            Thread.sleep(5); // a photo of the gallery's, say
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          pagesDone.incrementAndGet();
+        });
+      }
+      int doneAtFinish;
+      try (LivePipeline pipeline = new LivePipeline(service.analyzer().join(), new VideoFileSource(avi, false), front(),
+          LiveOptions.defaults().withPace(Pace.MAX), service)) {
+        pipeline.addListener(new LiveListener() {
+          @Override
+          public void onResult(LiveResult result) {
+            threads.add(Thread.currentThread().getName());
+          }
+        });
+        pipeline.start();
+        assertThat(pipeline.awaitFinished(Duration.ofSeconds(60))).isTrue();
+        doneAtFinish = pagesDone.get();
+        assertThat(pipeline.stats().framesAnalysed()).isEqualTo(12);
+      }
+      // the frames did not wait for the page's 1,000 pieces (5 s of one thread's work) to be done
+      assertThat(doneAtFinish).isLessThan(pages);
+    }
+    assertThat(threads).hasSize(12).allSatisfy(name -> assertThat(name).startsWith("raut-analysis-"));
   }
 
   @Test
