@@ -32,6 +32,7 @@ public final class AppServices implements AutoCloseable {
   private final AnalysisService analysis;
   private final ExecutorService pagesLane;
   private final ExecutorService teachLane;
+  private final ExecutorService trialLane;
   private final ExecutorService ioPool = Executors.newFixedThreadPool(2, daemon("raut-io"));
   /** The engine's state as a text key and its arguments, so the status bar can show it again in another language. */
   private String engineKey = "app.status.starting";
@@ -51,6 +52,7 @@ public final class AppServices implements AutoCloseable {
     this.analysis = AnalysisService.opening(engineFactory, ANALYSIS_THREADS);
     this.pagesLane = analysis.lane("pages");
     this.teachLane = analysis.lane("teach");
+    this.trialLane = analysis.lane("trials");
   }
 
   public static AppServices forUser() {
@@ -100,6 +102,11 @@ public final class AppServices implements AutoCloseable {
   /** Where Teach embeds its photos: its own lane on the same threads. */
   public ExecutorService teachLane() {
     return teachLane;
+  }
+
+  /** Where the Models page tries a model on a photo before importing it: a lane of its own, so it need not wait for the gallery. */
+  public ExecutorService trialLane() {
+    return trialLane;
   }
 
   /** Runs file work: thumbnails, folder walks, exports, model imports. */

@@ -116,7 +116,8 @@ public final class MainWindow implements AutoCloseable {
     });
     this.server = new LocalServerPresenter(services, BackgroundTasks.ownThreads("raut-serve"));
     this.live = new LivePage(services);
-    this.models = new ModelsPresenter(services, BackgroundTasks.on(services.ioPool()), entries -> {
+    this.models = new ModelsPresenter(services, BackgroundTasks.on(services.ioPool()),
+        BackgroundTasks.on(services.trialLane()), entries -> {
       // the emotion model first: the gallery then analyses once with both in place
       services.emotionModels().setClassifiers(entries);
       gallery.setClassifiers(entries);

@@ -1,5 +1,6 @@
 package dev.raut.cli;
 
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
 import dev.raut.core.analysis.Engine;
@@ -20,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -167,8 +171,9 @@ final class FacesCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       List<Path> files = ImageFiles.expand(inputs);
-      try (Engine engine = Engine.openDefault()) {
-        FaceRecognizer recognizer = new Analyzer(engine).recognizer(detector);
+      int threads = Runtime.getRuntime().availableProcessors();
+      try (AnalysisService service = AnalysisService.over(Engine.openDefault(threads), threads)) {
+        FaceRecognizer recognizer = service.analyzer().join().recognizer(detector);
         DescribedFace wanted;
         try {
           wanted = chosen(recognizer.faces(person), face, person);
@@ -177,20 +182,33 @@ final class FacesCommand implements Runnable {
           err.flush();
           return RautCommand.EXIT_FAILURES;
         }
+        // the folder's photos on the service's threads, all cores; read back in the folder's order
+        ExecutorService lane = service.lane("faces");
+        List<Future<List<DescribedFace>>> found = new ArrayList<>();
+        for (Path file : files) {
+          found.add(lane.submit(() -> recognizer.faces(file)));
+        }
         List<Match> matches = new ArrayList<>();
         int failed = 0;
-        for (Path file : files) {
+        for (int i = 0; i < files.size(); i++) {
+          Path file = files.get(i);
           try {
-            for (DescribedFace candidate : recognizer.faces(file)) {
+            for (DescribedFace candidate : found.get(i).get()) {
               double distance = FaceMatching.distance(wanted.descriptor(), candidate.descriptor());
               boolean verified = FaceMatching.samePerson(distance, shared.threshold);
               if (verified || all) {
                 matches.add(new Match(file.toString(), box(candidate.box()), round(distance, 10000), verified));
               }
             }
-          } catch (ImageDecodeException e) {
+          } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof ImageDecodeException decode)) {
+              throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
             failed++;
-            err.println(Messages.text("cli.faces.find.says", file + ": " + CliTexts.message(e)));
+            err.println(Messages.text("cli.faces.find.says", file + ": " + CliTexts.message(decode)));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RautCommand.EXIT_FAILURES;
           }
         }
         matches.sort(Comparator.comparingDouble(Match::distance));

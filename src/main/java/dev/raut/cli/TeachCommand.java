@@ -1,6 +1,7 @@
 package dev.raut.cli;
 
 import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.classify.ClassifierCards;
 import dev.raut.core.classify.ClassifierLibrary;
@@ -113,10 +114,14 @@ final class TeachCommand implements Callable<Integer> {
       out.flush();
       Teacher.Result result;
       ProgressBar bar = new ProgressBar(err, tty);
+      // the embedding runs on the analysis service's threads, as every door's analysis does; its
+      // engine loads a face detector only for --scope face
       try (OnnxEmbedder embedder = OnnxEmbedder.open(chosen, ModelStore.defaultStore(), 1);
-          Engine engine = classifierScope == ClassifierScope.FACE ? Engine.openDefault() : null) {
+          AnalysisService service = AnalysisService.over(Engine.openDefault(threadCount), threadCount)) {
+        Engine engine = service.analyzer().join().engine();
         Teacher teacher = new Teacher(embedder, EmbeddingCache.defaultCache(),
-            engine == null ? null : engine.faceDetector(DetectorChoice.AUTO));
+            classifierScope == ClassifierScope.FACE ? engine.faceDetector(DetectorChoice.AUTO) : null)
+            .on(service.lane("teach"));
         result = teacher.teach(teaching, settings, (stage, done, total) -> {
           if (stage.equals("embedding")) {
             bar.update(done, total);

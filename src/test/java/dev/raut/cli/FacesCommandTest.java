@@ -79,6 +79,18 @@ class FacesCommandTest {
   }
 
   @Test
+  void findSaysWhichPhotoIsBrokenAndStillSearchesTheRest() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("mixed"));
+    Path photo = Samples.photo(1);
+    Files.copy(photo, folder.resolve("a-same.jpg"));
+    Files.write(folder.resolve("b-broken.jpg"), java.util.Arrays.copyOf(Files.readAllBytes(photo), 2000));
+    Files.copy(Samples.photo(3), folder.resolve("c-other.jpg"));
+    assertThat(RautCommand.execute("faces", "find", photo.toString(), folder.toString())).isEqualTo(RautCommand.EXIT_FAILURES);
+    assertThat(console.err()).contains("b-broken.jpg").doesNotContain("Exception");
+    assertThat(out()).contains("a-same.jpg");
+  }
+
+  @Test
   void findRanksTheSamePersonFirst() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("photos"));
     Path photo = Samples.photo(1);

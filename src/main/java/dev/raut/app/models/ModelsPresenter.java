@@ -43,6 +43,8 @@ public final class ModelsPresenter {
 
   private final AppServices services;
   private final BackgroundTasks background;
+  /** Where a model is tried on a photo: the analysis threads (the app's trial lane). */
+  private final BackgroundTasks trials;
   /** Runs a continuation on the UI thread, whichever thread completed the stage before it. */
   private final Executor ui;
   private final Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged;
@@ -57,10 +59,11 @@ public final class ModelsPresenter {
    * read. The work (reading, hashing, converting, copying) runs through {@code background}; every
    * future this presenter returns completes on the UI thread.
    */
-  public ModelsPresenter(AppServices services, BackgroundTasks background,
+  public ModelsPresenter(AppServices services, BackgroundTasks background, BackgroundTasks trials,
       Consumer<List<ClassifierLibrary.Entry>> onClassifiersChanged) {
     this.services = services;
     this.background = background;
+    this.trials = trials;
     this.ui = background::onUi;
     this.onClassifiersChanged = onClassifiersChanged;
     refresh();
@@ -69,6 +72,7 @@ public final class ModelsPresenter {
   /** On exit: no more work, the work under way ends, and no result reaches the page after this. */
   public void close() {
     background.close();
+    trials.close();
   }
 
   public ObservableList<DefaultModel> defaults() {
@@ -146,7 +150,7 @@ public final class ModelsPresenter {
 
   /** Classifies {@code photo} with a model that is not imported yet; fails with the reason the model is refused. */
   public CompletableFuture<List<ClassPrediction>> preview(Path onnx, String name, ClassifierSpec spec, Path photo) {
-    return background.future(() -> {
+    return trials.future(() -> {
       try (ClassifierTrial trial = ClassifierTrial.open(onnx, name, spec)) {
         return trial.classify(photo);
       } catch (ImageDecodeException e) {

@@ -38,7 +38,7 @@ class ModelsPresenterLogicTest {
     app = PresenterServices.withModels(temp);
     services = app.services();
     services.modelStore().join(); // the engine is up: the cache rows come inside refresh()
-    presenter = new ModelsPresenter(services, SameThreadTasks.immediate(), told::add);
+    presenter = new ModelsPresenter(services, SameThreadTasks.immediate(), SameThreadTasks.immediate(), told::add);
   }
 
   @AfterEach
