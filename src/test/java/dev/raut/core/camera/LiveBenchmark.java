@@ -3,6 +3,7 @@ package dev.raut.core.camera;
 import dev.raut.core.analysis.AnalysisRequest;
 import dev.raut.core.analysis.Analyzer;
 import dev.raut.core.analysis.DetectorChoice;
+import dev.raut.core.analysis.AnalysisService;
 import dev.raut.core.analysis.Engine;
 import dev.raut.core.emotion.EmotionModel;
 import dev.raut.core.emotion.EmotionViews;
@@ -45,6 +46,9 @@ import org.opencv.imgproc.Imgproc;
  * for {@code scripts/live-vs-peer.sh}.
  */
 public final class LiveBenchmark {
+  /** The service the pipelines run on (set in main). */
+  private static AnalysisService analysisService;
+
   private LiveBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -61,8 +65,12 @@ public final class LiveBenchmark {
     }
     System.out.printf(Locale.ROOT, "cores: %d, runs: %d (medians shown), detector: front, emotion model: %s%n",
         Runtime.getRuntime().availableProcessors(), runs, request.emotionChoiceForVideo().id());
-    try (Engine engine = Engine.openDefault()) {
-      Analyzer analyzer = Analyzer.forLiveVideo(engine);
+    // as the app runs it: the frames on an analysis service's threads (one per core)
+    try (AnalysisService service = AnalysisService.over(Analyzer.forLiveVideo(Engine.openDefault()),
+        Runtime.getRuntime().availableProcessors())) {
+      analysisService = service;
+      Analyzer analyzer = service.analyzer().join();
+      Engine engine = analyzer.engine();
       engine.warmUp(request);
       List<Mat> faceCrops = faceCrops(engine);
       String clip = stringArg(args, "--write-clip", "");
@@ -205,7 +213,7 @@ public final class LiveBenchmark {
   private static LiveStats runPipeline(Analyzer analyzer, Path video, AnalysisRequest request, Pace pace, long frames)
       throws Exception {
     try (LivePipeline pipeline = new LivePipeline(analyzer, new VideoFileSource(video, true), request,
-        LiveOptions.defaults().withPace(pace).withMaxAnalysedFrames(frames))) {
+        LiveOptions.defaults().withPace(pace).withMaxAnalysedFrames(frames), analysisService)) {
       pipeline.start();
       if (!pipeline.awaitFinished(Duration.ofMinutes(30))) {
         throw new IllegalStateException("pipeline did not finish");
