@@ -198,9 +198,10 @@ public final class ChannelWidening {
         }
         case "Conv" -> {
           int group = (int) intAttribute(node, "group");
-          if (group != 1 && !(group == channels.get(node.getInput(0)) && group == channels.get(out)
-              && widths.get(out).equals(widths.get(node.getInput(0))))) {
-            return false;
+          Integer in = channels.get(node.getInput(0));
+          if (group != 1 && (in == null || group != in || group != channels.get(out)
+              || !widths.get(out).equals(widths.get(node.getInput(0))))) {
+            return false; // only whole depthwise convolutions inside the trunk are widened
           }
         }
         default -> {
