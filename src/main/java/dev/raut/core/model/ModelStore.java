@@ -34,6 +34,11 @@ public final class ModelStore {
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
+    return userCacheFolder();
+  }
+
+  /** The operating system's per-user cache folder for Raut, whatever {@code raut.cache} says. */
+  public static Path userCacheFolder() {
     String home = System.getProperty("user.home");
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     if (os.contains("win")) {

@@ -23,7 +23,7 @@ import java.util.Map;
  * Once closed, {@code run} throws instead of reaching freed native memory.
  */
 public final class OnnxModel implements AutoCloseable {
-  private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "raut");
+  private static final OrtEnvironment ENV = environment();
 
   private final String name;
   private final OrtSession session;
@@ -55,6 +55,33 @@ public final class OnnxModel implements AutoCloseable {
       outputNames.add(output.getKey());
       outputShapes.add(output.getValue().getInfo() instanceof TensorInfo t ? t.getShape() : new long[0]);
     }
+  }
+
+  /**
+   * ONNX Runtime's environment, its libraries loaded from the copies unpacked once into Raut's
+   * cache folder where that can be done (its own loader copies them to a new temporary folder each time).
+   */
+  private static OrtEnvironment environment() {
+    String platform = ortPlatform();
+    for (String library : List.of("onnxruntime", "onnxruntime4j_jni")) {
+      String property = "onnxruntime.native." + library + ".path";
+      if (platform != null && System.getProperty(property) == null) {
+        String resource = "/ai/onnxruntime/native/" + platform + "/" + System.mapLibraryName(library);
+        dev.raut.core.natives.UnpackedLibraries.unpacked(OrtEnvironment.class, resource, "onnxruntime")
+            .ifPresent(file -> System.setProperty(property, file.toString()));
+      }
+    }
+    return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "raut");
+  }
+
+  /** ONNX Runtime's name for this platform's folder in its jar (linux-x64, osx-aarch64, win-x64...). */
+  private static String ortPlatform() {
+    String os = dev.raut.core.natives.UnpackedLibraries.os();
+    String arch = dev.raut.core.natives.UnpackedLibraries.arch();
+    if (os == null || !("x86_64".equals(arch) || "aarch64".equals(arch))) {
+      return null;
+    }
+    return (os.equals("windows") ? "win" : os) + "-" + (arch.equals("x86_64") ? "x64" : arch);
   }
 
   /** Loads a model file; {@code threads} is the intra-op thread count (1 when callers parallelise across images). */
