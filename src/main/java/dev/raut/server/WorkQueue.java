@@ -29,6 +29,8 @@ final class WorkQueue implements AutoCloseable {
   /** One request's analysis on shared threads; {@code claimed} is set by whichever comes first: its start or closing. */
   private record Piece(Future<?> future, java.util.concurrent.atomic.AtomicBoolean claimed) {}
   private volatile boolean stopping;
+  /** Told when the last analysis under way has ended. */
+  private final Object idle = new Object();
 
   /** With {@code workers} analysis threads of its own. */
   WorkQueue(int workers, int waiting) {
@@ -102,16 +104,20 @@ final class WorkQueue implements AutoCloseable {
         piece.future().cancel(false); // not started: it never starts, and its request is answered
       }
     }
+    // an analysis inside a model cannot be signalled out of it: wait until the last one says it is out
     long end = System.nanoTime() + patience.toNanos();
-    while (busy.get() > 0) {
-      if (System.nanoTime() > end) {
-        return false;
-      }
-      try {
-        Thread.sleep(5); // an analysis inside a model cannot be signalled out of it; it ends within milliseconds
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+    synchronized (idle) {
+      while (busy.get() > 0) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          idle.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
       }
     }
     return true;
@@ -136,7 +142,11 @@ final class WorkQueue implements AutoCloseable {
         try {
           return work.get();
         } finally {
-          busy.decrementAndGet();
+          if (busy.decrementAndGet() == 0) {
+            synchronized (idle) {
+              idle.notifyAll(); // a close may be waiting for the analyses under way
+            }
+          }
         }
       });
       Piece piece = new Piece(result, claimed);
