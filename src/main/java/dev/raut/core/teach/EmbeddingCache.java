@@ -21,9 +21,23 @@ public final class EmbeddingCache {
     this.root = root;
   }
 
-  /** The cache in Raut's model cache folder ({@code raut.cache} / {@code RAUT_CACHE} / ~/.cache/raut). */
+  /**
+   * The cache in Raut's model cache folder ({@code raut.cache} / {@code RAUT_CACHE} / ~/.cache/raut),
+   * or in the per-user cache folder when that one cannot be written: the installers point
+   * {@code raut.cache} at the models they ship, in a folder only an administrator may change.
+   */
   public static EmbeddingCache defaultCache() {
-    return new EmbeddingCache(dev.raut.core.model.ModelStore.defaultStore().root().resolve("embeddings"));
+    return new EmbeddingCache(writableRoot(dev.raut.core.model.ModelStore.defaultStore().root(),
+        dev.raut.core.model.ModelStore.userCacheFolder()).resolve("embeddings"));
+  }
+
+  /** {@code preferred} when it can be written (or made), else {@code fallback}. */
+  static Path writableRoot(Path preferred, Path fallback) {
+    Path existing = preferred;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent(); // a folder still to be made: can its nearest existing parent be written?
+    }
+    return existing != null && Files.isDirectory(existing) && Files.isWritable(existing) ? preferred : fallback;
   }
 
   public Path root() {
