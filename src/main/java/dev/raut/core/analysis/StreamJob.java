@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * doors nothing, and between two frames the gallery or the server get their turn.
  */
 public final class StreamJob {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamJob.class);
   private final Executor lane;
   private final Runnable step;
   /** Signals not yet answered by a step; the one that raises it from zero queues the step. */
@@ -52,14 +53,16 @@ public final class StreamJob {
     }
     try {
       step.run();
+    } catch (RuntimeException e) {
+      LOG.warn("A step of a stream failed; the next frame gets a step of its own", e);
     } finally {
       synchronized (idle) {
         stepRunning = false;
         idle.notifyAll();
       }
-    }
-    if (signals.addAndGet(-answered) > 0) {
-      queue(); // more came while it ran: one more step takes the newest
+      if (signals.addAndGet(-answered) > 0) {
+        queue(); // more came while it ran: one more step takes the newest
+      }
     }
   }
 

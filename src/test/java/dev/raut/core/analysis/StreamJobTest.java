@@ -76,6 +76,25 @@ class StreamJobTest {
   }
 
   @Test
+  void aStepThatFailsDoesNotStopTheStream() throws Exception {
+    AtomicInteger steps = new AtomicInteger();
+    CountDownLatch second = new CountDownLatch(1);
+    StreamJob stream = new StreamJob(threads, () -> {
+      if (steps.incrementAndGet() == 1) {
+        throw new IllegalStateException("a bug in one frame's analysis");
+      }
+      second.countDown();
+    });
+    stream.signal();
+    while (steps.get() == 0) {
+      Thread.onSpinWait();
+    }
+    stream.signal(); // the next frame
+    assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(stream.close(Duration.ofSeconds(10))).isTrue();
+  }
+
+  @Test
   void closeWaitsForTheStepUnderWayAndNoStepRunsAfterIt() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
