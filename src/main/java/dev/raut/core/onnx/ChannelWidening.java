@@ -214,7 +214,8 @@ public final class ChannelWidening {
 
   private GraphProto rebuild(Map<String, Integer> widths) {
     GraphProto.Builder out = graph.toBuilder().clearNode().clearValueInfo();
-    Map<String, TensorProto> replaced = new HashMap<>();
+    // in graph order, so the same model always gives the same bytes
+    Map<String, TensorProto> replaced = new java.util.LinkedHashMap<>();
     // a Concat whose zero part becomes empty is dropped: its readers read its first input instead
     Map<String, String> renamed = new HashMap<>();
     Set<String> dropped = new HashSet<>();
@@ -243,7 +244,7 @@ public final class ChannelWidening {
       out.addNode(rewritten);
     }
     for (NodeProto node : graph.getNodeList()) {
-      // graph outputs are never renamed: a dropped Concat's output is never a graph output (not widenable)
+      // a graph output keeps its name: rather than drop the Concat that makes one, leave the model as it is
       if (renamed.containsKey(node.getOutput(0)) && graph.getOutputList().stream().anyMatch(o -> o.getName().equals(node.getOutput(0)))) {
         return null;
       }
