@@ -85,6 +85,12 @@ class ChannelWideningTest {
   }
 
   @Test
+  void theSameModelAlwaysGivesTheSameBytes() throws Exception {
+    byte[] original = Files.readAllBytes(model(ModelCatalog.FACE_FRONT));
+    assertThat(ChannelWidening.widen(original, 16).orElseThrow()).isEqualTo(ChannelWidening.widen(original, 16).orElseThrow());
+  }
+
+  @Test
   void aGraphWithOtherOperationsIsLeftAlone() throws Exception {
     // mini-Xception ends in ReduceMean and Softmax: not a trunk this rewrite knows
     assertThat(ChannelWidening.widen(Files.readAllBytes(model(ModelCatalog.EMOTION)), 16)).isEmpty();
