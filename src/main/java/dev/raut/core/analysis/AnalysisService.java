@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * embedding; each piece a cancellable future), or a stream where the newest frame wins ({@link #stream}:
  * Live; it holds a thread only while a frame is analysed, not while it waits for the next). The
  * threads take the lanes' work in turn, so a gallery with thousands of photos queued does not hold
- * up a request to the local server, an evaluation, a Teach run or the camera's next frame.
+ * up a request to the local server, an evaluation or a Teach run; a stream's frame goes first.
  *
  * <p>{@link #close()} refuses new work, lets the work under way end (an interrupt cannot stop a
  * native model call), then closes the engine, which waits for any lease still held elsewhere.
@@ -30,8 +30,8 @@ public final class AnalysisService implements AutoCloseable {
   private final ExecutorService opening = turns.lane("opening");
   /** Batches (the CLI's, evaluation's): each keeps a few photos in flight, so one lane serves them all. */
   private final ExecutorService batches = turns.lane("batches");
-  /** Streams (Live's cameras): one frame at a time each. */
-  private final ExecutorService streams = turns.lane("streams");
+  /** Streams (Live's cameras): one frame at a time each, ahead of the lanes taking turns. */
+  private final ExecutorService streams = turns.urgentLane("streams");
   private final CompletableFuture<Analyzer> analyzer;
 
   private AnalysisService(int size, Function<ExecutorService, CompletableFuture<Analyzer>> start) {
