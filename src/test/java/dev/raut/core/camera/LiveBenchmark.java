@@ -40,7 +40,9 @@ import org.opencv.imgproc.Imgproc;
  * analysed frame, process CPU time per pipeline frame) show the cost itself. Options: --runs N,
  * --iterations N (analysis calls per run), --pipeline-frames N, --soak-frames N (0 skips the soak,
  * which needs the 640x480x1 configuration), --configs 640x480x1,1280x720x4 (WIDTHxHEIGHTxFACES),
- * --emotion-model mini-xception|face-expression|blend (default: what Live runs).
+ * --emotion-model mini-xception|face-expression|blend (default: what Live runs), --busy-photos FOLDER (the
+ * 30 fps run once more for 640x480 with one face, while a gallery's lane keeps both analysis threads busy
+ * with FOLDER's photos, as when the gallery works through a big drop during a live session).
  * {@code --write-clip DIR} measures nothing: it writes the 640x480 one-face clip ({@code DIR/clip.avi},
  * Motion-JPEG, 300 frames at 30 fps) and its frames as JPEGs read back from it ({@code DIR/frames/}),
  * for {@code scripts/live-vs-peer.sh}.
@@ -104,6 +106,10 @@ public final class LiveBenchmark {
             "pipeline %4dx%-4d %d face(s): max pace %6.1f analysed/s, latency p50 %.1f p95 %.1f ms,"
                 + " process CPU %.2f ms per analysed frame; 30 fps camera pace latency p50 %.1f p95 %.1f ms%n",
             size[0], size[1], faces, max[0], max[1], max[2], max[3], paced[1], paced[2]);
+        String busyPhotos = stringArg(args, "--busy-photos", "");
+        if (!busyPhotos.isEmpty() && size[0] == 640 && faces == 1) {
+          withGalleryBusy(analyzer, video, request, Path.of(busyPhotos), runs);
+        }
         frame.release();
       }
       LiveFixtures.release(faceCrops);
@@ -191,6 +197,41 @@ public final class LiveBenchmark {
       capture.release();
     }
     System.out.printf(Locale.ROOT, "wrote %s and %d frames in %s%n", video, n, frames);
+  }
+
+  /** The 30 fps run while a "pages" lane has far more photos queued than it can analyse meanwhile. */
+  private static void withGalleryBusy(Analyzer analyzer, Path video, AnalysisRequest request, Path folder, int runs)
+      throws Exception {
+    List<Path> photos = dev.raut.core.image.ImageFiles.expand(List.of(folder));
+    Analyzer gallery = new Analyzer(analyzer.engine());
+    java.util.concurrent.ExecutorService pages = analysisService.lane("pages");
+    double[] p50 = new double[runs];
+    double[] p95 = new double[runs];
+    double[] galleryRate = new double[runs];
+    long[] missed = new long[runs];
+    for (int r = 0; r < runs; r++) {
+      java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+      for (int i = 0; i < 10_000; i++) {
+        Path photo = photos.get(i % photos.size());
+        pages.execute(() -> {
+          if (!stop.get()) {
+            gallery.analyze(photo, AnalysisRequest.facesAndEmotions());
+            done.incrementAndGet();
+          }
+        });
+      }
+      long start = System.nanoTime();
+      LiveStats s = runPipeline(analyzer, video, request, Pace.NATIVE, 300);
+      galleryRate[r] = done.get() / ((System.nanoTime() - start) / 1e9);
+      stop.set(true); // the rest of the queue drains at once
+      p50[r] = s.latencyMsP50();
+      p95[r] = s.latencyMsP95();
+      missed[r] = s.framesCaptured() - s.framesAnalysed();
+    }
+    System.out.printf(Locale.ROOT, "pipeline  640x480  1 face(s), 30 fps camera pace with the gallery busy (%d photos of %s"
+            + " in a lane): latency p50 %.1f p95 %.1f ms, frames not analysed per 300 %s, gallery %.1f photos/s%n",
+        photos.size(), folder.getFileName(), median(p50), median(p95), java.util.Arrays.toString(missed), median(galleryRate));
   }
 
   private static double[] medianPipeline(Analyzer analyzer, Path video, AnalysisRequest request, Pace pace, int frames,
